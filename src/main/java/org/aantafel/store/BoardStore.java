@@ -1,0 +1,67 @@
+package org.aantafel.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the server keeps about boards, behind one interface so that the hub never sees SQL.
+ * Every method is asynchronous and safe to call from any event loop.
+ */
+public interface BoardStore {
+
+  /** Creates the board, its access tokens (hashes only) and its first snapshot at revision 0, in one transaction. */
+  Future<Void> createBoard(NewBoard board);
+
+  /** The grant a token hash gives on a board, or empty when the board or the token is unknown. */
+  Future<Optional<String>> findGrant(String boardId, byte[] tokenSha256);
+
+  /** Whether a board exists. */
+  Future<Boolean> boardExists(String boardId);
+
+  /** The newest snapshot of a board, or empty when the board does not exist. */
+  Future<Optional<Snapshot>> latestSnapshot(String boardId);
+
+  /** Committed changes with {@code afterRev < rev <= uptoRev}, in revision order. */
+  Future<List<CommittedChange>> changesBetween(String boardId, long afterRev, long uptoRev);
+
+  /**
+   * Appends a group of changes of one board in one transaction. Fails as a whole when any revision or any
+   * (clientId, seq) is already taken: that is how a stale writer is fenced.
+   */
+  Future<Void> appendChanges(String boardId, List<CommittedChange> changes);
+
+  /** The highest committed seq of a client on a board with its revision, or empty when that client never committed. */
+  Future<Optional<ClientProgress>> lastCommitted(String boardId, String clientId);
+
+  /** Stores a snapshot; older snapshots beyond the newest few may be pruned. */
+  Future<Void> saveSnapshot(String boardId, Snapshot snapshot);
+
+  /** Remembers a participant who joined (name and role as they gave them). */
+  Future<Void> saveParticipant(String boardId, Participant participant);
+
+  /** Every participant who ever joined the board. */
+  Future<List<Participant>> participants(String boardId);
+
+  /** A trivial round trip, for /health. */
+  Future<Void> ping();
+
+  Future<Void> close();
+
+  record NewBoard(String boardId, String title, String language, String template,
+                  List<Access> access, JsonObject initialState) {}
+
+  record Access(byte[] tokenSha256, String grant) {}
+
+  record Snapshot(long rev, JsonObject state) {}
+
+  /** One committed revision: the ops as applied (after transformation), as a JSON array of op objects. */
+  record CommittedChange(long rev, String clientId, long seq, String participantId,
+                         io.vertx.core.json.JsonArray ops, long committedAtMillis) {}
+
+  record ClientProgress(long seq, long rev) {}
+
+  record Participant(String participantId, String name, String role, String grant) {}
+}
