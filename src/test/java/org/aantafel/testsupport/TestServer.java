@@ -15,7 +15,7 @@ import java.nio.file.Path;
 public final class TestServer implements AutoCloseable {
   public final Vertx vertx;
   public final String dbUrl;
-  private final AppConfig config;
+  private AppConfig config;
   private App app;
   private final WebClient http;
 
@@ -39,8 +39,10 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Starts the server; after the first start always on the same port, so that browsers can reconnect. */
   public void start() {
     app = BusClient.await(App.start(vertx, config));
+    config = config.withHttpPort(app.port());
   }
 
   public void stop() {
