@@ -126,7 +126,7 @@ public final class OrderKey {
     StringBuilder prefix = new StringBuilder();
     if (b != null) {
       int n = 0;
-      while (digitAt(a, n) == b.charAt(n)) {
+      while (n < b.length() && digitAt(a, n) == b.charAt(n)) {
         n++;
       }
       if (n > 0) {
