@@ -75,7 +75,10 @@ final class BoardHub {
             .map(changes -> new JsonObject().put("rev", joinedAt).put("ops", publishedList(changes)))
         : Future.succeededFuture(new JsonObject().put("rev", joinedAt).put("state", new JsonObject(state.toMap())));
       seat(request, participantId, grant);
-      return reply.map(r -> commits.durable(joinedAt).map(v -> r.put("you", you)));
+      // Presence goes in the reply: what is published before the browser registers would otherwise be missed.
+      JsonObject participants = presence.snapshot();
+      return reply.map(r -> commits.durable(joinedAt).map(v -> r.put("you", you)
+        .put("participants", participants.getJsonArray("participants"))));
     });
   }
 
