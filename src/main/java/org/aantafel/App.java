@@ -1,0 +1,58 @@
+package org.aantafel;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.aantafel.store.Stores;
+import org.aantafel.sync.HubVerticle;
+import org.aantafel.web.HttpVerticle;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One running Aan Tafel server: the store (embedded or external PostgreSQL), the hubs, and the HTTP servers. Tests
+ * start and stop it exactly as {@link Main} does.
+ */
+public final class App {
+  static final long HUB_IDLE_MILLIS = 60_000;
+
+  private final Vertx vertx;
+  private final Stores.Opened store;
+  private final int port;
+
+  private App(Vertx vertx, Stores.Opened store, int port) {
+    this.vertx = vertx;
+    this.store = store;
+    this.port = port;
+  }
+
+  public static Future<App> start(Vertx vertx, AppConfig config) {
+    return start(vertx, config, HUB_IDLE_MILLIS);
+  }
+
+  public static Future<App> start(Vertx vertx, AppConfig config, long hubIdleMillis) {
+    int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+    return Stores.open(vertx, config.dbUrl(), config.dataDir()).compose(opened ->
+      vertx.deployVerticle(new HubVerticle(opened.store(), hubIdleMillis))
+        .compose(id -> vertx.deployVerticle(() -> {
+          HttpVerticle server = new HttpVerticle(opened.store(), config.httpHost(), config.httpPort(),
+            config.publicUrl());
+          servers.add(server);
+          return server;
+        }, new DeploymentOptions().setInstances(config.httpPort() == 0 ? 1 : instances)))
+        .map(id -> new App(vertx, opened, servers.get(0).actualPort()))
+        .recover(e -> opened.close().transform(v -> Future.failedFuture(e))));
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Undeploys everything (hubs save their last snapshot), then closes the store. */
+  public Future<Void> stop() {
+    return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+      .transform(v -> store.close());
+  }
+}

@@ -1,0 +1,202 @@
+package org.aantafel.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * {@link BoardStore} on PostgreSQL through vertx-pg-client. Failures come out as {@link StoreConflictException}
+ * (unique violation) or {@link StoreUnavailableException} (everything else).
+ */
+public final class PgBoardStore implements BoardStore {
+
+  /** Enough to fall back on if the newest snapshot turns out unusable, without letting the table grow. */
+  static final int SNAPSHOTS_KEPT = 3;
+
+  private static final String INSERT_BOARD =
+      "INSERT INTO boards (id, title, language, template) VALUES ($1, $2, $3, $4)";
+  private static final String INSERT_ACCESS =
+      "INSERT INTO board_access (board_id, token_sha256, \"grant\") VALUES ($1, $2, $3)";
+  private static final String FIND_GRANT =
+      "SELECT \"grant\" FROM board_access WHERE board_id = $1 AND token_sha256 = $2";
+  private static final String BOARD_EXISTS = "SELECT 1 FROM boards WHERE id = $1";
+  private static final String LATEST_SNAPSHOT =
+      "SELECT rev, state FROM board_snapshots WHERE board_id = $1 ORDER BY rev DESC LIMIT 1";
+  // Saving the same revision twice (periodic snapshot, then close) is not a conflict: the state is the same.
+  private static final String UPSERT_SNAPSHOT =
+      "INSERT INTO board_snapshots (board_id, rev, state) VALUES ($1, $2, $3)"
+          + " ON CONFLICT (board_id, rev) DO UPDATE SET state = EXCLUDED.state";
+  private static final String PRUNE_SNAPSHOTS =
+      "DELETE FROM board_snapshots WHERE board_id = $1 AND rev < ("
+          + "SELECT rev FROM board_snapshots WHERE board_id = $1 ORDER BY rev DESC OFFSET $2 LIMIT 1)";
+  private static final String CHANGES_BETWEEN =
+      "SELECT rev, client_id, client_seq, participant_id, ops, committed_at FROM board_ops"
+          + " WHERE board_id = $1 AND rev > $2 AND rev <= $3 ORDER BY rev";
+  private static final String INSERT_CHANGE =
+      "INSERT INTO board_ops (board_id, rev, client_id, client_seq, participant_id, ops, committed_at)"
+          + " VALUES ($1, $2, $3, $4, $5, $6, $7)";
+  private static final String LAST_COMMITTED =
+      "SELECT client_seq, rev FROM board_ops WHERE board_id = $1 AND client_id = $2"
+          + " ORDER BY client_seq DESC LIMIT 1";
+  // A rejoin updates name and role but keeps when the participant first joined.
+  private static final String UPSERT_PARTICIPANT =
+      "INSERT INTO participants (board_id, participant_id, name, role, \"grant\") VALUES ($1, $2, $3, $4, $5)"
+          + " ON CONFLICT (board_id, participant_id) DO UPDATE"
+          + " SET name = EXCLUDED.name, role = EXCLUDED.role, \"grant\" = EXCLUDED.\"grant\"";
+  private static final String PARTICIPANTS =
+      "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1"
+          + " ORDER BY first_seen, participant_id";
+
+  private final Pool pool;
+  private final Supplier<Future<Void>> afterClose;
+
+  /** @param afterClose runs once the pool is closed, e.g. to stop an embedded server; may be null */
+  public PgBoardStore(Pool pool, Supplier<Future<Void>> afterClose) {
+    this.pool = pool;
+    this.afterClose = afterClose == null ? Future::succeededFuture : afterClose;
+  }
+
+  @Override
+  public Future<Void> createBoard(NewBoard board) {
+    List<Tuple> access = new ArrayList<>();
+    for (Access grant : board.access()) {
+      access.add(Tuple.of(board.boardId(), Buffer.buffer(grant.tokenSha256()), grant.grant()));
+    }
+    return guard("createBoard " + board.boardId(), () -> pool.withTransaction(connection ->
+        connection.preparedQuery(INSERT_BOARD)
+            .execute(Tuple.of(board.boardId(), board.title(), board.language(), board.template()))
+            .compose(inserted -> access.isEmpty() ? Future.succeededFuture()
+                : connection.preparedQuery(INSERT_ACCESS).executeBatch(access))
+            .compose(inserted -> connection.preparedQuery(UPSERT_SNAPSHOT)
+                .execute(Tuple.of(board.boardId(), 0L, board.initialState())))
+            .mapEmpty()));
+  }
+
+  @Override
+  public Future<Optional<String>> findGrant(String boardId, byte[] tokenSha256) {
+    return guard("findGrant " + boardId, () -> pool.preparedQuery(FIND_GRANT)
+        .execute(Tuple.of(boardId, Buffer.buffer(tokenSha256)))
+        .map(rows -> firstRow(rows, row -> row.getString(0))));
+  }
+
+  @Override
+  public Future<Boolean> boardExists(String boardId) {
+    return guard("boardExists " + boardId, () -> pool.preparedQuery(BOARD_EXISTS)
+        .execute(Tuple.of(boardId))
+        .map(rows -> rows.size() > 0));
+  }
+
+  @Override
+  public Future<Optional<Snapshot>> latestSnapshot(String boardId) {
+    return guard("latestSnapshot " + boardId, () -> pool.preparedQuery(LATEST_SNAPSHOT)
+        .execute(Tuple.of(boardId))
+        .map(rows -> firstRow(rows, row -> new Snapshot(row.getLong(0), row.getJsonObject(1)))));
+  }
+
+  @Override
+  public Future<List<CommittedChange>> changesBetween(String boardId, long afterRev, long uptoRev) {
+    return guard("changesBetween " + boardId, () -> pool.preparedQuery(CHANGES_BETWEEN)
+        .execute(Tuple.of(boardId, afterRev, uptoRev))
+        .map(rows -> {
+          List<CommittedChange> changes = new ArrayList<>(rows.size());
+          for (Row row : rows) {
+            changes.add(new CommittedChange(row.getLong(0), row.getString(1), row.getLong(2), row.getString(3),
+                row.getJsonArray(4), row.getOffsetDateTime(5).toInstant().toEpochMilli()));
+          }
+          return changes;
+        }));
+  }
+
+  @Override
+  public Future<Void> appendChanges(String boardId, List<CommittedChange> changes) {
+    if (changes.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Tuple> rows = new ArrayList<>(changes.size());
+    for (CommittedChange change : changes) {
+      rows.add(Tuple.of(boardId, change.rev(), change.clientId(), change.seq(), change.participantId(),
+          change.ops(), OffsetDateTime.ofInstant(Instant.ofEpochMilli(change.committedAtMillis()), ZoneOffset.UTC)));
+    }
+    // One transaction: a single taken revision or (clientId, seq) rolls back the whole group.
+    return guard("appendChanges " + boardId, () -> pool.withTransaction(connection ->
+        connection.preparedQuery(INSERT_CHANGE).executeBatch(rows).mapEmpty()));
+  }
+
+  @Override
+  public Future<Optional<ClientProgress>> lastCommitted(String boardId, String clientId) {
+    return guard("lastCommitted " + boardId, () -> pool.preparedQuery(LAST_COMMITTED)
+        .execute(Tuple.of(boardId, clientId))
+        .map(rows -> firstRow(rows, row -> new ClientProgress(row.getLong(0), row.getLong(1)))));
+  }
+
+  @Override
+  public Future<Void> saveSnapshot(String boardId, Snapshot snapshot) {
+    return guard("saveSnapshot " + boardId, () -> pool.withTransaction(connection ->
+        connection.preparedQuery(UPSERT_SNAPSHOT)
+            .execute(Tuple.of(boardId, snapshot.rev(), snapshot.state()))
+            .compose(saved -> connection.preparedQuery(PRUNE_SNAPSHOTS)
+                .execute(Tuple.of(boardId, SNAPSHOTS_KEPT - 1)))
+            .mapEmpty()));
+  }
+
+  @Override
+  public Future<Void> saveParticipant(String boardId, Participant participant) {
+    return guard("saveParticipant " + boardId, () -> pool.preparedQuery(UPSERT_PARTICIPANT)
+        .execute(Tuple.of(boardId, participant.participantId(), participant.name(), participant.role(),
+            participant.grant()))
+        .mapEmpty());
+  }
+
+  @Override
+  public Future<List<Participant>> participants(String boardId) {
+    return guard("participants " + boardId, () -> pool.preparedQuery(PARTICIPANTS)
+        .execute(Tuple.of(boardId))
+        .map(rows -> {
+          List<Participant> participants = new ArrayList<>(rows.size());
+          for (Row row : rows) {
+            participants.add(new Participant(row.getString(0), row.getString(1), row.getString(2), row.getString(3)));
+          }
+          return participants;
+        }));
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return guard("ping", () -> pool.query("SELECT 1").execute().mapEmpty());
+  }
+
+  @Override
+  public Future<Void> close() {
+    return pool.close().eventually(afterClose::get);
+  }
+
+  /** Also catches what the driver throws instead of returning a failed future, so callers see only our two types. */
+  private static <T> Future<T> guard(String action, Supplier<Future<T>> work) {
+    Future<T> started;
+    try {
+      started = work.get();
+    } catch (RuntimeException e) {
+      started = Future.failedFuture(e);
+    }
+    return started.recover(failure -> StoreFailures.translate(action, failure));
+  }
+
+  private static <T> Optional<T> firstRow(RowSet<Row> rows, Function<Row, T> read) {
+    var iterator = rows.iterator();
+    return iterator.hasNext() ? Optional.of(read.apply(iterator.next())) : Optional.empty();
+  }
+}

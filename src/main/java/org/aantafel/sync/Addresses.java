@@ -1,0 +1,32 @@
+package org.aantafel.sync;
+
+/** Event-bus addresses. The first three are the only ones a browser may send to; the rest stay inside the server. */
+public final class Addresses {
+  public static final String JOIN = "board.join";
+  public static final String SUBMIT = "board.submit";
+  public static final String PRESENCE = "board.presence";
+
+  /** Internal: a bridged socket went away. */
+  public static final String LEAVE = "hub.leave";
+  /** Internal: the committed state, for the HTTP API. */
+  public static final String STATE = "hub.state";
+
+  /** Headers set by the bridge; whatever a client sends in headers is thrown away before these are set. */
+  public static final String H_SOCKET = "aantafel-socket";
+  public static final String H_GRANT = "aantafel-grant";
+  public static final String H_PARTICIPANT = "aantafel-participant";
+  public static final String H_CLIENT = "aantafel-client";
+  /** A refusal decided by the bridge (rate or size), answered by the hub as a reply failure so the browser sees it. */
+  public static final String H_REFUSAL = "aantafel-refusal";
+
+  public static String ops(String boardId) {
+    return "board." + boardId + ".ops";
+  }
+
+  public static String presence(String boardId) {
+    return "board." + boardId + ".presence";
+  }
+
+  private Addresses() {
+  }
+}

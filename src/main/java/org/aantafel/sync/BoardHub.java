@@ -1,0 +1,227 @@
+package org.aantafel.sync;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.aantafel.board.BoardState;
+import org.aantafel.board.Grant;
+import org.aantafel.board.Op;
+import org.aantafel.board.OpTransform;
+import org.aantafel.store.BoardStore;
+import org.aantafel.store.BoardStore.ClientProgress;
+import org.aantafel.store.BoardStore.Snapshot;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The single writer of one board. Every join and submit of the board passes through {@link #inOrder}, one after the
+ * other, on the hub's event loop: validate, de-duplicate, transform, apply, hand to the group commit. Acks and
+ * publishes happen only once a revision is durable, so nobody ever sees a revision that could still be lost.
+ */
+final class BoardHub {
+  static final int SNAPSHOT_EVERY = 200;
+  static final int MAX_SUBMIT_OPS = 100;
+
+  private final String boardId;
+  private final BoardStore store;
+  private final EventBus bus;
+  private final BoardState state;
+  private final History history;
+  private final GroupCommit commits;
+  private final Presence presence = new Presence();
+  private final Map<String, ClientProgress> progressByClient = new HashMap<>();
+  private final Runnable onBroken;
+
+  private long rev;
+  private long lastSnapshotRev;
+  private long lastActivityMillis = System.currentTimeMillis();
+  private boolean broken;
+  private Future<?> tail = Future.succeededFuture();
+
+  BoardHub(String boardId, BoardStore store, Context context, EventBus bus, BoardState state, long snapshotRev,
+           List<Change> changesAfterSnapshot, List<BoardStore.Participant> participants, Runnable onBroken) {
+    this.boardId = boardId;
+    this.store = store;
+    this.bus = bus;
+    this.state = state;
+    this.onBroken = onBroken;
+    this.rev = snapshotRev;
+    this.lastSnapshotRev = snapshotRev;
+    this.history = new History(snapshotRev);
+    for (Change change : changesAfterSnapshot) {
+      state.apply(change.ops(), Grant.FACILITATOR);
+      rev = change.rev();
+      history.add(change);
+    }
+    participants.forEach(p -> presence.remember(p.participantId(), p.name(), p.role()));
+    this.commits = new GroupCommit(boardId, store, context, rev, this::published, this::breakDown);
+  }
+
+  Future<JsonObject> join(JoinRequest request, String grant) {
+    touch();
+    return inOrder(() -> {
+      String participantId = ParticipantIds.of(boardId, request.clientId());
+      JsonObject you = new JsonObject().put("participantId", participantId).put("grant", grant)
+        .put("name", request.name()).put("role", request.role());
+      long joinedAt = rev;
+      Future<JsonObject> reply = request.sinceRev() != null && request.sinceRev() <= joinedAt
+        ? history.between(request.sinceRev(), joinedAt, store, boardId)
+            .map(changes -> new JsonObject().put("rev", joinedAt).put("ops", publishedList(changes)))
+        : Future.succeededFuture(new JsonObject().put("rev", joinedAt).put("state", new JsonObject(state.toMap())));
+      seat(request, participantId, grant);
+      return reply.map(r -> commits.durable(joinedAt).map(v -> r.put("you", you)));
+    });
+  }
+
+  Future<JsonObject> submit(SubmitRequest request) {
+    touch();
+    return inOrder(() -> progressOf(request.clientId()).compose(progress -> {
+      if (progress != null && request.seq() <= progress.seq()) {
+        return Future.succeededFuture(commits.durable(progress.rev())
+          .map(v -> new JsonObject().put("rev", progress.rev()).put("duplicate", true)));
+      }
+      if (!request.grant().atLeast(Grant.PARTICIPANT)) {
+        throw new SyncFailure(SyncFailure.FORBIDDEN, "this link can only watch the board, not change it");
+      }
+      if (request.ops().size() > MAX_SUBMIT_OPS) {
+        throw new SyncFailure(SyncFailure.TOO_LARGE, "at most " + MAX_SUBMIT_OPS + " changes at once");
+      }
+      if (request.baseRev() > rev) {
+        throw WireFields.bad("baseRev " + request.baseRev() + " is newer than the board (" + rev + ")");
+      }
+      List<Op> incoming = WireJson.ops(request.ops());
+      return history.between(request.baseRev(), rev, store, boardId).map(concurrent -> {
+        List<Op> transformed = OpTransform.transformIncoming(incoming, opsOf(concurrent));
+        Change change = record(request, state.apply(transformed, request.grant()));
+        return commits.durable(change.rev()).map(v -> new JsonObject().put("rev", change.rev()));
+      });
+    }));
+  }
+
+  void focus(String socketId, JsonObject focus) {
+    touch();
+    if (presence.focus(socketId, focus)) {
+      publishPresence();
+    }
+  }
+
+  void leave(String socketId) {
+    if (presence.disconnect(socketId)) {
+      publishPresence();
+    }
+  }
+
+  Future<JsonObject> committedState() {
+    return inOrder(() -> {
+      long at = rev;
+      JsonObject snapshot = new JsonObject().put("rev", at).put("state", new JsonObject(state.toMap()));
+      return Future.succeededFuture(commits.durable(at).map(snapshot));
+    });
+  }
+
+  /** A hub may leave memory when nobody is connected, nothing is being stored, and it has been quiet for a while. */
+  boolean unloadable(long idleMillis) {
+    return broken || !presence.anyoneOnline() && commits.idle()
+      && System.currentTimeMillis() - lastActivityMillis > idleMillis;
+  }
+
+  /** Saves a last snapshot so that the next load is cheap. */
+  Future<Void> unload() {
+    if (broken || rev == lastSnapshotRev) {
+      return Future.succeededFuture();
+    }
+    return store.saveSnapshot(boardId, new Snapshot(rev, new JsonObject(state.toMap())));
+  }
+
+  private Change record(SubmitRequest request, List<Op> applied) {
+    Change change = new Change(++rev, request.clientId(), request.seq(), request.participantId(), applied,
+      System.currentTimeMillis());
+    progressByClient.put(request.clientId(), new ClientProgress(request.seq(), change.rev()));
+    history.add(change);
+    commits.add(change);
+    if (rev - lastSnapshotRev >= SNAPSHOT_EVERY) {
+      Snapshot snapshot = new Snapshot(rev, new JsonObject(state.toMap()));
+      lastSnapshotRev = rev;
+      commits.durable(rev).compose(v -> store.saveSnapshot(boardId, snapshot));
+    }
+    return change;
+  }
+
+  private void seat(JoinRequest request, String participantId, String grant) {
+    if (request.socketId() == null) {
+      return;
+    }
+    String name = request.name() != null ? request.name() : "";
+    String role = request.role() != null ? request.role() : grant;
+    presence.remember(participantId, name, role);
+    presence.connect(request.socketId(), participantId);
+    store.saveParticipant(boardId, new BoardStore.Participant(participantId, name, role, grant));
+    publishPresence();
+  }
+
+  /** The newest committed seq of a client; asked of the store only the first time the hub meets that client. */
+  private Future<ClientProgress> progressOf(String clientId) {
+    if (progressByClient.containsKey(clientId)) {
+      return Future.succeededFuture(progressByClient.get(clientId));
+    }
+    return store.lastCommitted(boardId, clientId).map(found -> {
+      progressByClient.putIfAbsent(clientId, found.orElse(null));
+      return progressByClient.get(clientId);
+    });
+  }
+
+  /**
+   * Runs steps one at a time, in arrival order, even when a step waits for the store. A step's outer future completes
+   * once it has applied its change to the board — then the next step may start; its inner future completes the
+   * caller, typically once the change is durable. A refused step changes nothing and does not hold up the next one.
+   */
+  private <T> Future<T> inOrder(Supplier<Future<Future<T>>> step) {
+    Future<Future<T>> applied = tail.transform(previous -> {
+      if (broken) {
+        return Future.failedFuture(new SyncFailure(SyncFailure.STORAGE_UNAVAILABLE, "storage is unavailable; try again"));
+      }
+      try {
+        return step.get();
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+    });
+    tail = applied.otherwiseEmpty();
+    return applied.compose(done -> done);
+  }
+
+  private void published(Change change) {
+    bus.publish(Addresses.ops(boardId), change.published());
+  }
+
+  private void publishPresence() {
+    bus.publish(Addresses.presence(boardId), presence.snapshot());
+  }
+
+  private void breakDown(Throwable cause) {
+    broken = true;
+    onBroken.run();
+  }
+
+  private void touch() {
+    lastActivityMillis = System.currentTimeMillis();
+  }
+
+  private static List<Op> opsOf(List<Change> changes) {
+    List<Op> ops = new ArrayList<>();
+    changes.forEach(c -> ops.addAll(c.ops()));
+    return ops;
+  }
+
+  private static JsonArray publishedList(List<Change> changes) {
+    JsonArray list = new JsonArray();
+    changes.forEach(c -> list.add(c.published()));
+    return list;
+  }
+}

@@ -1,0 +1,30 @@
+package org.aantafel.sync;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.aantafel.board.Op;
+import org.aantafel.store.BoardStore.CommittedChange;
+
+import java.util.List;
+
+/** One revision of a board: the ops of one submit as they were applied. */
+record Change(long rev, String clientId, long seq, String participantId, List<Op> ops, long committedAtMillis) {
+
+  static Change fromStored(CommittedChange stored) {
+    return new Change(stored.rev(), stored.clientId(), stored.seq(), stored.participantId(),
+      WireJson.ops(stored.ops()), stored.committedAtMillis());
+  }
+
+  CommittedChange toStored() {
+    return new CommittedChange(rev, clientId, seq, participantId, opsJson(), committedAtMillis);
+  }
+
+  /** The message every browser on the board receives. */
+  JsonObject published() {
+    return new JsonObject().put("rev", rev).put("clientId", clientId).put("seq", seq).put("ops", opsJson());
+  }
+
+  JsonArray opsJson() {
+    return WireJson.toJson(ops);
+  }
+}

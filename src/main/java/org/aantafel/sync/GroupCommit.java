@@ -1,0 +1,117 @@
+package org.aantafel.sync;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import org.aantafel.store.BoardStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Makes a board's revisions durable in groups: everything submitted while one transaction is on its way goes into the
+ * next one. Under light load a group is one change committed on the next tick; under heavy load groups grow to cover
+ * the round trip to PostgreSQL, so the commit rate never limits the edit rate. Groups commit strictly one after
+ * another, so revisions become durable — and are published — in order.
+ */
+final class GroupCommit {
+  private static final int MAX_GROUP = 500;
+
+  private final String boardId;
+  private final BoardStore store;
+  private final Context context;
+  private final Consumer<Change> onDurable;
+  private final Consumer<Throwable> onFailure;
+
+  private List<Change> waiting = new ArrayList<>();
+  private boolean committing;
+  private boolean failed;
+  private long durableRev;
+  private final TreeMap<Long, List<Promise<Void>>> watchers = new TreeMap<>();
+
+  GroupCommit(String boardId, BoardStore store, Context context, long durableRev,
+              Consumer<Change> onDurable, Consumer<Throwable> onFailure) {
+    this.boardId = boardId;
+    this.store = store;
+    this.context = context;
+    this.durableRev = durableRev;
+    this.onDurable = onDurable;
+    this.onFailure = onFailure;
+  }
+
+  void add(Change change) {
+    waiting.add(change);
+    if (!committing) {
+      committing = true;
+      context.runOnContext(v -> commitNext());
+    }
+  }
+
+  /** Completes once every revision up to {@code rev} is stored; fails if that can no longer happen. */
+  Future<Void> durable(long rev) {
+    if (failed) {
+      return Future.failedFuture(new SyncFailure(SyncFailure.STORAGE_UNAVAILABLE, "storage is unavailable"));
+    }
+    if (rev <= durableRev) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> promise = Promise.promise();
+    watchers.computeIfAbsent(rev, r -> new ArrayList<>()).add(promise);
+    return promise.future();
+  }
+
+  long durableRev() {
+    return durableRev;
+  }
+
+  boolean idle() {
+    return !committing && waiting.isEmpty();
+  }
+
+  private void commitNext() {
+    if (waiting.isEmpty() || failed) {
+      committing = false;
+      return;
+    }
+    List<Change> group;
+    if (waiting.size() <= MAX_GROUP) {
+      group = waiting;
+      waiting = new ArrayList<>();
+    } else {
+      group = new ArrayList<>(waiting.subList(0, MAX_GROUP));
+      waiting = new ArrayList<>(waiting.subList(MAX_GROUP, waiting.size()));
+    }
+    store.appendChanges(boardId, group.stream().map(Change::toStored).toList())
+      .onSuccess(v -> {
+        for (Change change : group) {
+          durableRev = change.rev();
+          onDurable.accept(change);
+        }
+        releaseWatchersUpTo(durableRev);
+        commitNext();
+      })
+      .onFailure(this::fail);
+  }
+
+  private void releaseWatchersUpTo(long rev) {
+    Map<Long, List<Promise<Void>>> done = watchers.headMap(rev, true);
+    done.values().forEach(list -> list.forEach(Promise::complete));
+    done.clear();
+  }
+
+  /**
+   * Nothing after a failed group can be committed, because every later revision was built on it: everyone waiting
+   * hears 503 and the hub is dropped, to be loaded again from what is really stored.
+   */
+  private void fail(Throwable cause) {
+    failed = true;
+    committing = false;
+    waiting.clear();
+    watchers.values().forEach(list -> list.forEach(p -> p.fail(cause)));
+    watchers.clear();
+    onFailure.accept(cause);
+  }
+}

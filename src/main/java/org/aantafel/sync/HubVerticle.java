@@ -1,0 +1,165 @@
+package org.aantafel.sync;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import org.aantafel.board.BoardState;
+import org.aantafel.store.AccessTokens;
+import org.aantafel.store.BoardStore;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Owns the hubs of this node: routes every board message to its board's hub, loads a hub on first use (latest
+ * snapshot + later ops) and unloads it when the board has been quiet. All hubs live on this verticle's event loop,
+ * which is what makes each of them a single writer without locks.
+ */
+public final class HubVerticle extends VerticleBase {
+  private static final System.Logger LOG = System.getLogger(HubVerticle.class.getName());
+
+  private final BoardStore store;
+  private final long idleMillis;
+  private final Map<String, Future<BoardHub>> hubs = new HashMap<>();
+
+  public HubVerticle(BoardStore store, long idleMillis) {
+    this.store = store;
+    this.idleMillis = idleMillis;
+  }
+
+  @Override
+  public Future<?> start() {
+    EventBus bus = vertx.eventBus();
+    bus.<Object>consumer(Addresses.JOIN, this::join);
+    bus.<Object>consumer(Addresses.SUBMIT, message -> answer(message,
+      () -> SubmitRequest.parse(message), SubmitRequest::boardId, (hub, request) -> hub.submit(request)));
+    bus.<Object>consumer(Addresses.STATE, message -> answer(message,
+      () -> WireFields.id(WireFields.body(message.body()), "boardId"), id -> id, (hub, id) -> hub.committedState()));
+    bus.<Object>consumer(Addresses.PRESENCE, this::presence);
+    bus.<Object>consumer(Addresses.LEAVE, this::leave);
+    vertx.setPeriodic(Math.max(1000, idleMillis / 2), id -> unloadIdle());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return Future.join(hubs.values().stream()
+      .map(f -> f.compose(BoardHub::unload).otherwiseEmpty()).toList());
+  }
+
+  private void join(Message<Object> message) {
+    JoinRequest request;
+    try {
+      request = JoinRequest.parse(message);
+    } catch (RuntimeException e) {
+      SyncFailure.replyTo(message, e);
+      return;
+    }
+    store.findGrant(request.boardId(), AccessTokens.hash(request.token()))
+      .compose(grant -> {
+        if (grant.isEmpty()) {
+          return Future.failedFuture(new SyncFailure(SyncFailure.FORBIDDEN,
+            "this link does not open this board; ask for a new link"));
+        }
+        return hub(request.boardId()).compose(hub -> hub.join(request, grant.get()));
+      })
+      .onSuccess(message::reply)
+      .onFailure(e -> SyncFailure.replyTo(message, e));
+  }
+
+  private void presence(Message<Object> message) {
+    String socketId = message.headers().get(Addresses.H_SOCKET);
+    try {
+      JsonObject body = WireFields.body(message.body());
+      String boardId = WireFields.id(body, "boardId");
+      JsonObject focus = body.getJsonObject("focus");
+      if (focus != null && focus.encode().length() > 200) {
+        throw new SyncFailure(SyncFailure.TOO_LARGE, "focus is too large");
+      }
+      Future<BoardHub> hub = hubs.get(boardId);
+      if (hub != null && socketId != null && message.headers().get(Addresses.H_GRANT) != null) {
+        hub.onSuccess(h -> h.focus(socketId, focus));
+      }
+      if (message.replyAddress() != null) {
+        message.reply(new JsonObject());
+      }
+    } catch (RuntimeException e) {
+      if (message.replyAddress() != null) {
+        SyncFailure.replyTo(message, e);
+      }
+    }
+  }
+
+  private void leave(Message<Object> message) {
+    JsonObject body = (JsonObject) message.body();
+    Future<BoardHub> hub = hubs.get(body.getString("boardId"));
+    if (hub != null) {
+      hub.onSuccess(h -> h.leave(body.getString("socketId")));
+    }
+  }
+
+  private <R> void answer(Message<Object> message, java.util.function.Supplier<R> parse,
+                          Function<R, String> boardIdOf,
+                          java.util.function.BiFunction<BoardHub, R, Future<JsonObject>> action) {
+    R request;
+    try {
+      request = parse.get();
+    } catch (RuntimeException e) {
+      SyncFailure.replyTo(message, e);
+      return;
+    }
+    hub(boardIdOf.apply(request))
+      .compose(hub -> action.apply(hub, request))
+      .onSuccess(message::reply)
+      .onFailure(e -> SyncFailure.replyTo(message, e));
+  }
+
+  private Future<BoardHub> hub(String boardId) {
+    Future<BoardHub> hub = hubs.get(boardId);
+    if (hub == null) {
+      hub = load(boardId);
+      hubs.put(boardId, hub);
+      Future<BoardHub> loading = hub;
+      hub.onFailure(e -> hubs.remove(boardId, loading));
+    }
+    return hub;
+  }
+
+  private Future<BoardHub> load(String boardId) {
+    return store.latestSnapshot(boardId).compose(snapshot -> {
+      if (snapshot.isEmpty()) {
+        return Future.failedFuture(new SyncFailure(SyncFailure.UNKNOWN_BOARD, "there is no board with this link"));
+      }
+      long snapshotRev = snapshot.get().rev();
+      return store.changesBetween(boardId, snapshotRev, Long.MAX_VALUE)
+        .compose(changes -> store.participants(boardId).map(participants -> {
+          BoardState state = BoardState.fromMap(WireJson.map(snapshot.get().state()));
+          List<Change> later = changes.stream().map(Change::fromStored).toList();
+          return new BoardHub(boardId, store, context, vertx.eventBus(), state, snapshotRev, later, participants,
+            () -> drop(boardId));
+        }));
+    });
+  }
+
+  /** A broken hub is forgotten so that the next message loads the board again from what is really stored. */
+  private void drop(String boardId) {
+    LOG.log(System.Logger.Level.WARNING, "board {0}: storing failed, the hub is reloaded on next use", boardId);
+    hubs.remove(boardId);
+  }
+
+  private void unloadIdle() {
+    hubs.entrySet().removeIf(entry -> {
+      Future<BoardHub> hub = entry.getValue();
+      if (hub.succeeded() && hub.result().unloadable(idleMillis)) {
+        hub.result().unload().onFailure(e ->
+          LOG.log(System.Logger.Level.WARNING, "board {0}: final snapshot failed: {1}", entry.getKey(), e.toString()));
+        return true;
+      }
+      return false;
+    });
+  }
+}

@@ -1,0 +1,124 @@
+package org.aantafel.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.aantafel.board.BoardState;
+import org.aantafel.store.AccessTokens;
+import org.aantafel.store.BoardStore;
+import org.aantafel.sync.Addresses;
+import org.aantafel.sync.SyncFailure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The HTTP API of DESIGN.md: create a board, read its state, health. */
+final class BoardApi {
+  static final List<String> GRANTS = List.of("facilitator", "participant", "viewer", "projector");
+  private static final Set<String> LANGUAGES = Set.of("nl", "en");
+  private static final Set<String> TEMPLATES = Set.of("empty");
+  private static final int MAX_TITLE = 200;
+
+  private final Vertx vertx;
+  private final BoardStore store;
+  private final String publicUrl;
+
+  BoardApi(Vertx vertx, BoardStore store, String publicUrl) {
+    this.vertx = vertx;
+    this.store = store;
+    this.publicUrl = publicUrl;
+  }
+
+  void mount(Router router) {
+    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
+    router.post("/api/boards").handler(this::create);
+    router.get("/api/boards/:id/state").handler(this::state);
+    router.get("/health").handler(this::health);
+  }
+
+  private void create(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      ApiError.send(ctx, 400, "the request must be a JSON object");
+      return;
+    }
+    if (body == null) {
+      ApiError.send(ctx, 400, "the request must be a JSON object");
+      return;
+    }
+    Object title = body.getValue("title");
+    if (!(title instanceof String t) || t.isBlank() || t.length() > MAX_TITLE) {
+      ApiError.send(ctx, 400, "title must be text of 1 to " + MAX_TITLE + " characters");
+      return;
+    }
+    String language = body.getString("language", "nl");
+    String template = body.getString("template", "empty");
+    if (!LANGUAGES.contains(language)) {
+      ApiError.send(ctx, 400, "language must be nl or en");
+      return;
+    }
+    if (!TEMPLATES.contains(template)) {
+      ApiError.send(ctx, 400, "unknown template: " + template);
+      return;
+    }
+    String boardId = AccessTokens.newToken();
+    Map<String, String> tokens = new LinkedHashMap<>();
+    List<BoardStore.Access> access = new ArrayList<>();
+    for (String grant : GRANTS) {
+      String token = AccessTokens.newToken();
+      tokens.put(grant, token);
+      access.add(new BoardStore.Access(AccessTokens.hash(token), grant));
+    }
+    JsonObject state = new JsonObject(BoardState.create(t.strip(), language).toMap());
+    store.createBoard(new BoardStore.NewBoard(boardId, t.strip(), language, template, access, state))
+      .onSuccess(v -> {
+        JsonObject links = new JsonObject();
+        tokens.forEach((grant, token) -> links.put(grant, baseUrl(ctx) + "/b/" + boardId + "#" + token));
+        ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("boardId", boardId).put("links", links).encode());
+      })
+      .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  private void state(RoutingContext ctx) {
+    String boardId = ctx.pathParam("id");
+    grantOf(ctx, boardId)
+      .compose(grant -> vertx.eventBus().<JsonObject>request(Addresses.STATE, new JsonObject().put("boardId", boardId)))
+      .onSuccess(reply -> ctx.response().putHeader("Content-Type", "application/json").end(reply.body().encode()))
+      .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  private void health(RoutingContext ctx) {
+    store.ping()
+      .onSuccess(v -> ctx.response().putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("status", "ok").put("db", "ok").encode()))
+      .onFailure(e -> ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("status", "degraded").put("db", "unavailable").encode()));
+  }
+
+  /** The grant of the Bearer token on this board; unknown boards and wrong tokens look the same from outside. */
+  Future<String> grantOf(RoutingContext ctx, String boardId) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.startsWith("Bearer ") || header.length() > 120) {
+      return Future.failedFuture(new SyncFailure(401, "this needs the link's token as Authorization: Bearer"));
+    }
+    return store.findGrant(boardId, AccessTokens.hash(header.substring(7).strip()))
+      .compose(grant -> grant.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
+  }
+
+  private String baseUrl(RoutingContext ctx) {
+    if (!publicUrl.isEmpty()) {
+      return publicUrl;
+    }
+    return ctx.request().scheme() + "://" + ctx.request().getHeader("Host");
+  }
+}

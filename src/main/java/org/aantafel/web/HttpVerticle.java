@@ -1,0 +1,61 @@
+package org.aantafel.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.aantafel.store.BoardStore;
+
+import java.net.URI;
+
+/** The HTTP server: API, event-bus bridge, the browser's files and the WebJars it needs. */
+public final class HttpVerticle extends VerticleBase {
+  private static final int MAX_SOCKET_MESSAGE = 1024 * 1024;
+
+  private final BoardStore store;
+  private final String host;
+  private final int port;
+  private final String publicUrl;
+  private HttpServer server;
+
+  public HttpVerticle(BoardStore store, String host, int port, String publicUrl) {
+    this.store = store;
+    this.host = host;
+    this.port = port;
+    this.publicUrl = publicUrl;
+  }
+
+  @Override
+  public Future<?> start() {
+    String publicOrigin = publicUrl.isEmpty() ? null : originOf(publicUrl);
+    Router router = Router.router(vertx);
+    router.route().handler(ctx -> {
+      ctx.response().putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer");
+      ctx.next();
+    });
+    new BoardApi(vertx, store, publicUrl).mount(router);
+    router.route("/eventbus/*").handler(new OriginGuard(publicOrigin));
+    router.route("/eventbus/*").subRouter(new BoardBridge().router(vertx, publicOrigin));
+    router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    router.get("/b/:id").handler(ctx -> ctx.reroute("/board.html"));
+    router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    server = vertx.createHttpServer(new HttpServerOptions()
+      .setHost(host).setPort(port)
+      .setMaxWebSocketMessageSize(MAX_SOCKET_MESSAGE)
+      .setMaxWebSocketFrameSize(MAX_SOCKET_MESSAGE)
+      .setCompressionSupported(true));
+    return server.requestHandler(router).listen();
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private static String originOf(String url) {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+}

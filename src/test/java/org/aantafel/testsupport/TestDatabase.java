@@ -1,0 +1,55 @@
+package org.aantafel.testsupport;
+
+import org.aantafel.store.DatabaseConfig;
+import org.aantafel.store.EmbeddedDatabase;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One embedded PostgreSQL per test JVM, and a fresh empty database from it for every caller.
+ *
+ * <p>Starting PostgreSQL takes seconds, creating a database a fraction of one, so tests share the server but never
+ * see each other's data. Hand the URL to {@code Stores.open(vertx, url, dataDir)}: it migrates the new database.
+ */
+public final class TestDatabase {
+
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static EmbeddedDatabase server;
+
+  private TestDatabase() {
+  }
+
+  /** A {@code postgresql://user:pass@host:port/db} URL of a new, empty database. */
+  public static String freshUrl() {
+    return freshConfig().url();
+  }
+
+  public static DatabaseConfig freshConfig() {
+    DatabaseConfig admin = server().config();
+    String name = "test_" + DATABASES.incrementAndGet() + "_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
+         Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create test database " + name, e);
+    }
+    return admin.withDatabase(name);
+  }
+
+  private static synchronized EmbeddedDatabase server() {
+    if (server == null) {
+      // A directory per JVM: test runs of different worktrees or forks never share a cluster.
+      Path dataDir = Path.of("target", "test-postgres", UUID.randomUUID().toString());
+      server = EmbeddedDatabase.start(dataDir);
+      EmbeddedDatabase started = server;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-postgres-stop"));
+    }
+    return server;
+  }
+}
