@@ -127,7 +127,16 @@ export class BoardClient extends EventTarget {
   }
 
   #committed(message) {
-    for (const applied of this.sync.committed(message)) {
+    let appliedMessages;
+    try {
+      appliedMessages = this.sync.committed(message);
+    } catch (error) {
+      // Our copy no longer matches the server's (it should not happen): start from its state.
+      console.error('could not apply revision', message.rev, error);
+      this.#rejoinFresh();
+      return;
+    }
+    for (const applied of appliedMessages) {
       this.#emit('change', { remote: true, ops: applied.ops, rev: applied.rev });
     }
     this.#statusChanged();
@@ -146,9 +155,9 @@ export class BoardClient extends EventTarget {
   }
 
   #flush() {
+    this.#statusChanged();
     if (!this.joined || this.sending) return;
     const submit = this.sync.inflightSubmit() ?? this.sync.takeSubmit();
-    this.#statusChanged();
     if (!submit) return;
     this.sending = true;
     this.bus.request('board.submit', { boardId: this.boardId, ...submit }).then(

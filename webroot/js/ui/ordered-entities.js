@@ -24,5 +24,11 @@ export function orderForMove(items, index, step) {
   const [before, after] = step < 0
     ? [items[target - 1], items[target]]
     : [items[target], items[target + 1]];
-  return keyBetween(before?.order ?? null, after?.order ?? null);
+  try {
+    return keyBetween(before?.order ?? null, after?.order ?? null);
+  } catch {
+    // Two concurrent inserts got the same key; there is no room between equal keys, and
+    // renumbering would fight other people's edits. Leave the order as it is.
+    return null;
+  }
 }
