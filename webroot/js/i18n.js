@@ -85,7 +85,7 @@ const texts = {
     connected: 'Verbonden',
     reconnecting: 'Opnieuw verbinden…',
     offline: 'Geen verbinding',
-    unsaved: '{n} wijziging(en) nog niet opgeslagen',
+    unsaved: { one: '{n} wijziging nog niet opgeslagen', other: '{n} wijzigingen nog niet opgeslagen' },
     // errors
     dismiss: 'Sluiten',
     error400: 'Deze wijziging kon niet worden opgeslagen.',
@@ -175,7 +175,7 @@ const texts = {
     connected: 'Connected',
     reconnecting: 'Reconnecting…',
     offline: 'No connection',
-    unsaved: '{n} change(s) not yet saved',
+    unsaved: { one: '{n} change not yet saved', other: '{n} changes not yet saved' },
     dismiss: 'Close',
     error400: 'This change could not be saved.',
     error403: 'You are not allowed to change this.',
@@ -212,13 +212,14 @@ export function setLanguage(lang) {
   languageEvents.dispatchEvent(new Event('change'));
 }
 
-/** t('agendaStatus.done'), t('unsaved', {n: 3}) */
+/** t('agendaStatus.done'), t('unsaved', {n: 3}); texts with {one, other} pick by n. */
 export function t(key, params = {}) {
   const value = key.split('.').reduce((node, part) => node?.[part], texts[current])
     ?? key.split('.').reduce((node, part) => node?.[part], texts.en)
     ?? key;
-  if (typeof value !== 'string') return value;
-  return value.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+  const text = value?.one !== undefined ? (params.n === 1 ? value.one : value.other) : value;
+  if (typeof text !== 'string') return text;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
 }
 
 export const roleKeys = Object.keys(texts.en.roles);
