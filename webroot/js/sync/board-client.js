@@ -119,6 +119,11 @@ export class BoardClient extends EventTarget {
       this.participants = presence.participants ?? [];
       this.#emit('presence', { participants: this.participants });
     });
+    // The presence published on our own join went out before we could register for it.
+    if (reply.participants) {
+      this.participants = reply.participants;
+      this.#emit('presence', { participants: this.participants });
+    }
     this.joined = true;
     this.attempts = 0;
     this.#emit('joined', { you: this.you });

@@ -83,10 +83,12 @@ export class BoardPage extends LightElement {
       <header class="top-bar">
         <span class="brand">${t('appName')}</span>
         <aan-connection-status .connection=${this.connection} .unsaved=${this.unsaved}></aan-connection-status>
-        ${this.identity && !this.editing ? html`
-          <button type="button" class="link" data-testid="change-identity" @click=${() => { this.editing = true; }}>
-            ${t('changeMe')}</button>` : ''}
-        <aan-language-switch></aan-language-switch>
+        <div class="top-actions">
+          ${this.identity && !this.editing ? html`
+            <button type="button" class="link" data-testid="change-identity" @click=${() => { this.editing = true; }}>
+              ${t('changeMe')}</button>` : ''}
+          <aan-language-switch></aan-language-switch>
+        </div>
       </header>`;
   }
 

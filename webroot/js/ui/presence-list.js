@@ -30,9 +30,17 @@ export class PresenceList extends LightElement {
               <span class="person-name">${p.name}${p.participantId === me ? html` <span class="muted">(${t('you')})</span>` : ''}</span>
               <span class="muted">${roleLabel(p.role)}
                 · ${p.online ? t('online') : t('offlinePerson')}</span>
+              ${p.online && p.focus ? html`<span class="muted focus">${t('typingIn', { field: this.#fieldName(p.focus) })}</span>` : ''}
             </li>`)}
         </ul>
       </section>`;
+  }
+
+  // Where someone is writing, in words of the board's headings rather than field names.
+  #fieldName({ id, field }) {
+    if (id === 'board') return field === 'goal' ? t('goalHeading') : t('title');
+    const kind = this.client.state.entities[id]?.kind;
+    return kind === 'action' ? t('actionsHeading') : kind === 'agendaItem' ? t('agendaHeading') : '';
   }
 }
 customElements.define('aan-presence-list', PresenceList);
