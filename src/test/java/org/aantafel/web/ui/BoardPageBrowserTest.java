@@ -2,7 +2,6 @@ package org.aantafel.web.ui;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -15,10 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,11 +40,8 @@ class BoardPageBrowserTest {
   static void startServerAndBrowser() {
     vertx = Vertx.vertx();
     server = TestServer.start(vertx);
-    playwright = Playwright.create(new Playwright.CreateOptions()
-      .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-      .setExecutablePath(Paths.get("/usr/bin/chromium"))
-      .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run")));
+    playwright = HeadlessChromium.playwright();
+    browser = HeadlessChromium.launch(playwright);
   }
 
   @AfterAll
