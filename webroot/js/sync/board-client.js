@@ -26,6 +26,8 @@ export class BoardClient extends EventTarget {
     this.participants = [];
     this.connection = 'reconnecting';
     this.stopped = false;
+    this.onOps = (message) => this.#committed(message);
+    this.onPresence = (presence) => this.#presence(presence.participants);
     bus.addEventListener('open', () => this.#join());
     bus.addEventListener('close', () => this.#lost());
     // A bridge refusal names no address, so it cannot be tied to one submit: only report it.
@@ -114,21 +116,21 @@ export class BoardClient extends EventTarget {
     } else {
       for (const message of reply.ops ?? []) this.#committed(message);
     }
-    this.bus.register(`board.${this.boardId}.ops`, (message) => this.#committed(message));
-    this.bus.register(`board.${this.boardId}.presence`, (presence) => {
-      this.participants = presence.participants ?? [];
-      this.#emit('presence', { participants: this.participants });
-    });
+    // The same handler objects every time, so joining again on one socket registers nothing twice.
+    this.bus.register(`board.${this.boardId}.ops`, this.onOps);
+    this.bus.register(`board.${this.boardId}.presence`, this.onPresence);
     // The presence published on our own join went out before we could register for it.
-    if (reply.participants) {
-      this.participants = reply.participants;
-      this.#emit('presence', { participants: this.participants });
-    }
+    if (reply.participants) this.#presence(reply.participants);
     this.joined = true;
     this.attempts = 0;
     this.#emit('joined', { you: this.you });
     this.#setConnection('connected');
     this.#flush();
+  }
+
+  #presence(participants) {
+    this.participants = participants ?? [];
+    this.#emit('presence', { participants: this.participants });
   }
 
   #committed(message) {

@@ -38,4 +38,22 @@ export class BoardSection extends LightElement {
   get readOnly() {
     return this.client.readOnly;
   }
+
+  // Re-rendering a list after someone else reorders it may move the row being typed in, and
+  // moving a focused element drops its focus. Put focus and selection back where they were.
+  willUpdate(changed) {
+    super.willUpdate(changed);
+    const active = document.activeElement;
+    this.keptFocus = active && active !== document.body && this.contains(active)
+      ? { element: active, start: active.selectionStart, end: active.selectionEnd }
+      : null;
+  }
+
+  updated(changed) {
+    super.updated(changed);
+    const kept = this.keptFocus;
+    if (!kept || document.activeElement === kept.element || !kept.element.isConnected) return;
+    kept.element.focus({ preventScroll: true });
+    if (kept.start !== null && kept.start !== undefined) kept.element.setSelectionRange?.(kept.start, kept.end);
+  }
 }
