@@ -82,7 +82,7 @@ export class BoardPage extends LightElement {
     return html`
       <header class="top-bar">
         <span class="brand">${t('appName')}</span>
-        <aan-connection-status .connection=${this.connection} .unsaved=${this.unsaved}></aan-connection-status>
+        ${this.client ? html`<aan-connection-status .connection=${this.connection} .unsaved=${this.unsaved}></aan-connection-status>` : ''}
         <div class="top-actions">
           ${this.identity && !this.editing ? html`
             <button type="button" class="link" data-testid="change-identity" @click=${() => { this.editing = true; }}>
