@@ -3,6 +3,7 @@ package org.aantafel;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.aantafel.store.BoardStore;
 import org.aantafel.store.Stores;
 import org.aantafel.sync.HubVerticle;
 import org.aantafel.web.HttpVerticle;
@@ -18,10 +19,10 @@ public final class App {
   static final long HUB_IDLE_MILLIS = 60_000;
 
   private final Vertx vertx;
-  private final Stores.Opened store;
+  private final BoardStore store;
   private final int port;
 
-  private App(Vertx vertx, Stores.Opened store, int port) {
+  private App(Vertx vertx, BoardStore store, int port) {
     this.vertx = vertx;
     this.store = store;
     this.port = port;
@@ -35,9 +36,9 @@ public final class App {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return Stores.open(vertx, config.dbUrl(), config.dataDir()).compose(opened ->
-      vertx.deployVerticle(new HubVerticle(opened.store(), hubIdleMillis))
+      vertx.deployVerticle(new HubVerticle(opened, hubIdleMillis))
         .compose(id -> vertx.deployVerticle(() -> {
-          HttpVerticle server = new HttpVerticle(opened.store(), config.httpHost(), config.httpPort(),
+          HttpVerticle server = new HttpVerticle(opened, config.httpHost(), config.httpPort(),
             config.publicUrl());
           servers.add(server);
           return server;

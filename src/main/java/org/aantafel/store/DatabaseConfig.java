@@ -1,6 +1,7 @@
 package org.aantafel.store;
 
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,10 @@ public record DatabaseConfig(String host, int port, String database, String user
     } catch (RuntimeException e) {
       // The message of the parser may echo the URL, password included: keep it out of logs.
       throw new IllegalArgumentException("not a PostgreSQL URL (expected postgresql://user:pass@host:port/db)");
+    }
+    if (options.getSslMode() != SslMode.DISABLE) {
+      // Not carried through to Flyway and the pool yet; refusing beats silently connecting without TLS.
+      throw new IllegalArgumentException("sslmode in the database URL is not supported yet");
     }
     return new DatabaseConfig(options.getHost(), options.getPort(), options.getDatabase(), options.getUser(),
         options.getPassword());

@@ -31,8 +31,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(directory)
           .setCleanDataDirectory(false)
-          // zonky turns this off for test speed; the hub acknowledges a submit only after commit, so a commit
-          // must be on disk when it returns.
+          // zonky turns both off for test speed (synchronous_commit=off, and -F for fsync); -c options come after
+          // -F on the command line and win. The hub acknowledges a submit once its commit returns, so that commit
+          // must be on disk.
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("fsync", "on")
           .start();

@@ -62,8 +62,9 @@ public final class HubVerticle extends VerticleBase {
     store.findGrant(request.boardId(), AccessTokens.hash(request.token()))
       .compose(grant -> {
         if (grant.isEmpty()) {
-          return Future.failedFuture(new SyncFailure(SyncFailure.FORBIDDEN,
-            "this link does not open this board; ask for a new link"));
+          return store.boardExists(request.boardId()).compose(exists -> Future.failedFuture(exists
+            ? new SyncFailure(SyncFailure.FORBIDDEN, "this link does not open this board; ask for a new link")
+            : new SyncFailure(SyncFailure.UNKNOWN_BOARD, "there is no board with this link")));
         }
         return hub(request.boardId()).compose(hub -> hub.join(request, grant.get()));
       })

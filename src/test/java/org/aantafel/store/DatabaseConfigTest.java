@@ -34,6 +34,12 @@ class DatabaseConfigTest {
   }
 
   @Test
+  void refusesTlsSettingsItWouldOtherwiseIgnore() {
+    assertThrows(IllegalArgumentException.class,
+        () -> DatabaseConfig.fromUrl("postgresql://tafel:s3cret@db.school.nl:5433/aantafel?sslmode=require"));
+  }
+
+  @Test
   void rejectsWhatIsNotAPostgresUrl() {
     assertThrows(IllegalArgumentException.class, () -> DatabaseConfig.fromUrl("mysql://x@y/z"));
   }

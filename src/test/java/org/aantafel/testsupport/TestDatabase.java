@@ -3,13 +3,19 @@ package org.aantafel.testsupport;
 import org.aantafel.store.DatabaseConfig;
 import org.aantafel.store.EmbeddedDatabase;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * One embedded PostgreSQL per test JVM, and a fresh empty database from it for every caller.
@@ -48,8 +54,37 @@ public final class TestDatabase {
       Path dataDir = Path.of("target", "test-postgres", UUID.randomUUID().toString());
       server = EmbeddedDatabase.start(dataDir);
       EmbeddedDatabase started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-postgres-stop"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        started.close();
+        // zonky's own shutdown hook may be the one still stopping the server: delete only once it is down.
+        if (waitUntilGone(dataDir.resolve("postgres").resolve("postmaster.pid"))) {
+          deleteQuietly(dataDir); // a cluster is tens of megabytes; one per test JVM would fill target/
+        }
+      }, "test-postgres-stop"));
     }
     return server;
+  }
+
+  private static boolean waitUntilGone(Path file) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (Files.exists(file)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void deleteQuietly(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // Only disk space is at stake; mvn clean removes the rest.
+    }
   }
 }

@@ -1,0 +1,158 @@
+package org.aantafel.testsupport;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A test client speaking the Vert.x event-bus bridge frames over a real SockJS websocket session
+ * ({@code /eventbus/<server>/<session>/websocket}, with SockJS's own framing), as sockjs-client does in a browser.
+ */
+public final class BusClient {
+
+  /** A failure reply from the server, with the contract's numeric code. */
+  public static final class Failure extends RuntimeException {
+    public final int code;
+
+    Failure(int code, String message) {
+      super(code + " " + message);
+      this.code = code;
+    }
+  }
+
+  private final WebSocket socket;
+  private final WebSocketClient client;
+  private final Map<String, Promise<JsonObject>> replies = new ConcurrentHashMap<>();
+  private final Map<String, List<Consumer<JsonObject>>> handlers = new ConcurrentHashMap<>();
+  /** Frames the bridge refused outright ({"type":"err"} without a reply address). */
+  public final List<JsonObject> refusals = new CopyOnWriteArrayList<>();
+
+  private BusClient(WebSocketClient client, WebSocket socket) {
+    this.client = client;
+    this.socket = socket;
+    socket.textMessageHandler(this::onSockJsFrame);
+  }
+
+  public static BusClient connect(Vertx vertx, int port) {
+    return connect(vertx, port, null);
+  }
+
+  public static BusClient connect(Vertx vertx, int port, String origin) {
+    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocketConnectOptions options = new WebSocketConnectOptions()
+      .setHost("localhost").setPort(port).setURI("/eventbus/000/" + UUID.randomUUID().toString().replace("-", "") + "/websocket");
+    if (origin != null) {
+      options.addHeader("Origin", origin);
+    }
+    return new BusClient(client, await(client.connect(options)));
+  }
+
+  public Future<JsonObject> request(String address, JsonObject body) {
+    return request(address, body, null);
+  }
+
+  public Future<JsonObject> request(String address, JsonObject body, JsonObject headers) {
+    String replyAddress = UUID.randomUUID().toString();
+    Promise<JsonObject> reply = Promise.promise();
+    replies.put(replyAddress, reply);
+    JsonObject frame = new JsonObject().put("type", "send").put("address", address).put("body", body)
+      .put("replyAddress", replyAddress);
+    if (headers != null) {
+      frame.put("headers", headers);
+    }
+    write(frame);
+    return reply.future();
+  }
+
+  public JsonObject call(String address, JsonObject body) {
+    return await(request(address, body));
+  }
+
+  /** Sends any text as one SockJS message, as a broken or hostile client might. */
+  public void sendRaw(String text) {
+    socket.writeTextMessage(new io.vertx.core.json.JsonArray().add(text).encode());
+  }
+
+  private void write(JsonObject frame) {
+    sendRaw(frame.encode());
+  }
+
+  public void register(String address, Consumer<JsonObject> handler) {
+    handlers.computeIfAbsent(address, a -> new CopyOnWriteArrayList<>()).add(handler);
+    write(new JsonObject().put("type", "register").put("address", address));
+  }
+
+  public void close() {
+    await(socket.close());
+    client.close();
+  }
+
+  public boolean isClosed() {
+    return socket.isClosed();
+  }
+
+  /** SockJS frames: "o" open, "h" heartbeat, "a[...]" a batch of messages, "c[code,reason]" close. */
+  private void onSockJsFrame(String text) {
+    if (text.startsWith("a")) {
+      new io.vertx.core.json.JsonArray(text.substring(1)).forEach(message -> onFrame((String) message));
+    }
+  }
+
+  private void onFrame(String text) {
+    JsonObject frame = new JsonObject(text);
+    String address = frame.getString("address");
+    switch (frame.getString("type")) {
+      case "rec" -> {
+        Promise<JsonObject> reply = address == null ? null : replies.remove(address);
+        if (reply != null) {
+          reply.complete(frame.getJsonObject("body"));
+        } else {
+          handlers.getOrDefault(address, List.of()).forEach(h -> h.accept(frame.getJsonObject("body")));
+        }
+      }
+      case "err" -> {
+        Promise<JsonObject> reply = address == null ? null : replies.remove(address);
+        if (reply != null) {
+          reply.fail(new Failure(frame.getInteger("failureCode", -1), frame.getString("message")));
+        } else {
+          refusals.add(frame);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static int failureCode(Future<?> future) {
+    try {
+      await(future);
+    } catch (Failure f) {
+      return f.code;
+    }
+    throw new AssertionError("expected a failure reply, got success");
+  }
+}

@@ -1,0 +1,103 @@
+package org.aantafel.testsupport;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.core.buffer.Buffer;
+import org.aantafel.App;
+import org.aantafel.AppConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A real Aan Tafel server on a random port against a fresh database of the shared test PostgreSQL. */
+public final class TestServer implements AutoCloseable {
+  public final Vertx vertx;
+  public final String dbUrl;
+  private AppConfig config;
+  private App app;
+  private final WebClient http;
+
+  private TestServer(Vertx vertx, AppConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+    this.dbUrl = config.dbUrl();
+    this.http = WebClient.create(vertx);
+    start();
+  }
+
+  public static TestServer start(Vertx vertx) {
+    try {
+      Path dataDir = Files.createTempDirectory("aantafel-test");
+      AppConfig config = AppConfig.fromJson(new JsonObject()
+        .put("httpHost", "127.0.0.1").put("httpPort", 0).put("dbUrl", TestDatabase.freshUrl())
+        .put("dataDir", dataDir.toString()));
+      return new TestServer(vertx, config);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts the server; after the first start always on the same port, so that browsers can reconnect. */
+  public void start() {
+    app = BusClient.await(App.start(vertx, config));
+    config = config.withHttpPort(app.port());
+  }
+
+  public void stop() {
+    BusClient.await(app.stop());
+  }
+
+  /** Stops everything and starts again on the same database: a server restart. */
+  public void restart() {
+    stop();
+    start();
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port();
+  }
+
+  public BusClient bus() {
+    return BusClient.connect(vertx, port());
+  }
+
+  /** Creates a board over the HTTP API and returns its answer {boardId, links}. */
+  public CreatedBoard createBoard(String title) {
+    HttpResponse<Buffer> response = BusClient.await(http.post(port(), "localhost", "/api/boards")
+      .sendJsonObject(new JsonObject().put("title", title).put("language", "en")));
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("create board answered " + response.statusCode() + " " + response.bodyAsString());
+    }
+    return new CreatedBoard(response.bodyAsJsonObject());
+  }
+
+  public WebClient http() {
+    return http;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  public record CreatedBoard(JsonObject json) {
+    public String id() {
+      return json.getString("boardId");
+    }
+
+    public String link(String grant) {
+      return json.getJsonObject("links").getString(grant);
+    }
+
+    public String token(String grant) {
+      String link = link(grant);
+      return link.substring(link.indexOf('#') + 1);
+    }
+  }
+}
