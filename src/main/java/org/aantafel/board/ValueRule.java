@@ -13,7 +13,7 @@ public interface ValueRule {
   static ValueRule oneOf(String... allowed) {
     List<String> values = List.of(allowed);
     return (field, value) -> {
-      if (!values.contains(value)) {
+      if (!(value instanceof String) || !values.contains(value)) {
         throw BoardRejection.badInput(field + " must be one of " + values);
       }
     };

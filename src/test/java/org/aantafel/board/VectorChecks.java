@@ -1,0 +1,154 @@
+package org.aantafel.board;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Checks every case of ot-vectors.json against the Java implementation, collecting failures instead of stopping. */
+final class VectorChecks {
+
+  private final List<String> failures = new ArrayList<>();
+  private int total;
+
+  static Map<String, Object> load() throws IOException {
+    return plain(new JsonObject(Files.readString(OtVectorGenerator.FILE)));
+  }
+
+  List<String> failures() {
+    return failures;
+  }
+
+  int total() {
+    return total;
+  }
+
+  @SuppressWarnings("unchecked")
+  VectorChecks run(Map<String, Object> vectors) {
+    forEach(vectors, "text", this::text);
+    forEach(vectors, "normalise", c -> check(c, "output", TextOperation.fromComponents(list(c, "input")).toComponents()));
+    for (Object input : (List<Object>) vectors.get("invalidEdits")) {
+      total++;
+      try {
+        TextOperation.fromComponents((List<?>) input);
+        failures.add("invalidEdits " + input + ": accepted");
+      } catch (BoardRejection expected) {
+        // refused, as it should be
+      }
+    }
+    forEach(vectors, "orderKeys", c -> check(c, "key", keyOrNull((String) c.get("a"), (String) c.get("b"))));
+    forEach(vectors, "opLists", this::opList);
+    return this;
+  }
+
+  private interface CaseCheck {
+    void check(Map<String, Object> c);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void forEach(Map<String, Object> vectors, String group, CaseCheck check) {
+    List<Map<String, Object>> cases = (List<Map<String, Object>>) vectors.get(group);
+    for (int i = 0; i < cases.size(); i++) {
+      total++;
+      int before = failures.size();
+      try {
+        check.check(cases.get(i));
+      } catch (RuntimeException e) {
+        failures.add(e.toString());
+      }
+      for (int f = before; f < failures.size(); f++) {
+        failures.set(f, group + "[" + i + "] " + failures.get(f));
+      }
+    }
+  }
+
+  private void text(Map<String, Object> c) {
+    String doc = (String) c.get("doc");
+    TextOperation a = TextOperation.fromComponents(list(c, "a"));
+    TextOperation b = TextOperation.fromComponents(list(c, "b"));
+    TextOperation next = TextOperation.fromComponents(list(c, "next"));
+    TextOperation[] primes = TextOperation.transform(a, b);
+    check(c, "a", a.toComponents());
+    check(c, "aPrime", primes[0].toComponents());
+    check(c, "bPrime", primes[1].toComponents());
+    check(c, "afterA", a.apply(doc));
+    check(c, "converged", primes[1].apply(a.apply(doc)));
+    check(c, "converged", primes[0].apply(b.apply(doc)));
+    check(c, "composed", a.compose(next).toComponents());
+    check(c, "afterComposed", a.compose(next).apply(doc));
+    for (Object pair : list(c, "indexes")) {
+      List<?> indexes = (List<?>) pair;
+      int moved = a.transformIndex(((Number) indexes.get(0)).intValue());
+      if (moved != ((Number) indexes.get(1)).intValue()) {
+        failures.add("transformIndex(" + indexes.get(0) + ") = " + moved + ", expected " + indexes.get(1));
+      }
+    }
+  }
+
+  private static String keyOrNull(String a, String b) {
+    try {
+      return OrderKey.between(a, b);
+    } catch (BoardRejection e) {
+      return null;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void opList(Map<String, Object> c) {
+    Map<String, Object> state = (Map<String, Object>) c.get("state");
+    List<Op> local = Op.listFromMaps(list(c, "local"));
+    List<Op> remote = Op.listFromMaps(list(c, "remote"));
+    List<List<Op>> primes = OpTransform.transformClient(local, remote);
+    List<Op> incomingPrime = OpTransform.transformIncoming(local, remote);
+    check(c, "localPrime", Op.listToMaps(primes.get(0)));
+    check(c, "remotePrime", Op.listToMaps(primes.get(1)));
+    check(c, "incomingPrime", Op.listToMaps(incomingPrime));
+    check(c, "final", applied(state, remote, primes.get(0)));
+    check(c, "final", applied(state, local, primes.get(1)));
+    check(c, "final", applied(state, remote, incomingPrime));
+  }
+
+  private static Map<String, Object> applied(Map<String, Object> state, List<Op> first, List<Op> second) {
+    BoardState board = BoardState.fromMap(state);
+    board.apply(first, Grant.FACILITATOR);
+    board.apply(second, Grant.FACILITATOR);
+    return board.toMap();
+  }
+
+  private void check(Map<String, Object> c, String key, Object actual) {
+    if (!Objects.equals(c.get(key), actual)) {
+      failures.add(key + ": expected " + c.get(key) + " but was " + actual);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Map<String, Object> c, String key) {
+    return (List<Object>) c.get(key);
+  }
+
+  /** Vert.x JSON as plain Map/List, the shapes the domain reads. */
+  @SuppressWarnings("unchecked")
+  static <T> T plain(Object json) {
+    if (json instanceof JsonObject o) {
+      json = o.getMap();
+    } else if (json instanceof JsonArray a) {
+      json = a.getList();
+    }
+    if (json instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put((String) k, plain(v)));
+      return (T) copy;
+    }
+    if (json instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(plain(v)));
+      return (T) copy;
+    }
+    return (T) json;
+  }
+}
