@@ -4,9 +4,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.vertx.core.Vertx;
+import org.aantafel.testsupport.Browsers;
 import org.aantafel.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +30,7 @@ class BoardPageBrowserTest {
 
   private static Vertx vertx;
   private static TestServer server;
-  private static Playwright playwright;
+  private static Browsers browsers;
   private static Browser browser;
 
   private final List<BrowserContext> contexts = new ArrayList<>();
@@ -38,18 +38,21 @@ class BoardPageBrowserTest {
 
   @BeforeAll
   static void startServerAndBrowser() {
+    browsers = Browsers.launch(); // first: without Chromium the class is skipped before a server starts
+    browser = browsers.browser();
     vertx = Vertx.vertx();
     server = TestServer.start(vertx);
-    playwright = HeadlessChromium.playwright();
-    browser = HeadlessChromium.launch(playwright);
   }
 
   @AfterAll
   static void stopAll() {
-    browser.close();
-    playwright.close();
-    server.close();
-    vertx.close();
+    if (server != null) {
+      server.close();
+      vertx.close();
+    }
+    if (browsers != null) {
+      browsers.close();
+    }
   }
 
   @BeforeEach

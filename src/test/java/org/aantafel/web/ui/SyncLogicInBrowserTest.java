@@ -2,8 +2,8 @@ package org.aantafel.web.ui;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.vertx.core.Vertx;
+import org.aantafel.testsupport.Browsers;
 import org.aantafel.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,26 +29,29 @@ class SyncLogicInBrowserTest {
 
   private static Vertx vertx;
   private static TestServer server;
-  private static Playwright playwright;
+  private static Browsers browsers;
   private static Browser browser;
   private static Page page;
 
   @BeforeAll
   static void open() {
+    browsers = Browsers.launch(); // first: without Chromium the class is skipped before a server starts
+    browser = browsers.browser();
     vertx = Vertx.vertx();
     server = TestServer.start(vertx);
-    playwright = HeadlessChromium.playwright();
-    browser = HeadlessChromium.launch(playwright);
     page = browser.newPage();
     page.navigate(server.baseUrl() + "/");
   }
 
   @AfterAll
   static void close() {
-    browser.close();
-    playwright.close();
-    server.close();
-    vertx.close();
+    if (server != null) {
+      server.close();
+      vertx.close();
+    }
+    if (browsers != null) {
+      browsers.close();
+    }
   }
 
   @Test
