@@ -126,6 +126,13 @@ export class BoardClient extends EventTarget {
     this.#emit('joined', { you: this.you });
     this.#setConnection('connected');
     this.#flush();
+    // Revisions (and the presence of our own arrival) published between the join reply and
+    // our registration never reach us; the bridge handles one socket's frames in order, so
+    // joining once more from here fetches exactly what was missed.
+    if (!this.caughtUpOnSocket) {
+      this.caughtUpOnSocket = true;
+      this.#join();
+    }
   }
 
   #presence(participants) {
@@ -202,6 +209,7 @@ export class BoardClient extends EventTarget {
 
   #lost() {
     this.joined = false;
+    this.caughtUpOnSocket = false;
     this.sending = false;
     if (this.stopped) return;
     this.attempts += 1;

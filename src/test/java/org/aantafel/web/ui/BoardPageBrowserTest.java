@@ -125,6 +125,7 @@ class BoardPageBrowserTest {
     assertTrue(viewer.getByTestId("goal").isDisabled());
     assertTrue(viewer.getByTestId("board-title").isDisabled());
     assertEquals(0, viewer.getByTestId("add-agenda-item").count());
+    viewer.getByTestId("presence-person").filter(new Locator.FilterOptions().setHasText("Kijker")).waitFor();
   }
 
   @Test

@@ -114,6 +114,8 @@ class SyncLogicInBrowserTest {
       let [join] = bus.pending('board.join');
       eq(join.body.sinceRev, undefined, 'first join asks for the full state');
       bus.reply(join, { rev: 3, state: { board: { goal: 'ab' }, entities: {} }, you: { grant: 'participant' } }); await tick();
+      [join] = bus.pending('board.join');
+      eq(join.body.sinceRev, 3, 'after registering, one catch-up join fetches what was published in between');
       client.set('board', 'phase', 'goal');
       let [submit] = bus.pending('board.submit');
       eq([submit.body.seq, submit.body.baseRev], [1, 3], 'first submit');
@@ -128,6 +130,9 @@ class SyncLogicInBrowserTest {
       await tick();
       [submit] = bus.pending('board.submit');
       eq([submit.body.seq, submit.body.baseRev], [1, 4], 'the unacknowledged submit is resent with the same seq');
+      [join] = bus.pending('board.join');
+      bus.reply(join, { rev: 4, ops: [], you: { grant: 'participant' } }); await tick();
+      eq(bus.pending('board.join').length, 0, 'one catch-up join per socket, not more');
       bus.fail(submit, 503); await tick();
       eq(client.unsavedCount, 2, 'a 503 keeps the edits');
       bus.handlers.get('board.B.ops')({ rev: 5, clientId: 'other', seq: 10, ops: [] }); await tick();
