@@ -1,7 +1,5 @@
 package org.aantafel.board;
 
-import java.util.Locale;
-
 /** What a token allows on a board. Declared weakest first: the ordinal is the strength. */
 public enum Grant {
   VIEWER, PARTICIPANT, FACILITATOR;
@@ -9,7 +7,7 @@ public enum Grant {
   /** "projector" is a viewer that the browser shows the projector view; on the board it can change nothing. */
   public static Grant parse(String s) {
     if (s != null) {
-      switch (s.toLowerCase(Locale.ROOT)) {
+      switch (s) {
         case "viewer", "projector": return VIEWER;
         case "participant": return PARTICIPANT;
         case "facilitator": return FACILITATOR;

@@ -8,7 +8,9 @@ final class Scalars {
 
   static boolean isScalar(Object value) {
     return value == null || value instanceof String || value instanceof Boolean
-        || value instanceof Integer || value instanceof Long || value instanceof Double;
+        || value instanceof Integer || value instanceof Long
+        // NaN and the infinities have no JSON spelling.
+        || (value instanceof Double d && Double.isFinite(d));
   }
 
   /** Returns the value with one spelling per number, so that equals() and round trips are stable. */

@@ -1,7 +1,6 @@
 package org.aantafel.board;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,7 +22,7 @@ public final class TextOperation {
   private final int baseLength;
   private final int targetLength;
 
-  private TextOperation(List<Object> components, int baseLength, int targetLength) {
+  TextOperation(List<Object> components, int baseLength, int targetLength) {
     this.components = components;
     this.baseLength = baseLength;
     this.targetLength = targetLength;
@@ -39,7 +38,7 @@ public final class TextOperation {
     if (components == null) {
       throw BoardRejection.badInput("edit must be a list");
     }
-    Builder b = new Builder();
+    EditBuilder b = new EditBuilder();
     for (Object c : components) {
       if (c instanceof String s) {
         if (s.isEmpty()) {
@@ -98,16 +97,18 @@ public final class TextOperation {
     return components.isEmpty() || (components.size() == 1 && isRetain(components.get(0)));
   }
 
+  // Builders return a new operation (this one extended), normalised as they go; 0 or "" add nothing.
+
   public TextOperation retain(int n) {
-    return extend().retain(checkedCount(n)).build();
+    return EditBuilder.continuing(this).retain(checkedCount(n)).build();
   }
 
   public TextOperation insert(String s) {
-    return extend().insert(Objects.requireNonNull(s)).build();
+    return EditBuilder.continuing(this).insert(Objects.requireNonNull(s)).build();
   }
 
   public TextOperation delete(int n) {
-    return extend().delete(checkedCount(n)).build();
+    return EditBuilder.continuing(this).delete(checkedCount(n)).build();
   }
 
   private static int checkedCount(int n) {
@@ -115,14 +116,6 @@ public final class TextOperation {
       throw BoardRejection.badInput("count must not be negative: " + n);
     }
     return n;
-  }
-
-  private Builder extend() {
-    Builder b = new Builder();
-    b.components.addAll(components);
-    b.baseLength = baseLength;
-    b.targetLength = targetLength;
-    return b;
   }
 
   public String apply(String text) {
@@ -152,9 +145,9 @@ public final class TextOperation {
     if (targetLength != next.baseLength) {
       throw BoardRejection.badInput("compose: the second edit does not start where the first ends");
     }
-    Builder out = new Builder();
-    Cursor c1 = new Cursor(components);
-    Cursor c2 = new Cursor(next.components);
+    EditBuilder out = new EditBuilder();
+    ComponentCursor c1 = new ComponentCursor(components);
+    ComponentCursor c2 = new ComponentCursor(next.components);
     while (!c1.done() || !c2.done()) {
       // Deletes of the first and inserts of the second touch no character of the middle text.
       if (c1.isDelete()) {
@@ -191,10 +184,10 @@ public final class TextOperation {
     if (a.baseLength != b.baseLength) {
       throw BoardRejection.badInput(MISMATCH);
     }
-    Builder aPrime = new Builder();
-    Builder bPrime = new Builder();
-    Cursor ca = new Cursor(a.components);
-    Cursor cb = new Cursor(b.components);
+    EditBuilder aPrime = new EditBuilder();
+    EditBuilder bPrime = new EditBuilder();
+    ComponentCursor ca = new ComponentCursor(a.components);
+    ComponentCursor cb = new ComponentCursor(b.components);
     while (!ca.done() || !cb.done()) {
       if (ca.isInsert()) {
         aPrime.insert(ca.insertText());
@@ -280,140 +273,5 @@ public final class TextOperation {
       }
     }
     return "TextOperation[" + String.join(", ", parts) + "]";
-  }
-
-  /** Appends components with ot.js's normalisation; the only way components are ever built. */
-  private static final class Builder {
-    final List<Object> components = new ArrayList<>();
-    int baseLength;
-    int targetLength;
-
-    Builder retain(int n) {
-      if (n == 0) {
-        return this;
-      }
-      baseLength = grow(baseLength, n);
-      targetLength = grow(targetLength, n);
-      int last = components.size() - 1;
-      if (last >= 0 && isRetain(components.get(last))) {
-        components.set(last, grow((Integer) components.get(last), n));
-      } else {
-        components.add(n);
-      }
-      return this;
-    }
-
-    Builder insert(String s) {
-      if (s.isEmpty()) {
-        return this;
-      }
-      targetLength = grow(targetLength, s.length());
-      int last = components.size() - 1;
-      if (last >= 0 && components.get(last) instanceof String prev) {
-        components.set(last, prev + s);
-      } else if (last >= 0 && isDelete(components.get(last))) {
-        // Insert before delete, so that every equivalent edit has one spelling.
-        if (last >= 1 && components.get(last - 1) instanceof String prev) {
-          components.set(last - 1, prev + s);
-        } else {
-          components.add(last, s);
-        }
-      } else {
-        components.add(s);
-      }
-      return this;
-    }
-
-    Builder delete(int n) {
-      if (n == 0) {
-        return this;
-      }
-      baseLength = grow(baseLength, n);
-      int last = components.size() - 1;
-      if (last >= 0 && isDelete(components.get(last))) {
-        components.set(last, (Integer) components.get(last) - n);
-      } else {
-        components.add(-n);
-      }
-      return this;
-    }
-
-    private static int grow(int length, int n) {
-      try {
-        return Math.addExact(length, n);
-      } catch (ArithmeticException e) {
-        throw new BoardRejection(413, "edit too long");
-      }
-    }
-
-    TextOperation build() {
-      return components.isEmpty() ? EMPTY
-          : new TextOperation(Collections.unmodifiableList(components), baseLength, targetLength);
-    }
-  }
-
-  /** Walks the components of one operation, allowing to consume part of the current one. */
-  private static final class Cursor {
-    private final List<Object> components;
-    private int index;
-    private int consumed;
-
-    Cursor(List<Object> components) {
-      this.components = components;
-    }
-
-    boolean done() {
-      return index >= components.size();
-    }
-
-    private Object current() {
-      if (done()) {
-        // Lengths were checked before walking, so running out early means a bug, not bad input.
-        throw new IllegalStateException("operation too short");
-      }
-      return components.get(index);
-    }
-
-    boolean isInsert() {
-      return !done() && current() instanceof String;
-    }
-
-    boolean isRetain() {
-      return TextOperation.isRetain(current());
-    }
-
-    boolean isDelete() {
-      return !done() && TextOperation.isDelete(current());
-    }
-
-    /** Length of what is left of the current component. */
-    int length() {
-      return wholeLength() - consumed;
-    }
-
-    private int wholeLength() {
-      Object c = current();
-      return c instanceof String s ? s.length() : Math.abs((Integer) c);
-    }
-
-    String insertText() {
-      return ((String) current()).substring(consumed);
-    }
-
-    int deleteCount() {
-      return length();
-    }
-
-    void advance(int n) {
-      consumed += n;
-      if (consumed == wholeLength()) {
-        skip();
-      }
-    }
-
-    void skip() {
-      index++;
-      consumed = 0;
-    }
   }
 }

@@ -52,6 +52,8 @@ class OpTest {
     assertRejected(400, () -> Op.fromMap(map("type", "set", "id", "a", "field", "f")));
     assertRejected(400, () -> Op.fromMap(map("type", "set", "id", "a", "field", "f", "value", List.of())));
     assertRejected(400, () -> Op.fromMap(map("type", "set", "id", "a", "field", "f", "value", map())));
+    assertRejected(400, () -> Op.fromMap(map("type", "set", "id", "a", "field", "f", "value", Double.NaN)));
+    assertRejected(400, () -> Op.fromMap(map("type", "set", "id", "a", "field", "f", "value", 1.5f)));
     assertRejected(400, () -> Op.fromMap(map("type", "set", "id", "a", "value", 1)));
     assertRejected(400, () -> Op.fromMap(map("type", "text", "id", "a", "field", "f", "edit", "x")));
     assertRejected(400, () -> Op.fromMap(map("type", "text", "id", "a", "field", "f", "edit", List.of(0))));

@@ -18,22 +18,17 @@ class OpTransformProperties {
 
   @Property
   void clientListsConvergeInBothOrders(@ForAll long seed) {
-    Random random = new Random(seed);
-    BoardState state = RandomOps.randomBoard(random);
-    List<Op> local = new RandomOps(random, "l").ops(state, random.nextInt(8));
-    List<Op> remote = new RandomOps(random, "r").ops(state, random.nextInt(8));
-    List<List<Op>> primes = OpTransform.transformClient(local, remote);
-    assertEquals(after(state, local, primes.get(1)).toMap(), after(state, remote, primes.get(0)).toMap());
+    RandomOps.Concurrent c = RandomOps.Concurrent.random(new Random(seed), 7);
+    List<List<Op>> primes = OpTransform.transformClient(c.local(), c.remote());
+    assertEquals(after(c.state(), c.local(), primes.get(1)).toMap(), after(c.state(), c.remote(), primes.get(0)).toMap());
   }
 
   @Property
   void serverEndsWhereTheSubmittingClientEnds(@ForAll long seed) {
-    Random random = new Random(seed);
-    BoardState state = RandomOps.randomBoard(random);
-    List<Op> incoming = new RandomOps(random, "l").ops(state, random.nextInt(8));
-    List<Op> committed = new RandomOps(random, "r").ops(state, random.nextInt(8));
-    BoardState server = after(state, committed, OpTransform.transformIncoming(incoming, committed));
-    BoardState client = after(state, incoming, OpTransform.transformClient(incoming, committed).get(1));
+    // The client's pending ops are the server's incoming ones; what it has not seen is what was committed.
+    RandomOps.Concurrent c = RandomOps.Concurrent.random(new Random(seed), 7);
+    BoardState server = after(c.state(), c.remote(), OpTransform.transformIncoming(c.local(), c.remote()));
+    BoardState client = after(c.state(), c.local(), OpTransform.transformClient(c.local(), c.remote()).get(1));
     assertEquals(client.toMap(), server.toMap());
   }
 

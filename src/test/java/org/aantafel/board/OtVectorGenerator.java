@@ -132,9 +132,10 @@ public final class OtVectorGenerator {
   }
 
   private static Map<String, Object> opListCase(Random random) {
-    BoardState state = RandomOps.randomBoard(random);
-    List<Op> local = new RandomOps(random, "l").ops(state, random.nextInt(6));
-    List<Op> remote = new RandomOps(random, "r").ops(state, random.nextInt(6));
+    RandomOps.Concurrent concurrent = RandomOps.Concurrent.random(random, 5);
+    BoardState state = concurrent.state();
+    List<Op> local = concurrent.local();
+    List<Op> remote = concurrent.remote();
     List<List<Op>> primes = OpTransform.transformClient(local, remote);
     BoardState end = state.copy();
     end.apply(remote, Grant.FACILITATOR);

@@ -28,6 +28,7 @@ class OtVectorsBrowserTest {
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
     // The harness and the vectors come from the test resources; everything else is the real webroot.
+    router.get("/blank").handler(ctx -> ctx.response().putHeader("content-type", "text/html").end("<!doctype html>"));
     router.route("/test-support/*").handler(static_("src/test/resources"));
     router.route("/*").handler(static_("webroot"));
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
@@ -51,8 +52,8 @@ class OtVectorsBrowserTest {
     try (Browsers browsers = Browsers.launch()) {
       Page page = browsers.newPage();
       String origin = "http://127.0.0.1:" + server.actualPort();
-      // Any page of the origin will do: module imports need an http origin, not about:blank.
-      page.navigate(origin + "/test-support/vectors/ot-vectors.json");
+      // Module imports need a page of the http origin, not about:blank.
+      page.navigate(origin + "/blank");
       Map<String, Object> result = (Map<String, Object>) page.evaluate(
           "async () => (await import('/test-support/js/ot-vector-harness.js'))"
               + ".runVectors('/test-support/vectors/ot-vectors.json')");

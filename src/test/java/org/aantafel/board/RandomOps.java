@@ -24,6 +24,15 @@ final class RandomOps {
     return state;
   }
 
+  /** A random board and two op lists made on it concurrently, "l"-ids local and "r"-ids remote. */
+  record Concurrent(BoardState state, List<Op> local, List<Op> remote) {
+    static Concurrent random(Random random, int maxOps) {
+      BoardState state = randomBoard(random);
+      List<Op> local = new RandomOps(random, "l").ops(state, random.nextInt(maxOps + 1));
+      return new Concurrent(state, local, new RandomOps(random, "r").ops(state, random.nextInt(maxOps + 1)));
+    }
+  }
+
   /** Up to {@code count} ops valid in turn on {@code state}, which is left as it was. */
   List<Op> ops(BoardState state, int count) {
     BoardState working = state.copy();

@@ -11,76 +11,69 @@ import net.jqwik.api.Property;
 
 class TextOperationProperties {
 
+  /** A random text, a random edit of it, its result, and the random source for anything more a property needs. */
+  private record Case(Random random, String doc, TextOperation a, String after) {
+    static Case of(long seed) {
+      Random random = new Random(seed);
+      String doc = RandomEdits.text(random, 40);
+      TextOperation a = RandomEdits.edit(random, doc);
+      return new Case(random, doc, a, a.apply(doc));
+    }
+  }
+
   @Property
   void applyChangesTheLengthsAsDeclared(@ForAll long seed) {
-    Random random = new Random(seed);
-    String doc = RandomEdits.text(random, 40);
-    TextOperation a = RandomEdits.edit(random, doc);
-    assertEquals(doc.length(), a.baseLength());
-    assertEquals(a.targetLength(), a.apply(doc).length());
+    Case c = Case.of(seed);
+    assertEquals(c.doc().length(), c.a().baseLength());
+    assertEquals(c.a().targetLength(), c.after().length());
   }
 
   @Property
   void composeEqualsApplyingInTurn(@ForAll long seed) {
-    Random random = new Random(seed);
-    String doc = RandomEdits.text(random, 40);
-    TextOperation a = RandomEdits.edit(random, doc);
-    String afterA = a.apply(doc);
-    TextOperation b = RandomEdits.edit(random, afterA);
-    TextOperation ab = a.compose(b);
-    assertEquals(b.apply(afterA), ab.apply(doc));
-    assertEquals(doc.length(), ab.baseLength());
+    Case c = Case.of(seed);
+    TextOperation b = RandomEdits.edit(c.random(), c.after());
+    TextOperation ab = c.a().compose(b);
+    assertEquals(b.apply(c.after()), ab.apply(c.doc()));
+    assertEquals(c.doc().length(), ab.baseLength());
     assertEquals(b.targetLength(), ab.targetLength());
   }
 
   @Property
   void transformConvergesInBothOrders(@ForAll long seed) {
-    Random random = new Random(seed);
-    String doc = RandomEdits.text(random, 40);
-    TextOperation a = RandomEdits.edit(random, doc);
-    TextOperation b = RandomEdits.edit(random, doc);
-    TextOperation[] primes = TextOperation.transform(a, b);
-    String viaA = primes[1].apply(a.apply(doc));
-    String viaB = primes[0].apply(b.apply(doc));
-    assertEquals(viaA, viaB);
-    assertEquals(a.compose(primes[1]), b.compose(primes[0]));
+    Case c = Case.of(seed);
+    TextOperation b = RandomEdits.edit(c.random(), c.doc());
+    TextOperation[] primes = TextOperation.transform(c.a(), b);
+    assertEquals(primes[1].apply(c.after()), primes[0].apply(b.apply(c.doc())));
+    assertEquals(c.a().compose(primes[1]), b.compose(primes[0]));
   }
 
   @Property
   void transformAgainstANoopChangesNothing(@ForAll long seed) {
-    Random random = new Random(seed);
-    String doc = RandomEdits.text(random, 40);
-    TextOperation a = RandomEdits.edit(random, doc);
-    TextOperation noop = TextOperation.empty().retain(doc.length());
-    TextOperation[] primes = TextOperation.transform(a, noop);
-    assertEquals(a, primes[0]);
+    Case c = Case.of(seed);
+    TextOperation[] primes = TextOperation.transform(c.a(), TextOperation.empty().retain(c.doc().length()));
+    assertEquals(c.a(), primes[0]);
     assertTrue(primes[1].isNoop());
   }
 
   @Property
   void transformIndexStaysInsideTheNewTextAndKeepsOrder(@ForAll long seed) {
-    Random random = new Random(seed);
-    String doc = RandomEdits.text(random, 40);
-    TextOperation a = RandomEdits.edit(random, doc);
+    Case c = Case.of(seed);
     int previous = -1;
-    for (int i = 0; i <= doc.length(); i++) {
-      int moved = a.transformIndex(i);
-      assertTrue(moved >= 0 && moved <= a.targetLength(), () -> "index out of the text: " + moved);
+    for (int i = 0; i <= c.doc().length(); i++) {
+      int moved = c.a().transformIndex(i);
+      assertTrue(moved >= 0 && moved <= c.a().targetLength(), () -> "index out of the text: " + moved);
       assertTrue(moved >= previous, "carets keep their order");
       previous = moved;
     }
-    assertEquals(a.targetLength(), a.transformIndex(doc.length()), "a caret at the end stays at the end");
+    assertEquals(c.a().targetLength(), c.a().transformIndex(c.doc().length()), "a caret at the end stays there");
   }
 
   @Property
   void transformIndexKeepsTheCharacterUnderARetainedCaret(@ForAll long seed) {
-    Random random = new Random(seed);
-    String doc = RandomEdits.text(random, 40);
-    TextOperation a = RandomEdits.edit(random, doc);
-    String after = a.apply(doc);
-    for (int i = 0; i < doc.length(); i++) {
-      if (survives(a, i)) {
-        assertEquals(doc.charAt(i), after.charAt(a.transformIndex(i)));
+    Case c = Case.of(seed);
+    for (int i = 0; i < c.doc().length(); i++) {
+      if (survives(c.a(), i)) {
+        assertEquals(c.doc().charAt(i), c.after().charAt(c.a().transformIndex(i)));
       }
     }
   }
@@ -100,17 +93,14 @@ class TextOperationProperties {
 
   @Property
   void componentsRoundTripAndAreNormalised(@ForAll long seed) {
-    Random random = new Random(seed);
-    String doc = RandomEdits.text(random, 40);
-    TextOperation a = RandomEdits.edit(random, doc);
+    TextOperation a = Case.of(seed).a();
     assertEquals(a, TextOperation.fromComponents(a.toComponents()));
     assertNormalised(a.toComponents());
   }
 
   @Property
   void normalisationIsIdempotentForAnySpelling(@ForAll long seed) {
-    Random random = new Random(seed);
-    TextOperation a = RandomEdits.edit(random, RandomEdits.text(random, 40));
+    TextOperation a = Case.of(seed).a();
     // Spell the same edit badly: split every component and put deletes before inserts.
     List<Object> split = new ArrayList<>();
     for (Object c : a.toComponents()) {
