@@ -1,0 +1,241 @@
+// One board over the event bus: joins, keeps BoardSync fed, resends after reconnects and
+// tells the UI what is going on. The OT bookkeeping itself lives in BoardSync.
+import { EventBusClient } from './eventbus-client.js';
+import { BoardSync } from './board-sync.js';
+import { uuid } from '../uuid.js';
+
+const RETRY_LATER = new Set([-1, 429, 503]); // -1: timeout or lost socket
+const ROLL_BACK = new Set([400, 403, 404, 409, 413]);
+const OFFLINE_AFTER_ATTEMPTS = 3;
+const GAP_WAIT_MS = 1500;
+
+export class BoardClient extends EventTarget {
+  constructor({ boardId, token, name, role, bus = new EventBusClient('/eventbus') }) {
+    super();
+    this.boardId = boardId;
+    this.token = token;
+    this.name = name;
+    this.role = role;
+    this.bus = bus;
+    this.sync = new BoardSync(uuid());
+    this.loaded = false;
+    this.joined = false;
+    this.sending = false;
+    this.attempts = 0;
+    this.you = null;
+    this.participants = [];
+    this.connection = 'reconnecting';
+    this.stopped = false;
+    this.onOps = (message) => this.#committed(message);
+    this.onPresence = (presence) => this.#presence(presence.participants);
+    bus.addEventListener('open', () => this.#join());
+    bus.addEventListener('close', () => this.#lost());
+    // A bridge refusal names no address, so it cannot be tied to one submit: only report it.
+    bus.addEventListener('refused', () => this.#emit('error', { code: 403, message: 'refused' }));
+    globalThis.addEventListener?.('online', () => this.#reconnectNow());
+  }
+
+  get state() { return this.sync.state; }
+  get rev() { return this.sync.rev; }
+  get clientId() { return this.sync.clientId; }
+  get unsavedCount() { return this.sync.unsavedCount; }
+  get readOnly() { return !this.you || this.you.grant === 'viewer' || this.you.grant === 'projector'; }
+
+  start() {
+    this.#setConnection('reconnecting');
+    this.bus.connect();
+  }
+
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    this.bus.close();
+  }
+
+  submit(ops) {
+    if (ops.length === 0) return;
+    this.sync.local(ops);
+    this.#emit('change', { remote: false, ops });
+    this.#flush();
+  }
+
+  editText(id, field, textOperation) {
+    if (textOperation.isNoop()) return;
+    this.submit([{ type: 'text', id, field, edit: textOperation.toJSON() }]);
+  }
+
+  set(id, field, value) {
+    this.submit([{ type: 'set', id, field, value }]);
+  }
+
+  create(kind, fields) {
+    const id = uuid();
+    this.submit([{ type: 'create', id, kind, fields }]);
+    return id;
+  }
+
+  delete(id) {
+    this.submit([{ type: 'delete', id }]);
+  }
+
+  /** Tell the others which field we are in (or null). Best effort, never queued. */
+  focus(focus) {
+    if (!this.joined) return;
+    try { this.bus.send('board.presence', { boardId: this.boardId, focus }); } catch { /* offline */ }
+  }
+
+  async #join() {
+    const body = { boardId: this.boardId, token: this.token, clientId: this.clientId, name: this.name, role: this.role };
+    const catchingUp = this.loaded;
+    if (catchingUp) body.sinceRev = this.sync.rev;
+    let reply;
+    try {
+      reply = await this.bus.request('board.join', body);
+    } catch (error) {
+      if (error.code === 403 || error.code === 404) {
+        this.stopped = true;
+        this.#emit('fatal', { code: error.code, message: error.message });
+        this.bus.close();
+        this.#setConnection('offline');
+      }
+      // Anything else (timeout, lost socket): start over on a fresh socket.
+      if (this.bus.isOpen) {
+        this.bus.close();
+        this.#lost();
+      }
+      return;
+    }
+    this.you = reply.you;
+    if (reply.state) {
+      if (catchingUp && this.sync.unsavedCount) {
+        this.#emit('error', { code: 409, message: 'lost-edits' });
+      }
+      this.sync.load(reply.rev, reply.state);
+      this.loaded = true;
+      this.#emit('change', { remote: true, reset: true, ops: [] });
+    } else {
+      for (const message of reply.ops ?? []) this.#committed(message);
+    }
+    // The same handler objects every time, so joining again on one socket registers nothing twice.
+    this.bus.register(`board.${this.boardId}.ops`, this.onOps);
+    this.bus.register(`board.${this.boardId}.presence`, this.onPresence);
+    // The presence published on our own join went out before we could register for it.
+    if (reply.participants) this.#presence(reply.participants);
+    this.joined = true;
+    this.attempts = 0;
+    this.#emit('joined', { you: this.you });
+    this.#setConnection('connected');
+    this.#flush();
+    // Revisions (and the presence of our own arrival) published between the join reply and
+    // our registration never reach us; the bridge handles one socket's frames in order, so
+    // joining once more from here fetches exactly what was missed.
+    if (!this.caughtUpOnSocket) {
+      this.caughtUpOnSocket = true;
+      this.#join();
+    }
+  }
+
+  #presence(participants) {
+    this.participants = participants ?? [];
+    this.#emit('presence', { participants: this.participants });
+  }
+
+  #committed(message) {
+    let appliedMessages;
+    try {
+      appliedMessages = this.sync.committed(message);
+    } catch (error) {
+      // Our copy no longer matches the server's (it should not happen): start from its state.
+      console.error('could not apply revision', message.rev, error);
+      this.#rejoinFresh();
+      return;
+    }
+    for (const applied of appliedMessages) {
+      this.#emit('change', { remote: true, ops: applied.ops, rev: applied.rev });
+    }
+    this.#statusChanged();
+    if (this.sync.hasGap) this.#watchGap();
+    this.#flush();
+  }
+
+  // Over one socket revisions arrive in order, so a gap means something got lost: if it
+  // does not close by itself, join again from the last applied revision.
+  #watchGap() {
+    if (this.gapTimer) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (this.sync.hasGap && this.joined) this.#join();
+    }, GAP_WAIT_MS);
+  }
+
+  #flush() {
+    this.#statusChanged();
+    if (!this.joined || this.sending) return;
+    const submit = this.sync.inflightSubmit() ?? this.sync.takeSubmit();
+    if (!submit) return;
+    this.sending = true;
+    this.bus.request('board.submit', { boardId: this.boardId, ...submit }).then(
+      (reply) => {
+        this.sending = false;
+        for (const applied of this.sync.acknowledged(submit.seq, reply)) {
+          this.#emit('change', { remote: true, ops: applied.ops, rev: applied.rev });
+        }
+        this.#flush();
+      },
+      (error) => {
+        this.sending = false;
+        this.#fail(error);
+      });
+  }
+
+  #fail(error) {
+    if (ROLL_BACK.has(error.code)) {
+      this.sync.dropPending();
+      this.#emit('error', { code: error.code, message: error.message });
+      this.#rejoinFresh();
+    } else if (RETRY_LATER.has(error.code) || !error.code) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => this.#flush(), 2000 + Math.random() * 2000);
+      this.#statusChanged();
+    }
+  }
+
+  // A refused submit may have been half-applied locally along with later edits built on
+  // it; the only honest state is the server's.
+  #rejoinFresh() {
+    this.loaded = false;
+    if (this.joined) this.#join();
+  }
+
+  #lost() {
+    this.joined = false;
+    this.caughtUpOnSocket = false;
+    this.sending = false;
+    if (this.stopped) return;
+    this.attempts += 1;
+    const offline = this.attempts >= OFFLINE_AFTER_ATTEMPTS || globalThis.navigator?.onLine === false;
+    this.#setConnection(offline ? 'offline' : 'reconnecting');
+    const delay = Math.min(30000, 500 * 2 ** Math.min(this.attempts, 6)) * (0.5 + Math.random() / 2);
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => this.bus.connect(), delay);
+  }
+
+  #reconnectNow() {
+    if (this.stopped || this.joined) return;
+    clearTimeout(this.reconnectTimer);
+    this.bus.connect();
+  }
+
+  #setConnection(connection) {
+    this.connection = connection;
+    this.#statusChanged();
+  }
+
+  #statusChanged() {
+    this.#emit('status', { connection: this.connection, unsaved: this.sync.unsavedCount });
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}

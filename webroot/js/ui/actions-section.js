@@ -1,0 +1,66 @@
+import { html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { live } from 'lit/directives/live.js';
+import { BoardSection } from './light-element.js';
+import { orderAtEnd, orderedEntities } from './ordered-entities.js';
+import './text-field.js';
+import { t } from '../i18n.js';
+
+const STATUSES = ['open', 'done'];
+
+export class ActionsSection extends BoardSection {
+  render() {
+    const actions = orderedEntities(this.client.state, 'action');
+    return html`
+      <section class="card" aria-labelledby="actions-heading">
+        <h2 id="actions-heading">${t('actionsHeading')}</h2>
+        ${actions.length === 0 ? html`<p class="empty">${t('actionsEmpty')}</p>` : ''}
+        <ol class="item-list">
+          ${repeat(actions, (action) => action.id, (action, index) => this.#row(action, index + 1))}
+        </ol>
+        ${this.readOnly ? '' : html`
+          <button type="button" class="add" data-testid="add-action" @click=${() => this.#add(actions)}>
+            + ${t('addAction')}</button>`}
+      </section>`;
+  }
+
+  #row(action, n) {
+    const ro = this.readOnly;
+    const dueId = `due-${action.id}`;
+    const statusId = `status-${action.id}`;
+    return html`
+      <li class="action-row" data-testid="action-row" data-id=${action.id}>
+        <fieldset>
+          <legend>${t('actionLabel', { n })}</legend>
+          <aan-text-field .client=${this.client} .entityId=${action.id} field="what" multiline
+            label=${t('actionWhat')} testid="action-what" ?disabled=${ro}></aan-text-field>
+          <div class="action-meta">
+            <aan-text-field .client=${this.client} .entityId=${action.id} field="who"
+              label=${t('actionWho')} testid="action-who" ?disabled=${ro}></aan-text-field>
+            <div>
+              <label class="field-label" for=${dueId}>${t('actionDue')}</label>
+              <input id=${dueId} type="date" data-testid="action-due" .value=${live(action.due ?? '')} ?disabled=${ro}
+                @change=${(e) => this.client.set(action.id, 'due', e.target.value)}>
+            </div>
+            <div>
+              <label class="field-label" for=${statusId}>${t('status')}</label>
+              <select id=${statusId} data-testid="action-status" ?disabled=${ro} .value=${live(action.status ?? 'open')}
+                @change=${(e) => this.client.set(action.id, 'status', e.target.value)}>
+                ${STATUSES.map((s) => html`<option value=${s} ?selected=${(action.status ?? 'open') === s}>${t(`actionStatus.${s}`)}</option>`)}
+              </select>
+            </div>
+          </div>
+          ${ro ? '' : html`
+            <button type="button" class="link danger" data-testid="action-remove"
+              aria-label=${t('removeAction', { n })} @click=${() => this.client.delete(action.id)}>${t('remove')}</button>`}
+        </fieldset>
+      </li>`;
+  }
+
+  async #add(actions) {
+    const id = this.client.create('action', { what: '', who: '', due: '', status: 'open', order: orderAtEnd(actions) });
+    await this.updateComplete;
+    this.querySelector(`[data-id="${id}"] aan-text-field`)?.focusControl();
+  }
+}
+customElements.define('aan-actions-section', ActionsSection);

@@ -1,0 +1,38 @@
+// Name and role, asked once per board. No account: this is all the others learn about you.
+import { html } from 'lit';
+import { LightElement } from './light-element.js';
+import { roleKeys, t } from '../i18n.js';
+
+export class JoinForm extends LightElement {
+  static properties = { name: {}, role: {} };
+
+  render() {
+    return html`
+      <form class="card join" data-testid="join-form" @submit=${this.#submit}>
+        <h1>${t('joinTitle')}</h1>
+        <p>${t('joinIntro')}</p>
+        <label class="field-label" for="join-name">${t('yourName')}</label>
+        <input id="join-name" name="name" type="text" required autocomplete="name" maxlength="80"
+          data-testid="join-name" .value=${this.name ?? ''}>
+        <label class="field-label" for="join-role">${t('yourRole')}</label>
+        <select id="join-role" name="role" required data-testid="join-role">
+          <option value="" ?selected=${!this.role}>${t('chooseRole')}</option>
+          ${roleKeys.map((key) => html`<option value=${key} ?selected=${this.role === key}>${t(`roles.${key}`)}</option>`)}
+        </select>
+        <button type="submit" class="primary" data-testid="join-submit">${t('join')}</button>
+      </form>`;
+  }
+
+  firstUpdated() {
+    this.querySelector('#join-name').focus();
+  }
+
+  #submit(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const name = String(form.get('name')).trim();
+    if (!name) return;
+    this.dispatchEvent(new CustomEvent('join', { detail: { name, role: String(form.get('role')) } }));
+  }
+}
+customElements.define('aan-join-form', JoinForm);

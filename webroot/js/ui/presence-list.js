@@ -1,0 +1,46 @@
+import { html } from 'lit';
+import { LightElement } from './light-element.js';
+import { roleLabel, t } from '../i18n.js';
+
+export class PresenceList extends LightElement {
+  static properties = { client: { attribute: false } };
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.onPresence = () => this.requestUpdate();
+    this.client.addEventListener('presence', this.onPresence);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.client.removeEventListener('presence', this.onPresence);
+  }
+
+  render() {
+    const people = this.client.participants;
+    const me = this.client.you?.participantId;
+    return html`
+      <section class="card presence" aria-labelledby="presence-heading">
+        <h2 id="presence-heading">${t('presenceHeading')}</h2>
+        ${people.length === 0 ? html`<p class="empty">${t('presenceEmpty')}</p>` : ''}
+        <ul data-testid="presence-list">
+          ${people.map((p) => html`
+            <li data-testid="presence-person" class=${p.online ? 'online' : 'away'}>
+              <span class="dot" aria-hidden="true"></span>
+              <span class="person-name">${p.name}${p.participantId === me ? html` <span class="muted">(${t('you')})</span>` : ''}</span>
+              <span class="muted">${roleLabel(p.role)}
+                · ${p.online ? t('online') : t('offlinePerson')}</span>
+              ${p.online && p.focus ? html`<span class="muted focus">${t('typingIn', { field: this.#fieldName(p.focus) })}</span>` : ''}
+            </li>`)}
+        </ul>
+      </section>`;
+  }
+
+  // Where someone is writing, in words of the board's headings rather than field names.
+  #fieldName({ id, field }) {
+    if (id === 'board') return field === 'goal' ? t('goalHeading') : t('title');
+    const kind = this.client.state.entities[id]?.kind;
+    return kind === 'action' ? t('actionsHeading') : kind === 'agendaItem' ? t('agendaHeading') : '';
+  }
+}
+customElements.define('aan-presence-list', PresenceList);
