@@ -96,8 +96,9 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String token(String grant) {
-      String link = link(grant);
-      return link.substring(link.indexOf('#') + 1);
+      String fragment = link(grant).substring(link(grant).indexOf('#') + 1);
+      int separator = fragment.indexOf('.');
+      return separator < 0 ? fragment : fragment.substring(0, separator);
     }
   }
 }
