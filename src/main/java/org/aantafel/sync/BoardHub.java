@@ -78,7 +78,8 @@ final class BoardHub {
       // Presence goes in the reply: what is published before the browser registers would otherwise be missed.
       JsonObject participants = presence.snapshot();
       return reply.map(r -> commits.durable(joinedAt).map(v -> r.put("you", you)
-        .put("participants", participants.getJsonArray("participants"))));
+        .put("participants", participants.getJsonArray("participants"))
+        .put("serverTime", System.currentTimeMillis())));
     });
   }
 
