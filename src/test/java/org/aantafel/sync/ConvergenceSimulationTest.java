@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 import static org.aantafel.testsupport.BusClient.await;
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Seeded convergence simulation: five clients edit one board of a real server over real SockJS websockets, through
- * links that delay, duplicate and drop frames in both directions and cut the connection now and then. Once the faults
+ * links that delay, duplicate and drop frames in both directions and cut the connection now and then; halfway the
+ * server restarts, so that hubs reload from PostgreSQL and everyone reconnects. Once the faults
  * stop, every client must hold exactly the server's state, every acknowledged insert must be there exactly once
  * (unless its item was deleted), and the op log must hold every submit of every client exactly once, without gaps.
  *
@@ -74,13 +76,19 @@ class ConvergenceSimulationTest {
     String run = "seed " + seed + " (replay: -Dsim.seed=" + seed + "; " + CLIENTS + " clients x " + EDITS_PER_CLIENT
       + " edits; " + FAULTS + ")";
     CreatedBoard board = server.createBoard("Simulation " + seed);
+    AtomicInteger port = new AtomicInteger(server.port());
     List<SimClient> clients = new ArrayList<>();
     for (int i = 1; i <= CLIENTS; i++) {
-      clients.add(new SimClient(vertx, server.port(), board.id(), board.token("participant"), i, seed,
+      clients.add(new SimClient(vertx, port::get, board.id(), board.token("participant"), i, seed,
         EDITS_PER_CLIENT, FAULTS));
     }
     try {
       clients.forEach(SimClient::start);
+      // Halfway, the server restarts under load: hubs reload from the store, clients reconnect to its new port.
+      eventually(Duration.ofSeconds(60), () -> reports(clients, run).forEach(r ->
+        assertTrue(r.editsMade() >= EDITS_PER_CLIENT / 2, run + ": not halfway yet: " + r.stats())));
+      server.restart();
+      port.set(server.port());
       eventually(Duration.ofSeconds(60), () -> reports(clients, run).forEach(r ->
         assertTrue(r.editsDone(), run + ": still editing: " + r.stats())));
       clients.forEach(SimClient::heal);

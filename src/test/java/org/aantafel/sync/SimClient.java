@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 
 /**
  * The client half of the sync protocol, as the browser implements it (ot.js Client / ShareDB Doc): a local copy of
@@ -43,14 +44,14 @@ final class SimClient {
   private static final long GAP_PATIENCE_MILLIS = 150;
 
   /** What the test checks at the end, copied on the client's context. */
-  record Report(String clientId, boolean editsDone, boolean settled, long applied, Map<String, Object> state, long lastSeq,
+  record Report(String clientId, int editsMade, boolean editsDone, boolean settled, long applied, Map<String, Object> state, long lastSeq,
                 int acknowledged, int duplicateReplies, List<RandomEdits.Marker> markers,
                 List<RandomEdits.Marker> acknowledgedMarkers, List<String> errors, String stats) {}
 
   final String clientId;
   private final Vertx vertx;
   private final Context context;
-  private final int port;
+  private final IntSupplier port;
   private final String boardId;
   private final String token;
   private final Random random;
@@ -88,7 +89,7 @@ final class SimClient {
   private final List<RandomEdits.Marker> acknowledgedMarkers = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
 
-  SimClient(Vertx vertx, int port, String boardId, String token, int index, long seed, int editsToMake, Faults faults) {
+  SimClient(Vertx vertx, IntSupplier port, String boardId, String token, int index, long seed, int editsToMake, Faults faults) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.port = port;
@@ -131,7 +132,7 @@ final class SimClient {
 
   Future<Report> report() {
     Promise<Report> report = Promise.promise();
-    context.runOnContext(v -> report.complete(new Report(clientId, editsMade == editsToMake,
+    context.runOnContext(v -> report.complete(new Report(clientId, editsMade, editsMade == editsToMake,
       ready && editsMade == editsToMake && inflight == null && buffer.isEmpty() && early.isEmpty(),
       applied, state == null ? null : state.toMap(), lastSeq, acknowledged, duplicateReplies,
       List.copyOf(markers), List.copyOf(acknowledgedMarkers), List.copyOf(errors), stats())));
@@ -151,7 +152,7 @@ final class SimClient {
     int gen = ++generation;
     ready = false;
     catchingUp = false;
-    FaultyLink.open(vertx, sockets, port, random, () -> faults,
+    FaultyLink.open(vertx, sockets, port.getAsInt(), random, () -> faults,
         (address, body) -> {
           if (gen == generation && Addresses.ops(boardId).equals(address)) {
             receive(body);
