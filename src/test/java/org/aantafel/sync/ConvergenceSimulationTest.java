@@ -135,8 +135,10 @@ class ConvergenceSimulationTest {
         live += expected;
         assertEquals(expected, occurrences(allText.toString(), marker.text()), run + ": " + marker + " on the board");
         if (!deleted) {
-          assertEquals(1, occurrences(entity.getString(marker.field()), marker.text()), run + ": " + marker + " in its field");
-          assertTrue(acknowledged.contains(marker), run + ": " + marker + " is on the board but was never acknowledged");
+          assertEquals(1, occurrences(entity.getString(marker.field()), marker.text()),
+            run + ": " + marker + " in its field");
+          assertTrue(acknowledged.contains(marker),
+            run + ": " + marker + " is on the board but was never acknowledged");
         }
       }
     }

@@ -11,7 +11,8 @@ record Faults(double dropOut, double dropIn, double duplicateOut, double duplica
 
   @Override
   public String toString() {
-    return String.format("drop out %.0f%% in %.0f%%, duplicate out %.0f%% in %.0f%%, delay <= %d ms, disconnect %.0f%%/edit",
+    return String.format(
+      "drop out %.0f%% in %.0f%%, duplicate out %.0f%% in %.0f%%, delay <= %d ms, disconnect %.0f%%/edit",
       dropOut * 100, dropIn * 100, duplicateOut * 100, duplicateIn * 100, maxDelayMillis, disconnectPerEdit * 100);
   }
 }

@@ -50,7 +50,7 @@ final class FaultyLink {
     socket.exceptionHandler(e -> lost());
   }
 
-  /** Opens a new session; {@code onMessage} gets frames that are not replies, {@code onLost} a close we did not ask for. */
+  /** A new session: {@code onMessage} gets frames that are not replies, {@code onLost} a close we did not ask for. */
   static Future<FaultyLink> open(Vertx vertx, WebSocketClient client, int port, Random random, Supplier<Faults> faults,
                                  BiConsumer<String, JsonObject> onMessage, Runnable onLost) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port)

@@ -62,11 +62,13 @@ final class RandomEdits {
       return insert(state, item.getKey(), "title");
     }
     if (roll < 80) {
-      Edit delete = random.nextBoolean() ? deleteFiller(state, "board", "goal") : deleteFiller(state, item.getKey(), "title");
+      Edit delete = random.nextBoolean() ? deleteFiller(state, "board", "goal")
+        : deleteFiller(state, item.getKey(), "title");
       return delete != null ? delete : insert(state, "board", "goal");
     }
     if (roll < 88) {
-      return new Edit(List.of(new Op.Set(item.getKey(), "status", List.of("open", "done", "postponed").get(random.nextInt(3)))), null);
+      String status = List.of("open", "done", "postponed").get(random.nextInt(3));
+      return new Edit(List.of(new Op.Set(item.getKey(), "status", status)), null);
     }
     if (roll < 93) {
       return new Edit(List.of(new Op.Set(item.getKey(), "order", freeKey(items))), null);
@@ -131,7 +133,8 @@ final class RandomEdits {
 
   /** A key in a random gap between the distinct keys of the list (equal keys are allowed; they tie by id). */
   private String freeKey(List<Map.Entry<String, Map<String, Object>>> items) {
-    List<String> keys = new ArrayList<>(new TreeSet<>(items.stream().map(e -> (String) e.getValue().get("order")).toList()));
+    List<String> keys = new ArrayList<>(new TreeSet<>(
+      items.stream().map(e -> (String) e.getValue().get("order")).toList()));
     int gap = random.nextInt(keys.size() + 1);
     return OrderKey.between(gap == 0 ? null : keys.get(gap - 1), gap == keys.size() ? null : keys.get(gap));
   }

@@ -34,7 +34,7 @@ import java.util.function.IntSupplier;
  *   the reply only tells which revision to expect.</li>
  *   <li>A missing reply means a bad connection: drop it, connect again, join with {@code sinceRev} (recognising our own
  *   submit among the missed changes), and resend the in-flight submit with the same seq, then the buffer.</li>
- *   <li>429 and 503 are retried later with the same seq.</li>
+ *   <li>429 and 503 (and the bridge's own failures while the server shuts down) are retried later, same seq.</li>
  * </ul>
  *
  * Everything runs on one Vert.x context; the test reads it through {@link #report()}.
@@ -44,8 +44,9 @@ final class SimClient {
   private static final long GAP_PATIENCE_MILLIS = 150;
 
   /** What the test checks at the end, copied on the client's context. */
-  record Report(String clientId, int editsMade, boolean editsDone, boolean settled, long applied, Map<String, Object> state, long lastSeq,
-                int acknowledged, int duplicateReplies, List<RandomEdits.Marker> markers,
+  record Report(String clientId, int editsMade, boolean editsDone, boolean settled, long applied,
+                Map<String, Object> state, long lastSeq, int acknowledged, int duplicateReplies,
+                List<RandomEdits.Marker> markers,
                 List<RandomEdits.Marker> acknowledgedMarkers, List<String> errors, String stats) {}
 
   final String clientId;
@@ -89,7 +90,8 @@ final class SimClient {
   private final List<RandomEdits.Marker> acknowledgedMarkers = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
 
-  SimClient(Vertx vertx, IntSupplier port, String boardId, String token, int index, long seed, int editsToMake, Faults faults) {
+  SimClient(Vertx vertx, IntSupplier port, String boardId, String token, int index, long seed, int editsToMake,
+            Faults faults) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.port = port;
@@ -288,7 +290,8 @@ final class SimClient {
     if (clientId.equals(change.getString("clientId"))) {
       long seq = change.getLong("seq");
       if (inflight == null || seq != inflightSeq) {
-        error("rev " + rev + " is our seq " + seq + " but in flight is " + (inflight == null ? "nothing" : inflightSeq));
+        error("rev " + rev + " is our seq " + seq + " but in flight is "
+          + (inflight == null ? "nothing" : String.valueOf(inflightSeq)));
       } else {
         acknowledged++;
         acknowledgedMarkers.addAll(inflightMarkers);
@@ -417,7 +420,7 @@ final class SimClient {
         if (applied < knownRev) {
           watchGap();
         }
-      } else if (ar.cause() instanceof ReplyException r && (r.failureCode() == 429 || r.failureCode() == 503)) {
+      } else if (retryable(ar.cause())) {
         refusedAndRetried++;
         vertx.setTimer(50 + random.nextInt(200), t -> {
           if (gen == generation && inflight != null && inflightSeq == seq) {
@@ -437,11 +440,19 @@ final class SimClient {
   private void noteFailure(String what, Throwable e) {
     if (e instanceof TimeoutException || e instanceof IllegalStateException) {
       timeouts++;
-    } else if (e instanceof ReplyException r && (r.failureCode() == 429 || r.failureCode() == 503)) {
+    } else if (retryable(e)) {
       refusedAndRetried++;
     } else {
       error(what + " failed: " + e);
     }
+  }
+
+  /**
+   * 429 and 503 are the contract's "try again later"; a negative code is the bridge's own failure (no handler while
+   * the server shuts down), which changed nothing either.
+   */
+  private static boolean retryable(Throwable e) {
+    return e instanceof ReplyException r && (r.failureCode() == 429 || r.failureCode() == 503 || r.failureCode() < 0);
   }
 
   private long randomDelay() {
