@@ -75,7 +75,8 @@ class ConvergenceSimulationTest {
     assertTrue(CLIENTS * RandomEdits.maxInsertedChars(EDITS_PER_CLIENT) < 4000, "the goal would outgrow its limit");
     String run = "seed " + seed + " (replay: -Dsim.seed=" + seed + "; " + CLIENTS + " clients x " + EDITS_PER_CLIENT
       + " edits; " + FAULTS + ")";
-    CreatedBoard board = server.createBoard("Simulation " + seed);
+    String title = "Simulation " + seed;
+    CreatedBoard board = server.createBoard(title);
     AtomicInteger port = new AtomicInteger(server.port());
     List<SimClient> clients = new ArrayList<>();
     for (int i = 1; i <= CLIENTS; i++) {
@@ -103,7 +104,7 @@ class ConvergenceSimulationTest {
       JsonObject committed = committedState(board);
       assertSameStateEverywhere(committed, reports, run);
       assertEveryMarkerOnce(committed, reports, run);
-      assertOpLogComplete(board, committed, reports, run);
+      assertOpLogComplete(board, title, committed, reports, run);
       System.out.println(run + ": " + committed.getLong("rev") + " revisions; "
         + reports.stream().map(SimClient.Report::stats).toList());
     } finally {
@@ -149,8 +150,8 @@ class ConvergenceSimulationTest {
    * The op log from revision 1: no gaps, each (clientId, seq) once, every seq of every client from 1 to its last, as
    * many revisions as acknowledged submits (duplicates added none), and replaying it gives the server's state.
    */
-  private static void assertOpLogComplete(CreatedBoard board, JsonObject committed, List<SimClient.Report> reports,
-                                          String run) {
+  private static void assertOpLogComplete(CreatedBoard board, String title, JsonObject committed,
+                                          List<SimClient.Report> reports, String run) {
     BusClient bus = server.bus();
     try {
       JsonObject log = bus.call(Addresses.JOIN, new JsonObject().put("boardId", board.id())
@@ -159,7 +160,7 @@ class ConvergenceSimulationTest {
       assertEquals(rev, log.getLong("rev"), run + ": the board changed after everyone settled");
       JsonArray changes = log.getJsonArray("ops");
       Map<String, Set<Long>> seqsByClient = new HashMap<>();
-      BoardState replayed = BoardState.create("Simulation " + run.split(" ")[1], "en");
+      BoardState replayed = BoardState.create(title, "en");
       for (int i = 0; i < changes.size(); i++) {
         JsonObject change = changes.getJsonObject(i);
         assertEquals(i + 1L, change.getLong("rev"), run + ": the op log has a gap or a repeat");
