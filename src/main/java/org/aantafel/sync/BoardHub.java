@@ -135,12 +135,17 @@ final class BoardHub {
       && System.currentTimeMillis() - lastActivityMillis > idleMillis;
   }
 
-  /** Saves a last snapshot so that the next load is cheap. */
+  /**
+   * Saves a last snapshot so that the next load is cheap, once its revision is durable in the op log. On shutdown
+   * changes may still be on their way to the store; a snapshot ahead of the op log would keep changes that were never
+   * acknowledged (and are missing from the log if their group then fails), so their resend would be applied twice.
+   */
   Future<Void> unload() {
     if (broken || rev == lastSnapshotRev) {
       return Future.succeededFuture();
     }
-    return store.saveSnapshot(boardId, new Snapshot(rev, new JsonObject(state.toMap())));
+    Snapshot snapshot = new Snapshot(rev, new JsonObject(state.toMap()));
+    return commits.durable(snapshot.rev()).compose(v -> store.saveSnapshot(boardId, snapshot));
   }
 
   private Change record(SubmitRequest request, List<Op> applied) {

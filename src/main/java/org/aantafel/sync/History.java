@@ -37,8 +37,14 @@ final class History {
     if (afterRev >= floor) {
       return Future.succeededFuture(fromMemory(afterRev, uptoRev));
     }
-    return store.changesBetween(boardId, afterRev, uptoRev)
-      .map(stored -> stored.stream().map(Change::fromStored).toList());
+    // Only what is older than the memory comes from the store: the newest changes may not be stored yet.
+    List<Change> recent = uptoRev > floor ? fromMemory(floor, uptoRev) : List.of();
+    return store.changesBetween(boardId, afterRev, Math.min(floor, uptoRev)).map(stored -> {
+      List<Change> changes = new ArrayList<>(stored.size() + recent.size());
+      stored.forEach(c -> changes.add(Change.fromStored(c)));
+      changes.addAll(recent);
+      return changes;
+    });
   }
 
   /** Walks back from the newest, since a submit is nearly always only a few revisions behind. */
