@@ -207,6 +207,7 @@ final class BoardHub {
 
   private void published(Change change) {
     bus.publish(Addresses.ops(boardId), change.published());
+    history.forgetDurable(change.rev());
   }
 
   private void publishPresence() {

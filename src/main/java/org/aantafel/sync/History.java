@@ -24,7 +24,14 @@ final class History {
 
   void add(Change change) {
     recent.addLast(change);
-    while (recent.size() > KEEP) {
+  }
+
+  /**
+   * Forgets the oldest changes beyond {@link #KEEP}, but only durable ones: what is not stored yet can be read from
+   * nowhere else.
+   */
+  void forgetDurable(long durableRev) {
+    while (recent.size() > KEEP && recent.peekFirst().rev() <= durableRev) {
       floor = recent.removeFirst().rev();
     }
   }
