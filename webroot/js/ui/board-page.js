@@ -30,7 +30,8 @@ export class BoardPage extends LightElement {
   constructor() {
     super();
     this.boardId = decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? '');
-    this.token = location.hash.slice(1);
+    // '#<token>' or, on facilitator and projector links, '#<token>.<participant token>' (to show others how to join).
+    [this.token, this.joinToken = null] = location.hash.slice(1).split('.');
     this.identity = JSON.parse(localStorage.getItem(identityKey(this.boardId)) ?? 'null');
     this.connection = 'reconnecting';
     this.unsaved = 0;

@@ -23,6 +23,12 @@ final class BoardApi {
   static final List<String> GRANTS = List.of("facilitator", "participant", "viewer", "projector");
   private static final Set<String> LANGUAGES = Set.of("nl", "en");
   private static final int MAX_TITLE = 200;
+  /**
+   * The facilitator and the projector show others how to join, so their links also carry the participant token,
+   * after a '.', which never occurs in a token.
+   */
+  static final Set<String> SHOWS_JOIN_LINK = Set.of("facilitator", "projector");
+  static final String JOIN_SEPARATOR = ".";
 
   private final Vertx vertx;
   private final BoardStore store;
@@ -38,6 +44,7 @@ final class BoardApi {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
     router.post("/api/boards").handler(this::create);
     router.get("/api/boards/:id/state").handler(this::state);
+    router.get("/api/boards/:id/join-qr.svg").handler(this::joinQr);
     router.get("/health").handler(this::health);
   }
 
@@ -80,7 +87,8 @@ final class BoardApi {
     store.createBoard(new BoardStore.NewBoard(boardId, t.strip(), language, template, access, state))
       .onSuccess(v -> {
         JsonObject links = new JsonObject();
-        tokens.forEach((grant, token) -> links.put(grant, baseUrl(ctx) + "/b/" + boardId + "#" + token));
+        tokens.forEach((grant, token) -> links.put(grant, link(ctx, boardId, token)
+          + (SHOWS_JOIN_LINK.contains(grant) ? JOIN_SEPARATOR + tokens.get("participant") : "")));
         ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
           .end(new JsonObject().put("boardId", boardId).put("links", links).encode());
       })
@@ -93,6 +101,28 @@ final class BoardApi {
       .compose(grant -> vertx.eventBus().<JsonObject>request(Addresses.STATE, new JsonObject().put("boardId", boardId)))
       .onSuccess(reply -> ctx.response().putHeader("Content-Type", "application/json").end(reply.body().encode()))
       .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  /** The participant link as a QR code, for a page that holds both its own token and the participant token. */
+  private void joinQr(RoutingContext ctx) {
+    String boardId = ctx.pathParam("id");
+    String joinToken = ctx.request().getHeader("X-Join-Token");
+    grantOf(ctx, boardId)
+      .compose(grant -> joinToken == null ? Future.succeededFuture(java.util.Optional.<String>empty())
+        : store.findGrant(boardId, AccessTokens.hash(joinToken)))
+      .onSuccess(joinGrant -> {
+        if (!joinGrant.filter("participant"::equals).isPresent()) {
+          ApiError.send(ctx, 400, "X-Join-Token must be this board's participant token");
+          return;
+        }
+        ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "no-store")
+          .end(JoinQr.svg(link(ctx, boardId, joinToken)));
+      })
+      .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  private String link(RoutingContext ctx, String boardId, String token) {
+    return baseUrl(ctx) + "/b/" + boardId + "#" + token;
   }
 
   private void health(RoutingContext ctx) {
