@@ -10,6 +10,15 @@ record JoinRequest(String boardId, String token, String clientId, String name, S
   static final int MAX_NAME = 60;
   static final int MAX_ROLE = 40;
 
+  /** A role is one of the table's roles, or absent (viewers and projectors need not say who they are). */
+  private static String role(String role) {
+    if (role != null && org.aantafel.board.Role.find(role).isEmpty()) {
+      throw WireFields.bad("role must be one of: parent, student, teacher, care-coordinator, youth-care, "
+        + "parent-supporter, other");
+    }
+    return role;
+  }
+
   static JoinRequest parse(Message<Object> message) {
     WireFields.refuseIfMarked(message);
     JsonObject body = WireFields.body(message.body());
@@ -22,7 +31,7 @@ record JoinRequest(String boardId, String token, String clientId, String name, S
       t,
       WireFields.id(body, "clientId"),
       WireFields.optionalText(body, "name", MAX_NAME),
-      WireFields.optionalText(body, "role", MAX_ROLE),
+      role(WireFields.optionalText(body, "role", MAX_ROLE)),
       WireFields.optionalNonNegative(body, "sinceRev"),
       message.headers().get(Addresses.H_SOCKET));
   }

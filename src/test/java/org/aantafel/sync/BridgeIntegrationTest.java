@@ -199,6 +199,11 @@ class BridgeIntegrationTest {
       submit(board.id(), "bad", seq++, 99, createItem("future", "x")))));
     assertEquals(List.of(400, 400, 400, 400, 413, 413, 400, 400), codes);
 
+    assertEquals(400, failureCode(bus.request(Addresses.JOIN, new JsonObject().put("boardId", board.id())
+      .put("token", board.token("participant")).put("clientId", "bad").put("role", "wizard"))));
+    assertEquals(400, failureCode(bus.request(Addresses.JOIN, new JsonObject().put("boardId", board.id())
+      .put("token", board.token("participant")).put("clientId", "bad").put("name", "x".repeat(61)))));
+
     bus.sendRaw("this is not json");
     bus.sendRaw("{\"type\":\"send\",\"address\":\"board.submit\",\"body\":[1,2,3],\"replyAddress\":\"r1\"}");
     JsonObject state = join(bus, board, "participant", "bad");
