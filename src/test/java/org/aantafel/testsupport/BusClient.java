@@ -50,13 +50,22 @@ public final class BusClient {
   }
 
   public static BusClient connect(Vertx vertx, int port, String origin) {
+    return await(open(vertx, "localhost", port, origin));
+  }
+
+  /**
+   * Opens a client without blocking. Called on a Vert.x context, the socket stays on that context, so its handlers
+   * never run concurrently with that context's timers.
+   */
+  public static Future<BusClient> open(Vertx vertx, String host, int port, String origin) {
     WebSocketClient client = vertx.createWebSocketClient();
     WebSocketConnectOptions options = new WebSocketConnectOptions()
-      .setHost("localhost").setPort(port).setURI("/eventbus/000/" + UUID.randomUUID().toString().replace("-", "") + "/websocket");
+      .setHost(host).setPort(port).setURI("/eventbus/000/" + UUID.randomUUID().toString().replace("-", "") + "/websocket");
     if (origin != null) {
       options.addHeader("Origin", origin);
     }
-    return new BusClient(client, await(client.connect(options)));
+    return client.connect(options).map(socket -> new BusClient(client, socket))
+      .onFailure(e -> client.close());
   }
 
   public Future<JsonObject> request(String address, JsonObject body) {
@@ -97,6 +106,10 @@ public final class BusClient {
   public void close() {
     await(socket.close());
     client.close();
+  }
+
+  public Future<Void> closeAsync() {
+    return socket.close().eventually(() -> client.close());
   }
 
   public boolean isClosed() {
