@@ -50,6 +50,7 @@ final class BenchClient {
   private long bufferTyped;
   private long typingTimer = -1;
   private boolean stopped;
+  private boolean closing;
   private final Map<Long, List<String>> awaitingAck = new HashMap<>();
   private final List<String> acked = new ArrayList<>();
   private Promise<Void> echo;
@@ -81,6 +82,7 @@ final class BenchClient {
     context.runOnContext(v -> BusClient.open(vertx, host, port, null)
       .compose(opened -> {
         bus = opened;
+        bus.onClosed(this::lost);
         return bus.request("board.join", joinBody());
       })
       .compose(joined -> {
@@ -142,7 +144,10 @@ final class BenchClient {
   }
 
   Future<Void> close() {
-    return run(() -> bus).compose(b -> b == null ? Future.succeededFuture() : b.closeAsync());
+    return run(() -> {
+      closing = true;
+      return bus;
+    }).compose(b -> b == null ? Future.succeededFuture() : b.closeAsync());
   }
 
   private <T> Future<T> run(java.util.function.Supplier<T> action) {
@@ -226,6 +231,20 @@ final class BenchClient {
       stopped = true;
       awaitingAck.remove(submitSeq);
     }
+  }
+
+  private void lost(Throwable cause) {
+    if (!closing) {
+      metrics.connectionLost(cause == null ? "closed by the server" : cause.toString());
+      stopped = true;
+    }
+  }
+
+  /** What keeps this client from being settled, or null. */
+  Future<String> pending() {
+    return run(() -> stopped || !inFlight && buffer == null && awaitingAck.isEmpty() ? null
+      : clientId + ": rev " + rev + (inFlight ? ", seq " + inFlightSeq + " in flight" : "")
+        + (buffer != null ? ", buffered" : "") + ", awaiting acks " + awaitingAck.keySet());
   }
 
   /** A committed change, in revision order. */

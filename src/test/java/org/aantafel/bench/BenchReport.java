@@ -21,8 +21,9 @@ final class BenchReport {
     out.append(String.format("throughput: %.1f committed edits/s, %.1f deliveries/s; typed %d, submits %d, acks %d%n",
       r.getDouble("committedEditsPerSecond"), r.getDouble("deliveriesPerSecond"), r.getLong("editsTyped"),
       r.getLong("submitsSent"), r.getLong("acks")));
-    out.append(String.format("remote edits transformed against a pending edit: %d; retries %d; errors %s%n",
-      r.getLong("remoteEditsTransformedAgainstPending"), r.getLong("retries"), r.getJsonObject("errorsByCode").encode()));
+    out.append(String.format("remote edits transformed against a pending edit: %d; retries %d; errors %s; connections lost %s%n",
+      r.getLong("remoteEditsTransformedAgainstPending"), r.getLong("retries"), r.getJsonObject("errorsByCode").encode(),
+      r.getJsonObject("connectionsLost").encode()));
     out.append(String.format("drained: %s (undelivered %d); convergence: %s; durable on read-back: %s; after kill+restart: %s%n",
       r.getBoolean("drained"), r.getInteger("undeliveredAfterDrain"), result.getJsonObject("convergence").getBoolean("ok"),
       result.getJsonObject("durabilityReadBack").getBoolean("ok"),

@@ -117,6 +117,12 @@ public final class LoadBenchmark {
     String loadAverage = String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     boolean drained = drain();
     JsonObject report = metrics.report(config.measureSeconds());
+    if (!drained) {
+      JsonArray stuck = new JsonArray();
+      await(Future.all(clients.stream().map(BenchClient::pending).toList()), 30).<String>list().stream()
+        .filter(java.util.Objects::nonNull).limit(10).forEach(stuck::add);
+      report.put("notSettledExamples", stuck);
+    }
     log("checking convergence and durability");
     JsonObject convergence = convergence();
     List<DurabilityCheck.Expectation> expectations = expectations();
@@ -136,7 +142,8 @@ public final class LoadBenchmark {
     }
 
     double p99 = report.getJsonObject("deliveryLatencyMs").getDouble("p99");
-    boolean errorsFree = report.getJsonObject("errorsByCode").isEmpty();
+    boolean errorsFree = report.getJsonObject("errorsByCode").isEmpty()
+      && report.getJsonObject("connectionsLost").isEmpty();
     boolean durableOk = durable.getBoolean("ok") && (afterRestart == null || afterRestart.getBoolean("ok"));
     JsonObject result = new JsonObject()
       .put("finishedAt", Instant.now().toString())

@@ -30,6 +30,7 @@ final class Metrics {
   private final LongAdder transformed = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final Map<Integer, LongAdder> errors = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> lost = new ConcurrentHashMap<>();
   private final int otherScreens;
   private volatile long windowStart = Long.MAX_VALUE;
   private volatile long windowEnd = Long.MAX_VALUE;
@@ -115,6 +116,10 @@ final class Metrics {
     errors.computeIfAbsent(code, c -> new LongAdder()).increment();
   }
 
+  void connectionLost(String reason) {
+    lost.computeIfAbsent(reason, r -> new LongAdder()).increment();
+  }
+
   void retry() {
     retries.increment();
   }
@@ -127,6 +132,8 @@ final class Metrics {
   JsonObject report(double measuredSeconds) {
     JsonObject errorCounts = new JsonObject();
     new TreeMap<>(errors).forEach((code, n) -> errorCounts.put(code.toString(), n.sum()));
+    JsonObject lostCounts = new JsonObject();
+    new TreeMap<>(lost).forEach((reason, n) -> lostCounts.put(reason, n.sum()));
     return new JsonObject()
       .put("measuredSeconds", measuredSeconds)
       .put("deliveryLatencyMs", summary(delivery.getIntervalHistogram()))
@@ -140,6 +147,7 @@ final class Metrics {
       .put("remoteEditsTransformedAgainstPending", transformed.sum())
       .put("retries", retries.sum())
       .put("errorsByCode", errorCounts)
+      .put("connectionsLost", lostCounts)
       .put("committedEditsPerSecond", round(acks.sum() / measuredSeconds))
       .put("deliveriesPerSecond", round(deliveries.sum() / measuredSeconds));
   }
