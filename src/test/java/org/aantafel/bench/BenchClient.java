@@ -130,6 +130,23 @@ final class BenchClient {
     });
   }
 
+  /** Stops typing and sending for good, e.g. because the server is gone. */
+  Future<Void> halt() {
+    return run(() -> {
+      closing = true;
+      stopped = true;
+      if (typingTimer >= 0) {
+        vertx.cancelTimer(typingTimer);
+      }
+      return null;
+    });
+  }
+
+  /** Typed edits whose submit has not been acknowledged (in flight or buffered). */
+  Future<Integer> unackedEdits() {
+    return run(() -> awaitingAck.values().stream().mapToInt(List::size).sum() + bufferMarkers.size());
+  }
+
   /** True once nothing of this client is in flight or buffered. */
   Future<Boolean> settled() {
     return run(() -> stopped || !inFlight && buffer == null && awaitingAck.isEmpty());
