@@ -148,7 +148,8 @@ final class Metrics {
       .put("retries", retries.sum())
       .put("errorsByCode", errorCounts)
       .put("connectionsLost", lostCounts)
-      .put("committedEditsPerSecond", round(acks.sum() / measuredSeconds))
+      .put("typedEditsPerSecond", round(typed.sum() / measuredSeconds))
+      .put("ackedSubmitsPerSecond", round(acks.sum() / measuredSeconds))
       .put("deliveriesPerSecond", round(deliveries.sum() / measuredSeconds));
   }
 
