@@ -117,6 +117,7 @@ public final class LoadBenchmark {
     clients.forEach(BenchClient::stopTyping);
     String loadAverage = String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     boolean drained = drain();
+    int undelivered = metrics.undelivered();
     JsonObject report = metrics.report(config.measureSeconds());
     if (!drained) {
       JsonArray stuck = new JsonArray();
@@ -148,7 +149,7 @@ public final class LoadBenchmark {
         .put("mode", config.mode().name().toLowerCase()).put("seed", config.seed()))
       .put("machine", new JsonObject().put("availableProcessors", Runtime.getRuntime().availableProcessors())
         .put("loadAverageAtEnd", loadAverage).put("java", System.getProperty("java.version")))
-      .put("results", report.put("drained", drained).put("undeliveredAfterDrain", metrics.undelivered()))
+      .put("results", report.put("drained", drained).put("undeliveredAfterDrain", undelivered))
       .put("convergence", convergence)
       .put("durabilityReadBack", durable)
       .put("durabilityAfterKillAndRestart", afterRestart)
