@@ -32,6 +32,8 @@ public final class BusClient {
     }
   }
 
+  private static final long PING_MILLIS = 5000;
+
   private final WebSocket socket;
   private final WebSocketClient client;
   private final Map<String, Promise<JsonObject>> replies = new ConcurrentHashMap<>();
@@ -39,10 +41,17 @@ public final class BusClient {
   /** Frames the bridge refused outright ({"type":"err"} without a reply address). */
   public final List<JsonObject> refusals = new CopyOnWriteArrayList<>();
 
-  private BusClient(WebSocketClient client, WebSocket socket) {
+  private BusClient(Vertx vertx, WebSocketClient client, WebSocket socket) {
     this.client = client;
     this.socket = socket;
     socket.textMessageHandler(this::onSockJsFrame);
+    // As vertx-eventbus.js does: the bridge closes a socket that has not pinged within its ping timeout (30 s).
+    long pinger = vertx.setPeriodic(PING_MILLIS, id -> {
+      if (!socket.isClosed()) {
+        write(new JsonObject().put("type", "ping"));
+      }
+    });
+    socket.closeHandler(v -> vertx.cancelTimer(pinger));
   }
 
   public static BusClient connect(Vertx vertx, int port) {
@@ -50,13 +59,22 @@ public final class BusClient {
   }
 
   public static BusClient connect(Vertx vertx, int port, String origin) {
+    return await(open(vertx, "localhost", port, origin));
+  }
+
+  /**
+   * Opens a client without blocking. Called on a Vert.x context, the socket stays on that context, so its handlers
+   * never run concurrently with that context's timers.
+   */
+  public static Future<BusClient> open(Vertx vertx, String host, int port, String origin) {
     WebSocketClient client = vertx.createWebSocketClient();
     WebSocketConnectOptions options = new WebSocketConnectOptions()
-      .setHost("localhost").setPort(port).setURI("/eventbus/000/" + UUID.randomUUID().toString().replace("-", "") + "/websocket");
+      .setHost(host).setPort(port).setURI("/eventbus/000/" + UUID.randomUUID().toString().replace("-", "") + "/websocket");
     if (origin != null) {
       options.addHeader("Origin", origin);
     }
-    return new BusClient(client, await(client.connect(options)));
+    return client.connect(options).map(socket -> new BusClient(vertx, client, socket))
+      .onFailure(e -> client.close());
   }
 
   public Future<JsonObject> request(String address, JsonObject body) {
@@ -97,6 +115,16 @@ public final class BusClient {
   public void close() {
     await(socket.close());
     client.close();
+  }
+
+  public Future<Void> closeAsync() {
+    return socket.close().eventually(() -> client.close());
+  }
+
+  /** Called when the socket closes or fails, with the failure or null. */
+  public void onClosed(Consumer<Throwable> handler) {
+    socket.exceptionHandler(handler::accept);
+    socket.endHandler(v -> handler.accept(null));
   }
 
   public boolean isClosed() {

@@ -1,0 +1,99 @@
+package org.aantafel.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The benchmark's settings, from {@code --name value} arguments (or {@code -Dbench.name=value} system properties).
+ * Only loopback servers may be targeted.
+ */
+record BenchConfig(String host, int port, int boards, int clientsPerBoard, double editsPerSecond,
+                   int warmupSeconds, int measureSeconds, Mode mode, Path spawnJar, Path spawnDataDir,
+                   Path resultFile, Path ackedFile, Path verifyOnly, long seed) {
+
+  /** goal: every client of a board types into the board's shared goal (the transform path); items: each types into
+   *  the notes of its own agenda item (no concurrent edits of one text). */
+  enum Mode { GOAL, ITEMS }
+
+  private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+  static final int GOAL_MAX = 4000;
+
+  static BenchConfig parse(String[] args) {
+    java.util.Map<String, String> values = new java.util.HashMap<>();
+    System.getProperties().forEach((k, v) -> {
+      if (k.toString().startsWith("bench.")) {
+        values.put(k.toString().substring(6), v.toString());
+      }
+    });
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + args[i]);
+      }
+      String name = args[i].substring(2);
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        values.put(name.substring(0, eq), name.substring(eq + 1));
+      } else if (i + 1 < args.length) {
+        values.put(name, args[++i]);
+      } else {
+        throw new IllegalArgumentException("--" + name + " needs a value");
+      }
+    }
+    Path spawnJar = values.containsKey("spawn") ? Path.of(values.remove("spawn")) : null;
+    int spawnPort = Integer.parseInt(values.getOrDefault("spawn-port", "8099"));
+    values.remove("spawn-port");
+    URI url = URI.create(values.getOrDefault("url", "http://localhost:" + (spawnJar != null ? spawnPort : 8080)));
+    values.remove("url");
+    if (!LOOPBACK.contains(url.getHost())) {
+      throw new IllegalArgumentException("only loopback servers may be targeted, not " + url.getHost());
+    }
+    BenchConfig config = new BenchConfig(url.getHost().replace("[", "").replace("]", ""),
+      url.getPort() > 0 ? url.getPort() : 80,
+      intOf(values, "boards", 200), intOf(values, "clients", 6),
+      Double.parseDouble(take(values, "rate", "2")),
+      intOf(values, "warmup", 10), intOf(values, "measure", 60),
+      Mode.valueOf(take(values, "mode", "goal").toUpperCase()),
+      spawnJar, Path.of(take(values, "spawn-data", "/tmp/aantafel-bench-data")),
+      Path.of(take(values, "out", "target/bench-result.json")),
+      Path.of(take(values, "acked", "target/bench-acked.json")),
+      values.containsKey("verify-only") ? Path.of(values.remove("verify-only")) : null,
+      Long.parseLong(take(values, "seed", "42")));
+    if (!values.isEmpty()) {
+      throw new IllegalArgumentException("unknown options " + values.keySet());
+    }
+    config.check();
+    return config;
+  }
+
+  private void check() {
+    if (boards < 1 || boards > 2000 || clientsPerBoard < 1 || clientsPerBoard > 26) {
+      throw new IllegalArgumentException("boards must be 1..2000 and clients 1..26 (one letter per client)");
+    }
+    if (editsPerSecond <= 0 || editsPerSecond > 20 || warmupSeconds < 0 || measureSeconds < 1 || measureSeconds > 3600) {
+      throw new IllegalArgumentException("rate must be in (0, 20], measure 1..3600 s");
+    }
+    if (mode == Mode.GOAL) {
+      // Every edit inserts a marker of about 4 characters; the goal holds at most 4000.
+      double edits = clientsPerBoard * editsPerSecond * (warmupSeconds + measureSeconds + 2);
+      double chars = edits * (2 + Long.toString((long) (edits / clientsPerBoard), 36).length());
+      if (chars > GOAL_MAX) {
+        throw new IllegalArgumentException("in goal mode this run would type about " + (long) chars
+          + " characters into one goal, more than its " + GOAL_MAX + "; shorten it or use --mode items");
+      }
+    }
+  }
+
+  long typingSeconds() {
+    return warmupSeconds + measureSeconds;
+  }
+
+  private static int intOf(java.util.Map<String, String> values, String name, int fallback) {
+    return Integer.parseInt(take(values, name, Integer.toString(fallback)));
+  }
+
+  private static String take(java.util.Map<String, String> values, String name, String fallback) {
+    String v = values.remove(name);
+    return v != null ? v : fallback;
+  }
+}

@@ -1,0 +1,273 @@
+package org.aantafel.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+/**
+ * Load benchmark: boards × clients real SockJS websocket clients against a running server (a separate process),
+ * each typing edits at a fixed rate; reports submit→every-other-screen latency, submit→ack latency and throughput,
+ * then checks that every acknowledged edit is in the committed state. Not a test: run it with exec:java (see
+ * docs/benchmark.md). It stops by itself; every wait is bounded.
+ *
+ * <pre>
+ *   --url http://localhost:8099     a running server (loopback only)
+ *   --spawn target/aantafel.jar     or: start the jar as a child process (--spawn-port, --spawn-data), and after the
+ *                                   run kill it with SIGKILL, start it again and check durability once more
+ *   --boards 200 --clients 6 --rate 2 --warmup 10 --measure 60 --mode goal|items --seed 42
+ *   --out target/bench-result.json --acked target/bench-acked.json
+ *   --verify-only target/bench-acked.json   only check a previous run's acked edits (e.g. after a restart)
+ * </pre>
+ */
+public final class LoadBenchmark {
+  private static final int SETUP_LANES = 32;
+  private static final long DRAIN_SECONDS = 30;
+  private static final long CRASH_TYPING_SECONDS = 5;
+
+  private final BenchConfig config;
+  private final Vertx vertx;
+  private final BenchHttp http;
+  private final Metrics metrics;
+  private final List<BenchBoard> boards = new ArrayList<>();
+  private final List<BenchClient> clients = new ArrayList<>();
+
+  private LoadBenchmark(BenchConfig config, Vertx vertx) {
+    this.config = config;
+    this.vertx = vertx;
+    this.http = new BenchHttp(vertx, config.host(), config.port());
+    this.metrics = new Metrics(config.clientsPerBoard());
+  }
+
+  public static void main(String[] args) throws Exception {
+    BenchConfig config = BenchConfig.parse(args);
+    Vertx vertx = Vertx.vertx();
+    ServerProcess server = config.spawnJar() == null ? null
+      : new ServerProcess(config.spawnJar(), config.port(), config.spawnDataDir());
+    int exit = 1;
+    try {
+      if (server != null) {
+        server.start();
+      }
+      LoadBenchmark bench = new LoadBenchmark(config, vertx);
+      bench.awaitHealthy(server);
+      exit = config.verifyOnly() != null ? bench.verifyOnly() : bench.run(server);
+    } finally {
+      if (server != null) {
+        server.stop();
+      }
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+    System.exit(exit);
+  }
+
+  private void awaitHealthy(ServerProcess server) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (Boolean.TRUE.equals(await(http.healthy(), 10))) {
+        return;
+      }
+      if (server != null && !server.alive()) {
+        throw new IllegalStateException("the server process ended; see target/bench-server.log");
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("no healthy server at " + config.host() + ":" + config.port());
+  }
+
+  private int verifyOnly() throws Exception {
+    JsonArray list = new JsonArray(Files.readString(config.verifyOnly()));
+    List<DurabilityCheck.Expectation> expectations = new ArrayList<>();
+    list.forEach(o -> expectations.add(DurabilityCheck.Expectation.fromJson((JsonObject) o)));
+    JsonObject result = await(DurabilityCheck.run(http, expectations), 300);
+    System.out.println("durability check of " + config.verifyOnly() + ": " + result.encodePrettily());
+    return result.getBoolean("ok") ? 0 : 2;
+  }
+
+  private int run(ServerProcess server) throws Exception {
+    String runId = UUID.randomUUID().toString().substring(0, 8);
+    log("creating " + config.boards() + " boards");
+    boards.addAll(inLanes(config.boards(), http::createBoard));
+    log("connecting " + config.boards() * config.clientsPerBoard() + " websocket clients");
+    for (BenchBoard board : boards) {
+      for (int c = 0; c < config.clientsPerBoard(); c++) {
+        clients.add(new BenchClient(vertx, board, c, runId, metrics, config.mode(),
+          config.seed() * 1_000_003L + board.index * 31L + c));
+      }
+    }
+    inLanes(clients.size(), i -> clients.get(i).start(config.host(), config.port()));
+
+    long start = System.nanoTime();
+    long measureStart = start + TimeUnit.SECONDS.toNanos(config.warmupSeconds());
+    long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(config.measureSeconds());
+    metrics.openWindow(measureStart, measureEnd);
+    log("typing: warm-up " + config.warmupSeconds() + " s, then measuring " + config.measureSeconds() + " s");
+    clients.forEach(c -> c.startTyping(config.editsPerSecond()));
+    sleepUntil(measureEnd);
+    clients.forEach(BenchClient::stopTyping);
+    String loadAverage = String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    boolean drained = drain();
+    int undelivered = metrics.undelivered();
+    JsonObject report = metrics.report(config.measureSeconds());
+    if (!drained) {
+      JsonArray stuck = new JsonArray();
+      await(Future.all(clients.stream().map(BenchClient::pending).toList()), 30).<String>list().stream()
+        .filter(java.util.Objects::nonNull).limit(10).forEach(stuck::add);
+      report.put("notSettledExamples", stuck);
+    }
+    log("checking convergence and durability");
+    JsonObject convergence = convergence();
+    List<DurabilityCheck.Expectation> expectations = expectations();
+    JsonArray ackedJson = new JsonArray();
+    expectations.forEach(e -> ackedJson.add(e.toJson()));
+    Files.createDirectories(config.ackedFile().toAbsolutePath().getParent());
+    Files.writeString(config.ackedFile(), ackedJson.encode());
+    JsonObject durable = await(DurabilityCheck.run(http, expectations), 300);
+    JsonObject afterRestart = server == null ? null : crashCheck(server);
+    await(Future.join(clients.stream().map(BenchClient::close).toList()).otherwiseEmpty(), 60);
+
+    double p99 = report.getJsonObject("deliveryLatencyMs").getDouble("p99");
+    boolean errorsFree = report.getJsonObject("errorsByCode").isEmpty()
+      && report.getJsonObject("connectionsLost").isEmpty();
+    boolean durableOk = durable.getBoolean("ok") && (afterRestart == null || afterRestart.getBoolean("ok"));
+    JsonObject result = new JsonObject()
+      .put("finishedAt", Instant.now().toString())
+      .put("config", new JsonObject().put("url", "http://" + config.host() + ":" + config.port())
+        .put("spawned", server != null).put("boards", config.boards()).put("clientsPerBoard", config.clientsPerBoard())
+        .put("connections", clients.size()).put("editsPerSecondPerClient", config.editsPerSecond())
+        .put("warmupSeconds", config.warmupSeconds()).put("measureSeconds", config.measureSeconds())
+        .put("mode", config.mode().name().toLowerCase()).put("seed", config.seed()))
+      .put("machine", new JsonObject().put("availableProcessors", Runtime.getRuntime().availableProcessors())
+        .put("loadAverageAtEnd", loadAverage).put("java", System.getProperty("java.version")))
+      .put("results", report.put("drained", drained).put("undeliveredAfterDrain", undelivered))
+      .put("convergence", convergence)
+      .put("durabilityReadBack", durable)
+      .put("durabilityAfterKillAndRestart", afterRestart)
+      .put("target", new JsonObject().put("p99DeliveryMs", 50).put("met", p99 <= 50 && errorsFree && drained
+        && durableOk && convergence.getBoolean("ok")));
+    Files.createDirectories(config.resultFile().toAbsolutePath().getParent());
+    Files.writeString(config.resultFile(), result.encodePrettily());
+    System.out.println(BenchReport.text(result));
+    System.out.println("written to " + config.resultFile() + "; acked edits in " + config.ackedFile());
+    return durableOk && convergence.getBoolean("ok") ? 0 : 2;
+  }
+
+  /**
+   * Durable before ack, tested the hard way: everyone types again, the server is killed with SIGKILL while submits
+   * are in flight, and after a restart every edit acknowledged before the kill must be there.
+   */
+  private JsonObject crashCheck(ServerProcess server) throws Exception {
+    log("crash check: typing again for " + CRASH_TYPING_SECONDS + " s, then SIGKILL of the server mid-typing");
+    clients.forEach(c -> c.startTyping(config.editsPerSecond()));
+    Thread.sleep(TimeUnit.SECONDS.toMillis(CRASH_TYPING_SECONDS));
+    server.kill();
+    await(Future.all(clients.stream().map(BenchClient::halt).toList()), 60);
+    long unacked = await(Future.all(clients.stream().map(BenchClient::unackedEdits).toList()), 60)
+      .<Integer>list().stream().mapToLong(Integer::longValue).sum();
+    List<DurabilityCheck.Expectation> expectations = expectations();
+    log("killed with " + unacked + " typed edits not yet acknowledged; restarting and checking every acked edit");
+    server.start();
+    awaitHealthy(server);
+    return await(DurabilityCheck.run(http, expectations), 300).put("unackedEditsAtKill", unacked);
+  }
+
+  /** Waits until every client has its last edit acknowledged and every screen has every change, or 30 s. */
+  private boolean drain() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+    while (System.nanoTime() < deadline) {
+      boolean settled = await(Future.all(clients.stream().map(BenchClient::settled).toList()), 30)
+        .<Boolean>list().stream().allMatch(b -> b);
+      if (settled && metrics.undelivered() == 0) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
+  }
+
+  /** Every client's text equals the server's committed text of the same field. */
+  private JsonObject convergence() {
+    long mismatched = 0;
+    JsonArray examples = new JsonArray();
+    for (BenchBoard board : boards) {
+      JsonObject state = await(http.state(board.id, board.facilitatorToken), 30).getJsonObject("state");
+      for (BenchClient client : clients.subList(board.index * config.clientsPerBoard(),
+        (board.index + 1) * config.clientsPerBoard())) {
+        JsonObject entity = "board".equals(client.entityId()) ? state.getJsonObject("board")
+          : state.getJsonObject("entities").getJsonObject(client.entityId());
+        String server = entity == null ? "" : entity.getString(client.field(), "");
+        String local = await(client.text(), 30);
+        if (!server.equals(local)) {
+          mismatched++;
+          if (examples.size() < 5) {
+            examples.add(client.clientId + ": local " + local.length() + " chars, server " + server.length());
+          }
+        }
+      }
+    }
+    return new JsonObject().put("clientsChecked", clients.size()).put("mismatched", mismatched)
+      .put("examples", examples).put("ok", mismatched == 0);
+  }
+
+  private List<DurabilityCheck.Expectation> expectations() {
+    List<DurabilityCheck.Expectation> list = new ArrayList<>();
+    for (BenchClient client : clients) {
+      BenchBoard board = boards.get(clients.indexOf(client) / config.clientsPerBoard());
+      list.add(new DurabilityCheck.Expectation(board.id, board.facilitatorToken, client.entityId(), client.field(),
+        await(client.ackedMarkers(), 30)));
+    }
+    return list;
+  }
+
+  /** Runs n asynchronous steps, at most SETUP_LANES at a time, and returns their results in order. */
+  private <T> List<T> inLanes(int n, IntFunction<Future<T>> step) {
+    List<T> results = new ArrayList<>(java.util.Collections.nCopies(n, null));
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int lane = 0; lane < SETUP_LANES; lane++) {
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = lane; i < n; i += SETUP_LANES) {
+        int index = i;
+        chain = chain.compose(v -> step.apply(index).map(r -> {
+          synchronized (results) {
+            results.set(index, r);
+          }
+          return (Void) null;
+        }));
+      }
+      lanes.add(chain);
+    }
+    await(Future.all(lanes), 600);
+    return results;
+  }
+
+  private static void sleepUntil(long nanos) throws InterruptedException {
+    long left;
+    while ((left = nanos - System.nanoTime()) > 0) {
+      Thread.sleep(Math.min(1000, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+    }
+  }
+
+  private static <T> T await(Future<T> future, long seconds) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void log(String message) {
+    System.out.println("[bench " + Instant.now() + "] " + message);
+  }
+}

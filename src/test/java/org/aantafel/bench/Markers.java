@@ -1,0 +1,53 @@
+package org.aantafel.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Each edit inserts one unique marker: the client's letter, its edit number in base 36, and ';'. Edits are inserted
+ * only at marker boundaries, and transforms move whole inserts, so the final text is a sequence of whole markers
+ * that can be checked one by one.
+ */
+final class Markers {
+  private static final Pattern MARKER = Pattern.compile("[a-z][0-9a-z]+");
+
+  private Markers() {
+  }
+
+  static String marker(char letter, long number) {
+    return letter + Long.toString(number, 36) + ";";
+  }
+
+  /** The markers of a text, in order, without the ';'. */
+  static List<String> parse(String text) {
+    List<String> found = new ArrayList<>();
+    for (String token : text.split(";")) {
+      if (MARKER.matcher(token).matches()) {
+        found.add(token);
+      }
+    }
+    return found;
+  }
+
+  /** A random insertion point at a marker boundary: 0, or just after a ';'. */
+  static int randomBoundary(String text, java.util.Random random) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == ';') {
+        count++;
+      }
+    }
+    int pick = random.nextInt(count + 1);
+    if (pick == 0) {
+      return 0;
+    }
+    int seen = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == ';' && ++seen == pick) {
+        return i + 1;
+      }
+    }
+    return text.length();
+  }
+}

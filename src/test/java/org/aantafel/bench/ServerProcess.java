@@ -1,0 +1,59 @@
+package org.aantafel.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server as a separate process (--spawn target/aantafel.jar), so that client and server load stay apart, bound
+ * to 127.0.0.1. Its output goes to target/bench-server.log.
+ */
+final class ServerProcess {
+  private final Path jar;
+  private final int port;
+  private final Path dataDir;
+  private Process process;
+
+  ServerProcess(Path jar, int port, Path dataDir) {
+    this.jar = jar;
+    this.port = port;
+    this.dataDir = dataDir;
+  }
+
+  void start() throws IOException {
+    Path log = Path.of("target/bench-server.log");
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder = new ProcessBuilder(List.of(
+      Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()))
+      .redirectErrorStream(true)
+      .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().put("AANTAFEL_HTTP_HOST", "127.0.0.1");
+    builder.environment().put("AANTAFEL_HTTP_PORT", Integer.toString(port));
+    builder.environment().put("AANTAFEL_DATA_DIR", dataDir.toString());
+    process = builder.start();
+  }
+
+  /** SIGKILL: no shutdown hook, no last snapshot; what the next start finds is only what was committed. */
+  void kill() throws InterruptedException {
+    if (process != null) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** SIGTERM: the normal stop, which also stops the embedded PostgreSQL. */
+  void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(40, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+}
