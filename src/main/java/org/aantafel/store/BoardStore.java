@@ -31,7 +31,15 @@ public interface BoardStore {
    * Appends a group of changes of one board in one transaction. Fails as a whole when any revision or any
    * (clientId, seq) is already taken: that is how a stale writer is fenced.
    */
-  Future<Void> appendChanges(String boardId, List<CommittedChange> changes);
+  default Future<Void> appendChanges(String boardId, List<CommittedChange> changes) {
+    return appendChanges(java.util.Map.of(boardId, changes));
+  }
+
+  /**
+   * Appends groups of changes of several boards in one transaction, so that one commit (one disk flush) serves many
+   * boards at once. Fails as a whole like {@link #appendChanges(String, List)}.
+   */
+  Future<Void> appendChanges(java.util.Map<String, List<CommittedChange>> changesByBoard);
 
   /** The highest committed seq of a client on a board with its revision, or empty when that client never committed. */
   Future<Optional<ClientProgress>> lastCommitted(String boardId, String clientId);

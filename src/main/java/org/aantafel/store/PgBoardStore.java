@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -49,9 +50,9 @@ public final class PgBoardStore implements BoardStore {
   // One statement for a whole group: atomic on its own, one round trip instead of BEGIN, batch, COMMIT.
   private static final String INSERT_CHANGES =
       "INSERT INTO board_ops (board_id, rev, client_id, client_seq, participant_id, ops, committed_at)"
-          + " SELECT $1, r, c, s, p, o::jsonb, t"
-          + " FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::timestamptz[])"
-          + " AS u(r, c, s, p, o, t)";
+          + " SELECT b, r, c, s, p, o::jsonb, t"
+          + " FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[],"
+          + " $7::timestamptz[]) AS u(b, r, c, s, p, o, t)";
   private static final String LAST_COMMITTED =
       "SELECT client_seq, rev FROM board_ops WHERE board_id = $1 AND client_id = $2"
           + " ORDER BY client_seq DESC LIMIT 1";
@@ -125,30 +126,35 @@ public final class PgBoardStore implements BoardStore {
   }
 
   @Override
-  public Future<Void> appendChanges(String boardId, List<CommittedChange> changes) {
-    if (changes.isEmpty()) {
+  public Future<Void> appendChanges(Map<String, List<CommittedChange>> changesByBoard) {
+    int n = changesByBoard.values().stream().mapToInt(List::size).sum();
+    if (n == 0) {
       return Future.succeededFuture();
     }
-    int n = changes.size();
+    String[] boardIds = new String[n];
     Long[] revs = new Long[n];
     String[] clientIds = new String[n];
     Long[] seqs = new Long[n];
     String[] participantIds = new String[n];
     String[] ops = new String[n];
     OffsetDateTime[] committedAt = new OffsetDateTime[n];
-    for (int i = 0; i < n; i++) {
-      CommittedChange change = changes.get(i);
-      revs[i] = change.rev();
-      clientIds[i] = change.clientId();
-      seqs[i] = change.seq();
-      participantIds[i] = change.participantId();
-      ops[i] = change.ops().encode();
-      committedAt[i] = OffsetDateTime.ofInstant(Instant.ofEpochMilli(change.committedAtMillis()), ZoneOffset.UTC);
+    int i = 0;
+    for (Map.Entry<String, List<CommittedChange>> board : changesByBoard.entrySet()) {
+      for (CommittedChange change : board.getValue()) {
+        boardIds[i] = board.getKey();
+        revs[i] = change.rev();
+        clientIds[i] = change.clientId();
+        seqs[i] = change.seq();
+        participantIds[i] = change.participantId();
+        ops[i] = change.ops().encode();
+        committedAt[i] = OffsetDateTime.ofInstant(Instant.ofEpochMilli(change.committedAtMillis()), ZoneOffset.UTC);
+        i++;
+      }
     }
     // One statement, so one transaction: a single taken revision or (clientId, seq) rolls back the whole group.
     // It replaces BEGIN + batch + COMMIT (three round trips, the connection idle in transaction in between).
-    return guard("appendChanges " + boardId, () -> pool.preparedQuery(INSERT_CHANGES)
-        .execute(Tuple.of(boardId, revs, clientIds, seqs, participantIds, ops).addValue(committedAt))
+    return guard("appendChanges " + changesByBoard.keySet(), () -> pool.preparedQuery(INSERT_CHANGES)
+        .execute(Tuple.of(boardIds, revs, clientIds, seqs, participantIds, ops).addValue(committedAt))
         .mapEmpty());
   }
 

@@ -46,7 +46,8 @@ final class BoardHub {
   private boolean broken;
   private Future<?> tail = Future.succeededFuture();
 
-  BoardHub(String boardId, BoardStore store, Context context, EventBus bus, BoardState state, long snapshotRev,
+  BoardHub(String boardId, BoardStore store, CommitLog log, Context context, EventBus bus, BoardState state,
+           long snapshotRev,
            List<Change> changesAfterSnapshot, List<BoardStore.Participant> participants, Runnable onBroken) {
     this.boardId = boardId;
     this.store = store;
@@ -62,7 +63,8 @@ final class BoardHub {
       history.add(change);
     }
     participants.forEach(p -> presence.remember(p.participantId(), p.name(), p.role()));
-    this.commits = new GroupCommit(boardId, store, context, rev, this::published, this::breakDown);
+    this.commits = new GroupCommit(changes -> log.append(boardId, changes), context, rev, this::published,
+      this::breakDown);
   }
 
   Future<JsonObject> join(JoinRequest request, String grant) {

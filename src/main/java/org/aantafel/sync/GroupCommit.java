@@ -3,25 +3,24 @@ package org.aantafel.sync;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import org.aantafel.store.BoardStore;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Makes a board's revisions durable in groups: everything submitted while one transaction is on its way goes into the
- * next one. Under light load a group is one change committed on the next tick; under heavy load groups grow to cover
- * the round trip to PostgreSQL, so the commit rate never limits the edit rate. Groups commit strictly one after
+ * Makes a board's revisions durable in groups: everything submitted while one group is on its way to the
+ * {@link CommitLog} goes into the next one. Under light load a group is one change committed on the next tick; under
+ * heavy load groups grow to cover the round trip to PostgreSQL, so the commit rate never limits the edit rate. Groups commit strictly one after
  * another, so revisions become durable — and are published — in order.
  */
 final class GroupCommit {
   private static final int MAX_GROUP = 500;
 
-  private final String boardId;
-  private final BoardStore store;
+  private final Function<List<Change>, Future<Void>> log;
   private final Context context;
   private final Consumer<Change> onDurable;
   private final Consumer<Throwable> onFailure;
@@ -32,10 +31,9 @@ final class GroupCommit {
   private long durableRev;
   private final TreeMap<Long, List<Promise<Void>>> watchers = new TreeMap<>();
 
-  GroupCommit(String boardId, BoardStore store, Context context, long durableRev,
+  GroupCommit(Function<List<Change>, Future<Void>> log, Context context, long durableRev,
               Consumer<Change> onDurable, Consumer<Throwable> onFailure) {
-    this.boardId = boardId;
-    this.store = store;
+    this.log = log;
     this.context = context;
     this.durableRev = durableRev;
     this.onDurable = onDurable;
@@ -84,7 +82,7 @@ final class GroupCommit {
       group = new ArrayList<>(waiting.subList(0, MAX_GROUP));
       waiting = new ArrayList<>(waiting.subList(MAX_GROUP, waiting.size()));
     }
-    store.appendChanges(boardId, group.stream().map(Change::toStored).toList())
+    log.apply(group)
       .onSuccess(v -> {
         for (Change change : group) {
           durableRev = change.rev();

@@ -25,6 +25,7 @@ public final class HubVerticle extends VerticleBase {
   private final BoardStore store;
   private final long idleMillis;
   private final Map<String, Future<BoardHub>> hubs = new HashMap<>();
+  private CommitLog commitLog;
 
   public HubVerticle(BoardStore store, long idleMillis) {
     this.store = store;
@@ -34,6 +35,7 @@ public final class HubVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EventBus bus = vertx.eventBus();
+    commitLog = new CommitLog(store, context);
     bus.<Object>consumer(Addresses.JOIN, this::join);
     bus.<Object>consumer(Addresses.SUBMIT, message -> answer(message,
       () -> SubmitRequest.parse(message), SubmitRequest::boardId, (hub, request) -> hub.submit(request)));
@@ -140,7 +142,8 @@ public final class HubVerticle extends VerticleBase {
         .compose(changes -> store.participants(boardId).map(participants -> {
           BoardState state = BoardState.fromMap(WireJson.map(snapshot.get().state()));
           List<Change> later = changes.stream().map(Change::fromStored).toList();
-          return new BoardHub(boardId, store, context, vertx.eventBus(), state, snapshotRev, later, participants,
+          return new BoardHub(boardId, store, commitLog, context, vertx.eventBus(), state, snapshotRev, later,
+            participants,
             () -> drop(boardId));
         }));
     });

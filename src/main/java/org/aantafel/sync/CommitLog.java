@@ -1,0 +1,58 @@
+package org.aantafel.sync;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import org.aantafel.store.BoardStore;
+import org.aantafel.store.BoardStore.CommittedChange;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one writer of the op log for all hubs of this node. Every commit is a disk flush, and a flush costs the same
+ * for one change as for a hundred, so the groups of all boards that arrive while one transaction is on its way are
+ * written together in the next. With hundreds of boards in meetings at once this keeps the ack latency near one
+ * flush, where a transaction per board would queue the boards behind each other for the connection pool.
+ */
+final class CommitLog {
+  private record Request(String boardId, List<CommittedChange> changes, Promise<Void> done) {}
+
+  private final BoardStore store;
+  private final Context context;
+  private List<Request> waiting = new ArrayList<>();
+  private boolean writing;
+
+  CommitLog(BoardStore store, Context context) {
+    this.store = store;
+    this.context = context;
+  }
+
+  /** Completes when the changes are committed; a board has at most one request here at a time. */
+  Future<Void> append(String boardId, List<Change> changes) {
+    Promise<Void> done = Promise.promise();
+    waiting.add(new Request(boardId, changes.stream().map(Change::toStored).toList(), done));
+    if (!writing) {
+      writing = true;
+      context.runOnContext(v -> writeNext());
+    }
+    return done.future();
+  }
+
+  private void writeNext() {
+    if (waiting.isEmpty()) {
+      writing = false;
+      return;
+    }
+    List<Request> group = waiting;
+    waiting = new ArrayList<>();
+    Map<String, List<CommittedChange>> byBoard = new LinkedHashMap<>();
+    group.forEach(r -> byBoard.put(r.boardId(), r.changes()));
+    store.appendChanges(byBoard).onComplete(result -> {
+      group.forEach(r -> r.done().handle(result));
+      writeNext();
+    });
+  }
+}
