@@ -16,14 +16,20 @@ import java.util.Map;
  * for one change as for a hundred, so the groups of all boards that arrive while one transaction is on its way are
  * written together in the next. With hundreds of boards in meetings at once this keeps the ack latency near one
  * flush, where a transaction per board would queue the boards behind each other for the connection pool.
+ *
+ * <p>A few transactions may be on their way at once (PostgreSQL flushes concurrent commits together). That never
+ * reorders a board: its {@link GroupCommit} hands over its next group only after the previous one is stored.
  */
 final class CommitLog {
   private record Request(String boardId, List<CommittedChange> changes, Promise<Void> done) {}
 
   private final BoardStore store;
   private final Context context;
+  static final int MAX_IN_FLIGHT = 4;
+
   private List<Request> waiting = new ArrayList<>();
-  private boolean writing;
+  private int inFlight;
+  private boolean scheduled;
 
   CommitLog(BoardStore store, Context context) {
     this.store = store;
@@ -34,25 +40,32 @@ final class CommitLog {
   Future<Void> append(String boardId, List<Change> changes) {
     Promise<Void> done = Promise.promise();
     waiting.add(new Request(boardId, changes.stream().map(Change::toStored).toList(), done));
-    if (!writing) {
-      writing = true;
-      context.runOnContext(v -> writeNext());
-    }
+    scheduleWrite();
     return done.future();
   }
 
-  private void writeNext() {
+  /** On the next tick, so that everything handed over in this one goes into the same transaction. */
+  private void scheduleWrite() {
+    if (!scheduled && inFlight < MAX_IN_FLIGHT && !waiting.isEmpty()) {
+      scheduled = true;
+      context.runOnContext(v -> write());
+    }
+  }
+
+  private void write() {
+    scheduled = false;
     if (waiting.isEmpty()) {
-      writing = false;
       return;
     }
+    inFlight++;
     List<Request> group = waiting;
     waiting = new ArrayList<>();
     Map<String, List<CommittedChange>> byBoard = new LinkedHashMap<>();
     group.forEach(r -> byBoard.put(r.boardId(), r.changes()));
     store.appendChanges(byBoard).onComplete(result -> {
+      inFlight--;
       group.forEach(r -> r.done().handle(result));
-      writeNext();
+      scheduleWrite();
     });
   }
 }

@@ -24,6 +24,9 @@ final class BenchBoard {
   }
 
   private static String fragment(String link) {
-    return link.substring(link.indexOf('#') + 1);
+    String fragment = link.substring(link.indexOf('#') + 1);
+    // Facilitator and projector links carry the participant token after a '.'.
+    int separator = fragment.indexOf('.');
+    return separator < 0 ? fragment : fragment.substring(0, separator);
   }
 }
