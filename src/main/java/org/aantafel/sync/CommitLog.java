@@ -17,15 +17,16 @@ import java.util.Map;
  * written together in the next. With hundreds of boards in meetings at once this keeps the ack latency near one
  * flush, where a transaction per board would queue the boards behind each other for the connection pool.
  *
- * <p>A few transactions may be on their way at once (PostgreSQL flushes concurrent commits together). That never
- * reorders a board: its {@link GroupCommit} hands over its next group only after the previous one is stored.
+ * <p>More transactions may be allowed on their way at once without ever reordering a board, since its
+ * {@link GroupCommit} hands over its next group only after the previous one is stored. On two cores one at a time
+ * measured best (docs/benchmark.md): concurrent commits only made PostgreSQL's backends compete for the CPU.
  */
 final class CommitLog {
   private record Request(String boardId, List<CommittedChange> changes, Promise<Void> done) {}
 
   private final BoardStore store;
   private final Context context;
-  static final int MAX_IN_FLIGHT = 4;
+  static final int MAX_IN_FLIGHT = 1;
 
   private List<Request> waiting = new ArrayList<>();
   private int inFlight;
