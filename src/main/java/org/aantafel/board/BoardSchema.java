@@ -2,9 +2,13 @@ package org.aantafel.board;
 
 import static org.aantafel.board.FieldSpec.text;
 import static org.aantafel.board.FieldSpec.value;
+import static org.aantafel.board.ValueRule.bool;
+import static org.aantafel.board.ValueRule.id;
+import static org.aantafel.board.ValueRule.integerBetween;
 import static org.aantafel.board.ValueRule.isoDateOrEmpty;
 import static org.aantafel.board.ValueRule.oneOf;
 import static org.aantafel.board.ValueRule.orderKey;
+import static org.aantafel.board.ValueRule.phaseList;
 import static org.aantafel.board.ValueRule.string;
 
 import java.util.LinkedHashMap;
@@ -24,26 +28,76 @@ public final class BoardSchema {
 
   public static final List<String> PHASES =
       List.of("prepare", "checkin", "goal", "agenda", "agreements", "lookback", "closed");
+  public static final String CLOSED = "closed";
   public static final List<String> LANGUAGES = List.of("nl", "en");
+  public static final List<String> TEMPLATES =
+      List.of("empty", "driehoeksgesprek", "startgesprek", "zorgoverleg", "ouderavond", "webinar");
+  public static final List<String> TOPICS = PraatplaatTopic.wireNames();
+  /** Names are stamped from the join, which allows at most this many characters. */
+  static final int MAX_NAME = 100;
 
   public static final BoardSchema STANDARD = new BoardSchema(
       EntityKind.of(BOARD,
           text("title", 200),
           text("goal", 4000),
-          value("phase", oneOf(PHASES.toArray(String[]::new))).facilitatorOnly(),
-          value("language", oneOf(LANGUAGES.toArray(String[]::new)))),
+          value("phase", oneOf(PHASES)).facilitatorOnly(),
+          value("phases", phaseList(PHASES)).facilitatorOnly(),
+          value("language", oneOf(LANGUAGES)).facilitatorOnly(),
+          value("template", oneOf(TEMPLATES)).facilitatorOnly(),
+          value("agendaFrozen", bool()).facilitatorOnly(),
+          value("currentItem", id().orNull()).facilitatorOnly(),
+          text("lead", 200),
+          value("leadParticipantId", id().orNull()),
+          value("evaluationDate", isoDateOrEmpty()),
+          text("consent", 2000)),
       EntityKind.of("agendaItem",
           text("title", 300),
           text("notes", 10000),
           value("order", orderKey()),
           value("status", oneOf("open", "done", "postponed")),
-          value("proposedBy", string(100).orNull())),
+          value("timeboxMinutes", integerBetween(0, 240).orNull()),
+          value(Timers.CONTROL, oneOf("start", "pause", "reset")).facilitatorOnly().control(),
+          value(Timers.STARTED_AT, integerBetween(0, Long.MAX_VALUE).orNull()).stamped(),
+          value(Timers.ELAPSED_MS, integerBetween(0, Long.MAX_VALUE)).stamped(),
+          value("late", bool()).stamped(),
+          value("proposedBy", id()).stamped(),
+          value("proposedByName", string(MAX_NAME)).stamped(),
+          value("proposedByRole", oneOf(Role.wireNames())).stamped()),
+      EntityKind.of("checkin",
+          text("text", 1000),
+          value("participantId", id()).stamped(),
+          value("name", string(MAX_NAME)).stamped(),
+          value("role", oneOf(Role.wireNames())).stamped()),
+      EntityKind.of("agreement",
+          text("text", 1000),
+          value("order", orderKey()),
+          value("stance", oneOf("agree", "disagree"))),
       EntityKind.of("action",
           text("what", 500),
           text("who", 200),
+          value("order", orderKey()),
+          value("whoParticipantId", id().orNull()),
           value("due", isoDateOrEmpty()),
-          value("status", oneOf("open", "done")),
-          value("order", orderKey())));
+          value("status", oneOf("open", "done"))),
+      EntityKind.of("goalCheck",
+          text("comment", 1000),
+          value("verdict", oneOf("met", "partly", "not")),
+          value("participantId", id()).stamped(),
+          value("name", string(MAX_NAME)).stamped(),
+          value("role", oneOf(Role.wireNames())).stamped()),
+      EntityKind.of("evaluation",
+          text("howIsIt", 1000),
+          text("goodAt", 1000),
+          text("couldBetter", 1000),
+          value("topic", oneOf(TOPICS)).facilitatorOnly(),
+          value("assignedTo", id().orNull()).facilitatorOnly()),
+      EntityKind.of("question",
+          text("text", 500),
+          value("order", orderKey()),
+          value("answered", bool()).facilitatorOnly(),
+          value("proposedBy", id()).stamped(),
+          value("proposedByName", string(MAX_NAME)).stamped(),
+          value("proposedByRole", oneOf(Role.wireNames())).stamped()));
 
   private final Map<String, EntityKind> kinds = new LinkedHashMap<>();
 

@@ -95,25 +95,59 @@ public final class BoardState {
   }
 
   /**
-   * Checks and applies ops in order, all or nothing: on a rejection the state is unchanged. Returns the ops as
-   * they took effect: ops on deleted entities are dropped (acknowledged without effect); ops on entities that
-   * never existed are a 400.
+   * Checks and applies what an actor submits, in order, all or nothing: on a rejection the state is unchanged.
+   * Returns the ops as applied, which is what to store and publish: server-stamped fields added to creates,
+   * controls replaced by the sets they made (with {@code nowMillis} as the server's clock), ops on deleted entities
+   * dropped (acknowledged without effect). Ops on entities that never existed are a 400.
    */
-  public List<Op> apply(List<Op> ops, Grant grant) {
-    if (ops.size() > BoardSchema.MAX_OPS_PER_APPLY) {
-      throw new BoardRejection(413, "at most " + BoardSchema.MAX_OPS_PER_APPLY + " ops at once");
-    }
+  public List<Op> apply(List<Op> ops, Actor actor, long nowMillis) {
+    checkSize(ops);
     if (ops.isEmpty()) {
       return List.of();
     }
-    if (!grant.atLeast(Grant.PARTICIPANT)) {
+    if (!actor.grant().atLeast(Grant.PARTICIPANT)) {
       throw new BoardRejection(403, "a viewer cannot change the board");
     }
-    Draft draft = new Draft(schema, entities, liveCount, grant);
-    List<Op> effective = draft.applyAll(ops);
+    return run(Draft.live(schema, entities, liveCount, actor, nowMillis), ops);
+  }
+
+  /**
+   * Applies ops that {@link #apply} returned before (loading a board from its op log, or a browser's twin):
+   * they carry their stamps and passed the permission checks when they were made, so only their shape is checked.
+   * Replaying the applied ops on the state they were applied to gives the same state again.
+   */
+  public List<Op> applyCommitted(List<Op> ops) {
+    return run(Draft.replay(schema, entities, liveCount), ops);
+  }
+
+  private static void checkSize(List<Op> ops) {
+    if (ops.size() > BoardSchema.MAX_OPS_PER_APPLY) {
+      throw new BoardRejection(413, "at most " + BoardSchema.MAX_OPS_PER_APPLY + " ops at once");
+    }
+  }
+
+  private List<Op> run(Draft draft, List<Op> ops) {
+    List<Op> applied = draft.applyAll(ops);
     draft.commit();
     liveCount = draft.liveCount();
-    return effective;
+    return applied;
+  }
+
+  /** The fields of a live entity ("board" for the board's own), as a copy; empty when missing or deleted. */
+  public Optional<Map<String, Object>> fields(String id) {
+    Entity entity = entities.get(id);
+    return entity == null || entity.deleted ? Optional.empty() : Optional.of(new LinkedHashMap<>(entity.fields));
+  }
+
+  /** Kind and fields of every live entity other than the board, in creation order; for rule helpers. */
+  Map<String, Entity> liveEntities() {
+    Map<String, Entity> live = new LinkedHashMap<>();
+    entities.forEach((id, entity) -> {
+      if (!entity.deleted && !id.equals(EntityId.BOARD)) {
+        live.put(id, entity);
+      }
+    });
+    return live;
   }
 
   /** The text of a text field ("" when never written); empty for a missing or deleted entity or a non-text field. */

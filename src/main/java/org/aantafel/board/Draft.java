@@ -8,99 +8,165 @@ import java.util.Map;
 /**
  * Applies a list of ops to copies of the entities they touch, so that a rejection anywhere in the list leaves the
  * board untouched, and only {@link #commit()} changes it. Costs what the ops touch, not the size of the board.
+ *
+ * <p>A live draft applies what an actor submits: it checks permissions and the meeting's rules, and stamps the
+ * server's fields. A replay draft (no actor) applies ops that were already applied once, from the op log: they
+ * carry their stamps and passed every check when they were made, so only their shape is checked again.
  */
 final class Draft {
 
   private final BoardSchema schema;
   private final Map<String, Entity> base;
   private final Map<String, Entity> touched = new LinkedHashMap<>();
-  private final Grant grant;
+  /** Null when replaying committed ops. */
+  private final Actor actor;
+  private final long nowMillis;
   private int liveCount;
 
-  Draft(BoardSchema schema, Map<String, Entity> base, int liveCount, Grant grant) {
+  private Draft(BoardSchema schema, Map<String, Entity> base, int liveCount, Actor actor, long nowMillis) {
     this.schema = schema;
     this.base = base;
     this.liveCount = liveCount;
-    this.grant = grant;
+    this.actor = actor;
+    this.nowMillis = nowMillis;
   }
 
-  /** Applies every op in order; returns those that took effect (ops on tombstones are dropped). */
+  static Draft live(BoardSchema schema, Map<String, Entity> base, int liveCount, Actor actor, long nowMillis) {
+    return new Draft(schema, base, liveCount, actor, nowMillis);
+  }
+
+  static Draft replay(BoardSchema schema, Map<String, Entity> base, int liveCount) {
+    return new Draft(schema, base, liveCount, null, 0);
+  }
+
+  /** Applies every op in order; returns the ops as applied: stamped, controls carried out, tombstone ops dropped. */
   List<Op> applyAll(List<Op> ops) {
-    List<Op> effective = new ArrayList<>(ops.size());
+    List<Op> applied = new ArrayList<>(ops.size());
     for (int i = 0; i < ops.size(); i++) {
       try {
-        if (applyOne(ops.get(i))) {
-          effective.add(ops.get(i));
-        }
+        applied.addAll(applyOne(ops.get(i)));
       } catch (BoardRejection e) {
         throw new BoardRejection(e.code(), "op " + i + ": " + e.getMessage());
       }
     }
-    return effective;
+    return applied;
   }
 
-  private boolean applyOne(Op op) {
+  private List<Op> applyOne(Op op) {
+    if (actor != null) {
+      refuseIfClosed(op);
+    }
     if (op instanceof Op.Create create) {
-      create(create);
-      return true;
+      return List.of(create(create));
     }
     Entity entity = writable(op.id());
     if (entity.deleted) {
-      return false;
+      return List.of();
     }
     if (op instanceof Op.Delete) {
       if (op.id().equals(EntityId.BOARD)) {
         throw BoardRejection.badInput("the board cannot be deleted");
       }
+      checkAuthor(entity, null);
       entity.delete();
       liveCount--;
-    } else if (op instanceof Op.Set set) {
-      FieldSpec spec = writableField(entity, set.field());
-      if (spec.isText()) {
-        throw BoardRejection.badInput(set.field() + " is a text: change it with a text op");
-      }
-      spec.checkValue(set.value());
-      entity.fields.put(set.field(), set.value());
-    } else if (op instanceof Op.Text text) {
-      FieldSpec spec = writableField(entity, text.field());
-      if (!spec.isText()) {
-        throw BoardRejection.badInput(text.field() + " is not a text: change it with a set op");
-      }
-      String current = entity.text(text.field());
-      if (text.edit().baseLength() != current.length()) {
-        throw BoardRejection.badInput("edit does not match the text of " + text.id() + "." + text.field());
-      }
-      spec.checkTextLength(text.edit().targetLength());
-      entity.fields.put(text.field(), text.edit().apply(current));
+      return List.of(op);
     }
-    return true;
+    if (op instanceof Op.Set set) {
+      return set(entity, set);
+    }
+    Op.Text text = (Op.Text) op;
+    FieldSpec spec = writableField(entity, text.field());
+    if (!spec.isText()) {
+      throw BoardRejection.badInput(text.field() + " is not a text: change it with a set op");
+    }
+    String current = entity.text(text.field());
+    if (text.edit().baseLength() != current.length()) {
+      throw BoardRejection.badInput("edit does not match the text of " + text.id() + "." + text.field());
+    }
+    spec.checkTextLength(text.edit().targetLength());
+    entity.fields.put(text.field(), text.edit().apply(current));
+    return List.of(op);
   }
 
-  private void create(Op.Create create) {
+  private List<Op> set(Entity entity, Op.Set set) {
+    FieldSpec spec = writableField(entity, set.field());
+    if (spec.isText()) {
+      throw BoardRejection.badInput(set.field() + " is a text: change it with a text op");
+    }
+    spec.checkValue(set.value());
+    if (!spec.isControl()) {
+      entity.fields.put(set.field(), set.value());
+      return List.of(set);
+    }
+    List<Op.Set> sets = Timers.control(set.id(), entity.fields, (String) set.value(), nowMillis);
+    for (Op.Set stampedSet : sets) {
+      entity.kind.field(stampedSet.field()).checkValue(stampedSet.value());
+      entity.fields.put(stampedSet.field(), stampedSet.value());
+    }
+    return List.copyOf(sets);
+  }
+
+  private Op create(Op.Create create) {
     if (lookup(create.id()) != null) {
       throw new BoardRejection(409, "id already used: " + create.id());
     }
     EntityKind kind = schema.creatableKind(create.kind());
-    create.fields().forEach((field, value) -> {
+    Map<String, Object> fields = create.fields();
+    fields.keySet().forEach(field -> {
       FieldSpec spec = kind.field(field);
-      requireGrant(spec);
-      spec.checkValue(value);
+      if (spec.isControl()) {
+        throw BoardRejection.badInput(field + " is a control: set it once the " + kind.name() + " exists");
+      }
+      requireWritable(spec);
     });
+    if (actor != null) {
+      Authorship.checkCreate(kind.name(), create.id(), actor);
+      fields = Stamps.onCreate(kind.name(), fields, actor, lookup(EntityId.BOARD).fields);
+    }
+    fields.forEach((field, value) -> kind.field(field).checkValue(value));
     if (liveCount >= BoardSchema.MAX_LIVE_ENTITIES) {
       throw new BoardRejection(413, "a board holds at most " + BoardSchema.MAX_LIVE_ENTITIES + " entities");
     }
-    touched.put(create.id(), new Entity(kind, create.fields(), false));
+    touched.put(create.id(), new Entity(kind, fields, false));
     liveCount++;
+    return fields.equals(create.fields()) ? create : new Op.Create(create.id(), create.kind(), fields);
+  }
+
+  /** A closed meeting is a record: nothing changes until the facilitator reopens it by setting another phase. */
+  private void refuseIfClosed(Op op) {
+    boolean closed = BoardSchema.CLOSED.equals(lookup(EntityId.BOARD).fields.get("phase"));
+    boolean reopening = op instanceof Op.Set set && set.id().equals(EntityId.BOARD) && set.field().equals("phase")
+        && actor.isFacilitator();
+    if (closed && !reopening) {
+      throw new BoardRejection(409, "this meeting is closed");
+    }
   }
 
   private FieldSpec writableField(Entity entity, String field) {
     FieldSpec spec = entity.kind.field(field);
-    requireGrant(spec);
+    requireWritable(spec);
+    checkAuthor(entity, field);
     return spec;
   }
 
-  private void requireGrant(FieldSpec spec) {
-    if (!grant.atLeast(spec.writeGrant())) {
+  private void checkAuthor(Entity entity, String field) {
+    if (actor != null) {
+      Authorship.check(entity.kind.name(), entity.fields, field, actor);
+    }
+  }
+
+  private void requireWritable(FieldSpec spec) {
+    if (spec.isControl() && actor == null) {
+      throw BoardRejection.badInput(spec.name() + " is a control and never part of an applied op");
+    }
+    if (actor == null) {
+      return;
+    }
+    if (spec.isStamped()) {
+      throw new BoardRejection(403, spec.name() + " is set by the server only");
+    }
+    if (!actor.grant().atLeast(spec.writeGrant())) {
       throw new BoardRejection(403, "only a " + spec.writeGrant().name().toLowerCase() + " may change " + spec.name());
     }
   }

@@ -11,7 +11,11 @@ public interface ValueRule {
   void check(String field, Object value);
 
   static ValueRule oneOf(String... allowed) {
-    List<String> values = List.of(allowed);
+    return oneOf(List.of(allowed));
+  }
+
+  static ValueRule oneOf(List<String> allowed) {
+    List<String> values = List.copyOf(allowed);
     return (field, value) -> {
       if (!(value instanceof String) || !values.contains(value)) {
         throw BoardRejection.badInput(field + " must be one of " + values);
@@ -53,6 +57,54 @@ public interface ValueRule {
         }
       }
       throw BoardRejection.badInput(field + " must be \"\" or a date YYYY-MM-DD");
+    };
+  }
+
+  static ValueRule bool() {
+    return (field, value) -> {
+      if (!(value instanceof Boolean)) {
+        throw BoardRejection.badInput(field + " must be true or false");
+      }
+    };
+  }
+
+  /** A whole number from min to max; JSON decoders give Integer or Long, so both count. */
+  static ValueRule integerBetween(long min, long max) {
+    return (field, value) -> {
+      if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < min
+          || ((Number) value).longValue() > max) {
+        throw BoardRejection.badInput(field + " must be a whole number from " + min + " to " + max);
+      }
+    };
+  }
+
+  /** The id of an entity or of a participant: the shape of {@link EntityId}, so it is safe in URLs and ids. */
+  static ValueRule id() {
+    return (field, value) -> {
+      if (!(value instanceof String s)) {
+        throw BoardRejection.badInput(field + " must be an id");
+      }
+      EntityId.check(s);
+    };
+  }
+
+  /** Comma-separated known phases, each once, in the canonical order of {@code phases}: "prepare,agenda,closed". */
+  static ValueRule phaseList(List<String> phases) {
+    return (field, value) -> {
+      if (!(value instanceof String s) || s.isEmpty()) {
+        throw BoardRejection.badInput(field + " must list phases, separated by commas");
+      }
+      int previous = -1;
+      for (String phase : s.split(",", -1)) {
+        int index = phases.indexOf(phase);
+        if (index < 0) {
+          throw BoardRejection.badInput(field + ": unknown phase " + phase);
+        }
+        if (index <= previous) {
+          throw BoardRejection.badInput(field + " must list each phase once, in the order " + phases);
+        }
+        previous = index;
+      }
     };
   }
 

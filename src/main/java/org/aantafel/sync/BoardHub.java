@@ -5,10 +5,12 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.aantafel.board.Actor;
 import org.aantafel.board.BoardState;
 import org.aantafel.board.Grant;
 import org.aantafel.board.Op;
 import org.aantafel.board.OpTransform;
+import org.aantafel.board.Role;
 import org.aantafel.store.BoardStore;
 import org.aantafel.store.BoardStore.ClientProgress;
 import org.aantafel.store.BoardStore.Snapshot;
@@ -55,7 +57,7 @@ final class BoardHub {
     this.lastSnapshotRev = snapshotRev;
     this.history = new History(snapshotRev);
     for (Change change : changesAfterSnapshot) {
-      state.apply(change.ops(), Grant.FACILITATOR);
+      state.applyCommitted(change.ops());
       rev = change.rev();
       history.add(change);
     }
@@ -77,7 +79,9 @@ final class BoardHub {
       seat(request, participantId, grant);
       // Presence goes in the reply: what is published before the browser registers would otherwise be missed.
       JsonObject participants = presence.snapshot();
+      // The server's clock, so that a browser can show agenda timers without trusting its own clock.
       return reply.map(r -> commits.durable(joinedAt).map(v -> r.put("you", you)
+        .put("serverTime", System.currentTimeMillis())
         .put("participants", participants.getJsonArray("participants"))));
     });
   }
@@ -101,7 +105,7 @@ final class BoardHub {
       List<Op> incoming = WireJson.ops(request.ops());
       return history.between(request.baseRev(), rev, store, boardId).map(concurrent -> {
         List<Op> transformed = OpTransform.transformIncoming(incoming, opsOf(concurrent));
-        Change change = record(request, state.apply(transformed, request.grant()));
+        Change change = record(request, state.apply(transformed, actorOf(request), System.currentTimeMillis()));
         return commits.durable(change.rev()).map(v -> new JsonObject().put("rev", change.rev()));
       });
     }));
@@ -154,6 +158,18 @@ final class BoardHub {
       commits.durable(rev).compose(v -> store.saveSnapshot(boardId, snapshot));
     }
     return change;
+  }
+
+  /**
+   * Whom the submit is applied for. A role from before roles were checked, or none, counts as "other": it stays on
+   * the board but does not tip the balance strip to any side.
+   */
+  private Actor actorOf(SubmitRequest request) {
+    if (request.participantId() == null) {
+      throw new SyncFailure(SyncFailure.FORBIDDEN, "join the board before editing it");
+    }
+    String id = request.participantId();
+    return new Actor(id, presence.name(id), Role.find(presence.role(id)).orElse(Role.OTHER), request.grant());
   }
 
   private void seat(JoinRequest request, String participantId, String grant) {

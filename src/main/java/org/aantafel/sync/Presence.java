@@ -21,6 +21,17 @@ final class Presence {
       .put("participantId", participantId).put("name", name).put("role", role));
   }
 
+  /** Name and role as the participant gave them when joining; empty strings for someone never seated. */
+  String name(String participantId) {
+    JsonObject p = participants.get(participantId);
+    return p == null || p.getString("name") == null ? "" : p.getString("name");
+  }
+
+  String role(String participantId) {
+    JsonObject p = participants.get(participantId);
+    return p == null || p.getString("role") == null ? "" : p.getString("role");
+  }
+
   void connect(String socketId, String participantId) {
     participantBySocket.put(socketId, participantId);
   }

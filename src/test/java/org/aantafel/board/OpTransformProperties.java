@@ -11,8 +11,8 @@ class OpTransformProperties {
 
   private static BoardState after(BoardState state, List<Op> first, List<Op> second) {
     BoardState copy = state.copy();
-    copy.apply(first, Grant.FACILITATOR);
-    copy.apply(second, Grant.FACILITATOR);
+    copy.applyCommitted(first);
+    copy.applyCommitted(second);
     return copy;
   }
 

@@ -138,8 +138,8 @@ public final class OtVectorGenerator {
     List<Op> remote = concurrent.remote();
     List<List<Op>> primes = OpTransform.transformClient(local, remote);
     BoardState end = state.copy();
-    end.apply(remote, Grant.FACILITATOR);
-    end.apply(primes.get(0), Grant.FACILITATOR);
+    end.applyCommitted(remote);
+    end.applyCommitted(primes.get(0));
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("state", state.toMap());
     c.put("local", Op.listToMaps(local));

@@ -39,7 +39,7 @@ final class RandomOps {
     List<Op> ops = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Op op = next(working);
-      working.apply(List.of(op), Grant.FACILITATOR);
+      working.applyCommitted(List.of(op));
       ops.add(op);
     }
     return ops;
@@ -78,7 +78,7 @@ final class RandomOps {
           : new Op.Set(id, "phase", pick(BoardSchema.PHASES));
       case "agendaItem" -> switch (random.nextInt(3)) {
         case 0 -> new Op.Set(id, "status", pick(List.of("open", "done", "postponed")));
-        case 1 -> new Op.Set(id, "proposedBy", random.nextBoolean() ? null : RandomEdits.text(random, 5));
+        case 1 -> new Op.Set(id, "timeboxMinutes", random.nextBoolean() ? null : random.nextInt(241));
         default -> new Op.Set(id, "order", orderKey());
       };
       default -> random.nextBoolean() ? new Op.Set(id, "status", pick(List.of("open", "done")))

@@ -115,8 +115,8 @@ final class VectorChecks {
 
   private static Map<String, Object> applied(Map<String, Object> state, List<Op> first, List<Op> second) {
     BoardState board = BoardState.fromMap(state);
-    board.apply(first, Grant.FACILITATOR);
-    board.apply(second, Grant.FACILITATOR);
+    board.applyCommitted(first);
+    board.applyCommitted(second);
     return board.toMap();
   }
 

@@ -1,0 +1,21 @@
+package org.aantafel.board;
+
+import java.util.Objects;
+
+/**
+ * On whose behalf ops are applied. The bridge vouches for participantId and grant; name and role are what the
+ * participant gave when joining, and are stamped onto what they propose.
+ */
+public record Actor(String participantId, String name, Role role, Grant grant) {
+
+  public Actor {
+    Objects.requireNonNull(participantId, "participantId");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(grant, "grant");
+  }
+
+  boolean isFacilitator() {
+    return grant.atLeast(Grant.FACILITATOR);
+  }
+}

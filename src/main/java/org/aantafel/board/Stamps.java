@@ -1,0 +1,43 @@
+package org.aantafel.board;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fields the server adds to a create, so that who proposed what, and whether it came late, is a fact of the
+ * board and not something a browser claims. The op as applied carries them, so every replica ends the same.
+ */
+final class Stamps {
+
+  private Stamps() {
+  }
+
+  static Map<String, Object> onCreate(String kind, Map<String, Object> fields, Actor actor,
+                                      Map<String, Object> board) {
+    Map<String, Object> stamped = new LinkedHashMap<>(fields);
+    switch (kind) {
+      case "agendaItem" -> {
+        proposer(stamped, actor);
+        // No surprise items: what is added once the agenda is settled is visibly marked.
+        stamped.put("late", Boolean.TRUE.equals(board.get("agendaFrozen"))
+            || !"prepare".equals(board.getOrDefault("phase", "prepare")));
+      }
+      case "question" -> proposer(stamped, actor);
+      case "checkin", "goalCheck" -> {
+        stamped.put("participantId", actor.participantId());
+        stamped.put("name", actor.name());
+        stamped.put("role", actor.role().wire());
+      }
+      default -> {
+        // nothing to stamp
+      }
+    }
+    return stamped;
+  }
+
+  private static void proposer(Map<String, Object> fields, Actor actor) {
+    fields.put("proposedBy", actor.participantId());
+    fields.put("proposedByName", actor.name());
+    fields.put("proposedByRole", actor.role().wire());
+  }
+}
