@@ -85,6 +85,8 @@ class BoardPageBrowserTest {
     TestServer.CreatedBoard board = server.createBoard("Live goal");
     Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280);
     Page parent = join(board.link("participant"), "Bram", "parent", 360);
+    moveMeetingTo(teacher, "goal");
+    parent.getByTestId("phase-goal").waitFor();
 
     teacher.getByTestId("goal").click();
     teacher.keyboard().type("Iedereen weet wie wat doet");
@@ -121,11 +123,15 @@ class BoardPageBrowserTest {
   @Test
   void viewerLinkShowsTheBoardButCannotChangeIt() {
     TestServer.CreatedBoard board = server.createBoard("Read only");
-    Page viewer = join(board.link("viewer"), "Kijker", "other", 360);
-    assertTrue(viewer.getByTestId("goal").isDisabled());
+    Page viewer = newPage(360, 740);
+    viewer.navigate(board.link("viewer"));
+    viewer.getByTestId("read-only-notice").waitFor();
+    assertEquals(0, viewer.getByTestId("join-form").count(), "a viewer is not asked for a name");
     assertTrue(viewer.getByTestId("board-title").isDisabled());
     assertEquals(0, viewer.getByTestId("add-agenda-item").count());
-    viewer.getByTestId("presence-person").filter(new Locator.FilterOptions().setHasText("Kijker")).waitFor();
+    viewer.getByTestId("phase-tab-goal").click();
+    assertTrue(viewer.getByTestId("goal").isDisabled());
+    assertEquals(0, viewer.getByTestId("presence-person").count(), "a nameless viewer is not someone at the table");
   }
 
   @Test
@@ -134,6 +140,7 @@ class BoardPageBrowserTest {
     Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280);
     Page parent = join(board.link("participant"), "Bram", "parent", 360);
 
+    parent.getByTestId("phase-tab-goal").click();
     parent.context().setOffline(true);
     parent.evaluate("() => document.querySelector('aan-board-page').client.bus.socket.close()");
     parent.getByTestId("goal").click();
@@ -146,6 +153,13 @@ class BoardPageBrowserTest {
     parent.locator("[data-testid=connection-status][data-state=connected][data-unsaved='0']")
       .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
     waitForValue(teacher, "goal", "thuis rustig");
+  }
+
+  /** The facilitator looks at a phase and moves the meeting there. */
+  static void moveMeetingTo(Page facilitator, String phase) {
+    facilitator.getByTestId("phase-tab-" + phase).click();
+    facilitator.getByTestId("move-meeting-here").click();
+    facilitator.locator("[data-testid=phase-nav][data-meeting-phase=" + phase + "]").waitFor();
   }
 
   private Page newPage(int width, int height) {
