@@ -1,5 +1,7 @@
-// Ops of the wire contract on plain JSON objects, the browser twin of BoardState.apply (without its checks)
-// and of org.aantafel.board.OpTransform. Ops look exactly as on the wire; text ops carry `edit` as components.
+// Ops of the wire contract on plain JSON objects, the browser twin of BoardState.applyCommitted and of
+// org.aantafel.board.OpTransform. Ops look exactly as on the wire; text ops carry `edit` as components.
+// Published ops are the ops as applied: the server's stamps (proposer, late, timer) are plain fields in them and
+// a timer control has become plain sets, so applying them here ends exactly where the server ended.
 
 import { TextOperation } from './text-operation.js';
 

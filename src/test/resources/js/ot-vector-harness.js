@@ -4,6 +4,8 @@
 import { TextOperation } from '/js/board/text-operation.js';
 import { applyOps, transformIncoming, transformClient } from '/js/board/ops.js';
 import { keyBetween } from '/js/board/order-key.js';
+import { ROLE_SIDES, PHASES, PRAATPLAAT_TOPICS, agendaBalance, timerElapsedMs, isTimerRunning }
+  from '/js/board/meeting-rules.js';
 
 // JSON with sorted keys: the Java and JavaScript states differ only in key order.
 function canonical(value) {
@@ -82,6 +84,19 @@ export async function runVectors(url) {
     expect('final', applyOps(applyOps(c.state, c.remote), localPrime));
     expect('final', applyOps(applyOps(c.state, c.local), remotePrime));
     expect('final', applyOps(applyOps(c.state, c.remote), incomingPrime));
+  });
+
+  forEach('tables', (c, expect) => {
+    expect('roles', ROLE_SIDES);
+    expect('phases', PHASES);
+    expect('topics', PRAATPLAAT_TOPICS);
+  });
+
+  forEach('balances', (c, expect) => expect('balance', agendaBalance(c.state)));
+
+  forEach('timers', (c, expect) => {
+    expect('elapsed', timerElapsedMs(c.item, c.now));
+    expect('running', isTimerRunning(c.item));
   });
 
   return { total, failures };

@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import org.aantafel.board.BoardState;
+import org.aantafel.board.BoardTemplates;
 import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
 import org.aantafel.sync.Addresses;
@@ -22,7 +22,6 @@ import java.util.Set;
 final class BoardApi {
   static final List<String> GRANTS = List.of("facilitator", "participant", "viewer", "projector");
   private static final Set<String> LANGUAGES = Set.of("nl", "en");
-  private static final Set<String> TEMPLATES = Set.of("empty");
   private static final int MAX_TITLE = 200;
   /**
    * The facilitator and the projector show others how to join, so their links also carry the participant token,
@@ -72,7 +71,7 @@ final class BoardApi {
       ApiError.send(ctx, 400, "language must be nl or en");
       return;
     }
-    if (!TEMPLATES.contains(template)) {
+    if (!BoardTemplates.names().contains(template)) {
       ApiError.send(ctx, 400, "unknown template: " + template);
       return;
     }
@@ -84,7 +83,7 @@ final class BoardApi {
       tokens.put(grant, token);
       access.add(new BoardStore.Access(AccessTokens.hash(token), grant));
     }
-    JsonObject state = new JsonObject(BoardState.create(t.strip(), language).toMap());
+    JsonObject state = new JsonObject(BoardTemplates.create(t.strip(), language, template).toMap());
     store.createBoard(new BoardStore.NewBoard(boardId, t.strip(), language, template, access, state))
       .onSuccess(v -> {
         JsonObject links = new JsonObject();

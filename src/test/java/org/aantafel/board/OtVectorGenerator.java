@@ -40,6 +40,7 @@ public final class OtVectorGenerator {
         Arrays.asList((Object) null), List.of(List.of(1)), List.of(Map.of()), List.of(3_000_000_000L)));
     vectors.put("orderKeys", orderKeyCases(random));
     vectors.put("opLists", repeat(40, () -> opListCase(random)));
+    MeetingVectors.add(vectors, random);
     return vectors;
   }
 

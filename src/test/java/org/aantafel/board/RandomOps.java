@@ -1,26 +1,43 @@
 package org.aantafel.board;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Random op lists that are valid, op after op, on a given state: what one client could submit. */
+/**
+ * Random ops over every kind and field of the schema. Committed ops are what a board's op log holds: valid in turn
+ * under {@link BoardState#applyCommitted}, stamped fields included, never a control. Submitted ops are what a browser
+ * sends: no stamped fields, and timer controls too; whether the meeting's rules accept them depends on the actor.
+ */
 final class RandomOps {
 
   private final Random random;
+  private final RandomValues values;
   private final String idPrefix;
+  private final boolean submitted;
   private int created;
 
-  RandomOps(Random random, String idPrefix) {
+  private RandomOps(Random random, String idPrefix, boolean submitted) {
     this.random = random;
+    this.values = new RandomValues(random);
     this.idPrefix = idPrefix;
+    this.submitted = submitted;
+  }
+
+  RandomOps(Random random, String idPrefix) {
+    this(random, idPrefix, false);
+  }
+
+  static RandomOps submitted(Random random, String idPrefix) {
+    return new RandomOps(random, idPrefix, true);
   }
 
   /** A board with a few entities of each kind, some of them deleted. */
   static BoardState randomBoard(Random random) {
     BoardState state = BoardState.create(RandomEdits.text(random, 10), "nl");
-    new RandomOps(random, "s").ops(state, 6 + random.nextInt(10));
+    state.applyCommitted(new RandomOps(random, "s").ops(state, 6 + random.nextInt(16)));
     return state;
   }
 
@@ -33,7 +50,7 @@ final class RandomOps {
     }
   }
 
-  /** Up to {@code count} ops valid in turn on {@code state}, which is left as it was. */
+  /** Up to {@code count} committed ops valid in turn on {@code state}, which is left as it was. */
   List<Op> ops(BoardState state, int count) {
     BoardState working = state.copy();
     List<Op> ops = new ArrayList<>();
@@ -45,10 +62,11 @@ final class RandomOps {
     return ops;
   }
 
-  private Op next(BoardState state) {
+  /** One op on a live entity of {@code state}, or a create. */
+  Op next(BoardState state) {
     List<String> live = liveIds(state);
     double r = random.nextDouble();
-    if (r < 0.15 || live.isEmpty()) {
+    if (r < 0.15 || live.size() == 1) {
       return create();
     }
     String id = live.get(random.nextInt(live.size()));
@@ -56,69 +74,50 @@ final class RandomOps {
       return new Op.Delete(id);
     }
     String kind = kindOf(state, id);
-    if (r < 0.5) {
+    if (r < 0.55 && !fields(kind, false).isEmpty()) {
       return set(id, kind);
     }
-    String field = pick(textFields(kind));
+    String field = values.pick(fields(kind, true));
     String current = state.text(id, field).orElseThrow();
     return new Op.Text(id, field, RandomEdits.edit(random, current));
   }
 
   private Op create() {
+    String kind = values.pick(List.of("agendaItem", "agendaItem", "action", "checkin", "agreement", "goalCheck",
+        "evaluation", "question"));
     String id = idPrefix + (++created);
-    if (random.nextBoolean()) {
-      return new Op.Create(id, "agendaItem", Map.of("title", RandomEdits.text(random, 6), "order", orderKey()));
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (FieldSpec spec : BoardSchema.STANDARD.kind(kind).fields().values()) {
+      if (random.nextInt(3) > 0 || spec.isControl() || submitted && spec.isStamped()) {
+        continue;
+      }
+      fields.put(spec.name(), spec.isText() ? RandomEdits.text(random, 6) : values.valueFor(kind, spec.name()));
     }
-    return new Op.Create(id, "action", Map.of("what", RandomEdits.text(random, 6), "status", "open"));
+    return new Op.Create(id, kind, fields);
   }
 
   private Op set(String id, String kind) {
-    return switch (kind) {
-      case "board" -> random.nextBoolean() ? new Op.Set(id, "language", pick(BoardSchema.LANGUAGES))
-          : new Op.Set(id, "phase", pick(BoardSchema.PHASES));
-      case "agendaItem" -> switch (random.nextInt(3)) {
-        case 0 -> new Op.Set(id, "status", pick(List.of("open", "done", "postponed")));
-        case 1 -> new Op.Set(id, "timeboxMinutes", random.nextBoolean() ? null : random.nextInt(241));
-        default -> new Op.Set(id, "order", orderKey());
-      };
-      default -> random.nextBoolean() ? new Op.Set(id, "status", pick(List.of("open", "done")))
-          : new Op.Set(id, "due", pick(List.of("", "2026-01-31", "2026-12-01")));
-    };
-  }
-
-  private String orderKey() {
-    String key = OrderKey.between(null, null);
-    for (int i = random.nextInt(4); i > 0; i--) {
-      key = OrderKey.between(key, null);
+    if (submitted && kind.equals("agendaItem") && random.nextInt(3) == 0) {
+      return new Op.Set(id, Timers.CONTROL, values.pick(List.of("start", "pause", "reset")));
     }
-    return key;
+    String field = values.pick(fields(kind, false));
+    return new Op.Set(id, field, values.valueFor(kind, field));
   }
 
-  private static List<String> textFields(String kind) {
+  /** The text fields, or the value fields this generator may set. */
+  private List<String> fields(String kind, boolean text) {
     return BoardSchema.STANDARD.kind(kind).fields().values().stream()
-        .filter(FieldSpec::isText).map(FieldSpec::name).toList();
-  }
-
-  private <T> T pick(List<T> values) {
-    return values.get(random.nextInt(values.size()));
+        .filter(spec -> spec.isText() == text && !spec.isControl() && !(submitted && spec.isStamped()))
+        .map(FieldSpec::name).toList();
   }
 
   private static List<String> liveIds(BoardState state) {
     List<String> ids = new ArrayList<>(List.of("board"));
-    entities(state).forEach((id, entity) -> {
-      if (!entity.containsKey("deleted")) {
-        ids.add(id);
-      }
-    });
+    ids.addAll(state.liveEntities().keySet());
     return ids;
   }
 
   private static String kindOf(BoardState state, String id) {
-    return id.equals("board") ? "board" : (String) entities(state).get(id).get("kind");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Map<String, Object>> entities(BoardState state) {
-    return (Map<String, Map<String, Object>>) state.toMap().get("entities");
+    return id.equals("board") ? "board" : state.liveEntities().get(id).kind.name();
   }
 }

@@ -43,6 +43,14 @@ final class VectorChecks {
     }
     forEach(vectors, "orderKeys", c -> check(c, "key", keyOrNull((String) c.get("a"), (String) c.get("b"))));
     forEach(vectors, "opLists", this::opList);
+    forEach(vectors, "tables", c -> {
+      check(c, "roles", MeetingVectors.roles());
+      check(c, "phases", BoardSchema.PHASES);
+      check(c, "topics", MeetingVectors.topics());
+    });
+    forEach(vectors, "balances", c -> check(c, "balance",
+        AgendaBalance.of(BoardState.fromMap((Map<String, Object>) c.get("state"))).toMap()));
+    forEach(vectors, "timers", this::timer);
     return this;
   }
 
@@ -88,6 +96,17 @@ final class VectorChecks {
         failures.add("transformIndex(" + indexes.get(0) + ") = " + moved + ", expected " + indexes.get(1));
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void timer(Map<String, Object> c) {
+    Map<String, Object> item = (Map<String, Object>) c.get("item");
+    long now = ((Number) c.get("now")).longValue();
+    // JSON reads small numbers as Integer, so compare numbers by value.
+    if (((Number) c.get("elapsed")).longValue() != Timers.elapsedMs(item, now)) {
+      failures.add("elapsed: expected " + c.get("elapsed") + " but was " + Timers.elapsedMs(item, now));
+    }
+    check(c, "running", Timers.isRunning(item));
   }
 
   private static String keyOrNull(String a, String b) {
