@@ -2,7 +2,7 @@
 // the agenda alone. The facilitator is prompted when the family has brought in nothing yet.
 import { html } from 'lit';
 import { BoardSection } from './light-element.js';
-import { agendaBalance } from '../board/meeting-rules.js';
+import { agendaBalance, familyHasProposed } from '../board/meeting-rules.js';
 import { t } from '../i18n.js';
 
 const SIDES = ['family', 'school', 'care'];
@@ -24,7 +24,7 @@ export class BalanceStrip extends BoardSection {
               <span class="swatch side-${side}" aria-hidden="true"></span>
               ${t(`sides.${side}`)}: ${t('balanceCount', { n: counts[side] ?? 0 })}</li>`)}
         </ul>
-        ${this.isFacilitator && !counts.family ? html`
+        ${this.isFacilitator && !familyHasProposed(counts) ? html`
           <p class="notice prompt" data-testid="family-prompt">${t('familyPrompt')}</p>` : ''}
       </div>`;
   }

@@ -4,10 +4,11 @@ import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { BoardSection } from './light-element.js';
 import { namedParticipants, personName } from './people.js';
-import { TOPICS } from '../board/meeting-rules.js';
+import { PRAATPLAAT_TOPICS } from '../board/meeting-rules.js';
 import './text-field.js';
 import { roleLabel, t } from '../i18n.js';
 
+const TOPICS = PRAATPLAAT_TOPICS.map((entry) => entry.topic);
 const QUESTIONS = [['howIsIt', 'evaluation-how'], ['goodAt', 'evaluation-good'], ['couldBetter', 'evaluation-better']];
 
 export class EvaluationSection extends BoardSection {

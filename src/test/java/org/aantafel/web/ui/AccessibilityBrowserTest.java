@@ -74,7 +74,7 @@ class AccessibilityBrowserTest {
     page.getByTestId("create-form").waitFor();
     check(page, "start page");
     page.getByTestId("new-board-title").fill("Gesprek over Sam");
-    page.getByTestId("new-board-template").selectOption("empty");
+    page.getByTestId("new-board-template").selectOption("driehoeksgesprek");
     page.getByTestId("create-board").click();
     page.getByTestId("board-links").waitFor();
     check(page, "start page with links");
@@ -89,7 +89,7 @@ class AccessibilityBrowserTest {
 
   @Test
   void everyPhaseForFacilitatorAndPhoneAndTheProjectorHaveNoViolations() {
-    TestServer.CreatedBoard board = server.createBoard("Gesprek over Sam", "empty");
+    TestServer.CreatedBoard board = server.createBoard("Gesprek over Sam", "driehoeksgesprek");
     Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280, 900);
     Page parent = join(board.link("participant"), "Bram", "parent", 360, 740);
     Page projector = newPage(1920, 1080);
