@@ -3,16 +3,8 @@ package org.aantafel.web.ui;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.vertx.core.Vertx;
-import org.aantafel.testsupport.Browsers;
 import org.aantafel.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -28,43 +19,17 @@ import static org.junit.jupiter.api.Assertions.fail;
  * for a parent on a 360 px phone, and the projector. The board is filled first, so that the checks see the
  * controls of a real meeting and not empty lists. Screenshots of phone and projector go to target/screenshots.
  */
-class AccessibilityBrowserTest {
+class AccessibilityBrowserTest extends LiveBoardTestBase {
 
   private static final List<String> PHASES =
     List.of("prepare", "checkin", "goal", "agenda", "agreements", "lookback", "closed");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  private static Vertx vertx;
-  private static TestServer server;
-  private static Browsers browsers;
-  private static Browser browser;
-
-  private final List<BrowserContext> contexts = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
 
-  @BeforeAll
-  static void startServerAndBrowser() {
-    browsers = Browsers.launch();
-    browser = browsers.browser();
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx);
-  }
-
-  @AfterAll
-  static void stopAll() {
-    if (server != null) {
-      server.close();
-      vertx.close();
-    }
-    if (browsers != null) {
-      browsers.close();
-    }
-  }
-
-  @AfterEach
-  void closeContexts() {
-    contexts.forEach(BrowserContext::close);
-    contexts.clear();
+  @Override
+  String locale() {
+    return "en-GB";
   }
 
   @Test
@@ -98,11 +63,10 @@ class AccessibilityBrowserTest {
 
     parent.getByTestId("add-agenda-item").click();
     parent.keyboard().type("Huiswerk en rust thuis");
-    teacher.getByTestId("agenda-item-late").count();
 
     for (String phase : PHASES) {
       if (!phase.equals("prepare")) {
-        BoardPageBrowserTest.moveMeetingTo(teacher, phase);
+        moveMeetingTo(teacher, phase);
       }
       fill(phase, teacher, parent);
       parent.locator("[data-testid=phase-nav][data-meeting-phase=" + phase + "]").waitFor();
@@ -172,26 +136,5 @@ class AccessibilityBrowserTest {
     if (!problems.isEmpty()) {
       fail("axe-core violations\n" + String.join("\n", problems));
     }
-  }
-
-  private Page newPage(int width, int height) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-      .setViewportSize(width, height).setLocale("en-GB"));
-    contexts.add(context);
-    Page page = context.newPage();
-    page.onPageError(error -> problems.add("script error: " + error));
-    page.setDefaultTimeout(10_000);
-    return page;
-  }
-
-  private Page join(String link, String name, String role, int width, int height) {
-    Page page = newPage(width, height);
-    page.navigate(link);
-    page.getByTestId("join-name").fill(name);
-    page.getByTestId("join-role").selectOption(role);
-    page.getByTestId("join-submit").click();
-    page.locator("[data-testid=presence-person]").filter(new Locator.FilterOptions().setHasText(name)).first().waitFor();
-    assertEquals(0, page.getByTestId("join-form").count());
-    return page;
   }
 }

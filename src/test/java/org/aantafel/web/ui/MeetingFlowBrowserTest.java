@@ -1,19 +1,10 @@
 package org.aantafel.web.ui;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.vertx.core.Vertx;
-import org.aantafel.testsupport.Browsers;
 import org.aantafel.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,47 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The meeting's own behaviour as two people see it: the balance strip and its prompt, late items after the freeze,
  * following the facilitator's phase and looking around, the current item, and a timer that survives a reload.
  */
-class MeetingFlowBrowserTest {
+class MeetingFlowBrowserTest extends LiveBoardTestBase {
 
-  private static Vertx vertx;
-  private static TestServer server;
-  private static Browsers browsers;
-  private static Browser browser;
-
-  private final List<BrowserContext> contexts = new ArrayList<>();
-  private final List<String> pageErrors = new ArrayList<>();
-
-  @BeforeAll
-  static void startServerAndBrowser() {
-    browsers = Browsers.launch();
-    browser = browsers.browser();
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx);
-  }
-
-  @AfterAll
-  static void stopAll() {
-    if (server != null) {
-      server.close();
-      vertx.close();
-    }
-    if (browsers != null) {
-      browsers.close();
-    }
-  }
-
-  @AfterEach
-  void closeContexts() {
-    contexts.forEach(BrowserContext::close);
-    contexts.clear();
-    assertEquals(List.of(), pageErrors, "script errors on the pages");
+  @Override
+  String locale() {
+    return "en-GB";
   }
 
   @Test
   void prepareFollowAndTimeTheAgenda() {
     TestServer.CreatedBoard board = server.createBoard("Flow", "empty");
-    Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280);
-    Page parent = join(board.link("participant"), "Bram", "parent", 360);
+    Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280, 800);
+    Page parent = join(board.link("participant"), "Bram", "parent", 360, 740);
 
     teacher.getByTestId("family-prompt").waitFor();
     assertEquals(0, parent.getByTestId("family-prompt").count(), "only the facilitator is prompted");
@@ -80,7 +42,7 @@ class MeetingFlowBrowserTest {
     teacher.locator("[data-testid=agenda-item][data-late=true]").waitFor();
     assertEquals(1, teacher.getByTestId("agenda-item-late").count(), "only the item after the freeze is late");
 
-    BoardPageBrowserTest.moveMeetingTo(teacher, "agenda");
+    moveMeetingTo(teacher, "agenda");
     parent.getByTestId("phase-agenda").waitFor();
     parent.getByTestId("phase-tab-prepare").click();
     parent.getByTestId("looking-around").waitFor();
@@ -104,20 +66,5 @@ class MeetingFlowBrowserTest {
     parent.getByTestId("presence-person").filter(new Locator.FilterOptions().setHasText("Bram")).first().waitFor();
     assertEquals(1, parent.getByTestId("presence-person").filter(new Locator.FilterOptions().setHasText("Bram")).count(),
       "a reloaded tab is the same participant");
-  }
-
-  private Page join(String link, String name, String role, int width) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 800).setLocale("en-GB"));
-    contexts.add(context);
-    Page page = context.newPage();
-    page.onPageError(error -> pageErrors.add(error));
-    page.setDefaultTimeout(10_000);
-    page.navigate(link);
-    page.getByTestId("join-name").fill(name);
-    page.getByTestId("join-role").selectOption(role);
-    page.getByTestId("join-submit").click();
-    page.locator("[data-testid=connection-status][data-state=connected]").waitFor();
-    page.getByTestId("phase-nav").waitFor();
-    return page;
   }
 }
