@@ -47,6 +47,19 @@ export class PhaseNav extends BoardSection {
         </div>` : ''}`;
   }
 
+  // On a phone the row of phases scrolls sideways; keep the one shown in sight. Only the row
+  // scrolls (never the page), and only when the phase shown changed.
+  updated(changed) {
+    super.updated(changed);
+    const row = this.querySelector('ol');
+    const shown = this.querySelector('[aria-current="page"]');
+    if (!row || !shown || shown === this.lastShown) return;
+    this.lastShown = shown;
+    const rowBox = row.getBoundingClientRect();
+    const box = shown.getBoundingClientRect();
+    if (box.left < rowBox.left || box.right > rowBox.right) row.scrollLeft += box.left - rowBox.left - 16;
+  }
+
   #view(phase) {
     this.dispatchEvent(new CustomEvent('view', { detail: { phase } }));
   }

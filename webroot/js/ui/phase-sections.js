@@ -17,7 +17,9 @@ export function phaseSections(phase, client) {
   const webinar = client.state.board.template === 'webinar';
   switch (phase) {
     case 'prepare':
-      return html`<aan-prepare-section .client=${client}></aan-prepare-section>`;
+      // Webinar listeners may send in their questions beforehand.
+      return html`<aan-prepare-section .client=${client}></aan-prepare-section>
+        ${webinar ? html`<aan-questions-section .client=${client}></aan-questions-section>` : ''}`;
     case 'checkin':
       return html`<aan-checkin-section .client=${client}></aan-checkin-section>`;
     case 'goal':

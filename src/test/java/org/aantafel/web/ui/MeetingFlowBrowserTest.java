@@ -44,6 +44,7 @@ class MeetingFlowBrowserTest extends LiveBoardTestBase {
 
     moveMeetingTo(teacher, "agenda");
     parent.getByTestId("phase-agenda").waitFor();
+    parent.waitForFunction("() => document.querySelector('[data-testid=announcer]').textContent.includes('Agenda')");
     parent.getByTestId("phase-tab-prepare").click();
     parent.getByTestId("looking-around").waitFor();
     parent.getByTestId("back-to-meeting").click();
