@@ -16,11 +16,14 @@ export class PresenceList extends LightElement {
     super.connectedCallback();
     this.onPresence = () => this.requestUpdate();
     this.client.addEventListener('presence', this.onPresence);
+    // Where someone types is named after what is on the board, which may arrive after their focus.
+    this.client.addEventListener('change', this.onPresence);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
     this.client.removeEventListener('presence', this.onPresence);
+    this.client.removeEventListener('change', this.onPresence);
   }
 
   render() {
@@ -38,7 +41,7 @@ export class PresenceList extends LightElement {
               <span class="person-name">${p.name}${p.participantId === me ? html` <span class="muted">(${t('you')})</span>` : ''}</span>
               <span class="muted">${roleLabel(p.role)}
                 · ${p.online ? t('online') : t('offlinePerson')}</span>
-              ${p.online && p.focus ? html`<span class="muted focus" data-testid="presence-typing">${t('typingIn', { field: this.#fieldName(p.focus) })}</span>` : ''}
+              ${p.online && p.focus && this.#fieldName(p.focus) ? html`<span class="muted focus" data-testid="presence-typing">${t('typingIn', { field: this.#fieldName(p.focus) })}</span>` : ''}
             </li>`)}
         </ul>
       </section>`;
@@ -46,8 +49,9 @@ export class PresenceList extends LightElement {
 
   // Where someone is writing, in words of the board's headings rather than field names.
   #fieldName({ id, field }) {
-    if (id === 'board') return t(BOARD_FIELDS[field] ?? 'title');
-    return t(KIND_HEADINGS[this.client.state.entities[id]?.kind] ?? 'title');
+    // An entity whose create has not reached us yet is nowhere we can name: say nothing rather than guess.
+    const key = id === 'board' ? BOARD_FIELDS[field] : KIND_HEADINGS[this.client.state.entities[id]?.kind];
+    return key ? t(key) : null;
   }
 }
 customElements.define('aan-presence-list', PresenceList);
