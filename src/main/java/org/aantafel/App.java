@@ -21,11 +21,15 @@ public final class App {
   private final Vertx vertx;
   private final BoardStore store;
   private final int port;
+  private final String hubDeployment;
+  private final String httpDeployment;
 
-  private App(Vertx vertx, BoardStore store, int port) {
+  private App(Vertx vertx, BoardStore store, int port, String hubDeployment, String httpDeployment) {
     this.vertx = vertx;
     this.store = store;
     this.port = port;
+    this.hubDeployment = hubDeployment;
+    this.httpDeployment = httpDeployment;
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
@@ -37,13 +41,13 @@ public final class App {
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return Stores.open(vertx, config.dbUrl(), config.dataDir()).compose(opened ->
       vertx.deployVerticle(new HubVerticle(opened, hubIdleMillis))
-        .compose(id -> vertx.deployVerticle(() -> {
+        .compose(hubId -> vertx.deployVerticle(() -> {
           HttpVerticle server = new HttpVerticle(opened, config.httpHost(), config.httpPort(),
             config.publicUrl());
           servers.add(server);
           return server;
-        }, new DeploymentOptions().setInstances(config.httpPort() == 0 ? 1 : instances)))
-        .map(id -> new App(vertx, opened, servers.get(0).actualPort()))
+        }, new DeploymentOptions().setInstances(config.httpPort() == 0 ? 1 : instances))
+          .map(httpId -> new App(vertx, opened, servers.get(0).actualPort(), hubId, httpId)))
         .recover(e -> opened.close().transform(v -> Future.failedFuture(e))));
   }
 
@@ -51,9 +55,13 @@ public final class App {
     return port;
   }
 
-  /** Undeploys everything (hubs save their last snapshot), then closes the store. */
+  /**
+   * Stops the HTTP side first, so no browser message finds the hubs gone; then the hubs (each saves a last snapshot
+   * once its changes are durable); then the store.
+   */
   public Future<Void> stop() {
-    return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+    return vertx.undeploy(httpDeployment)
+      .transform(v -> vertx.undeploy(hubDeployment))
       .transform(v -> store.close());
   }
 }

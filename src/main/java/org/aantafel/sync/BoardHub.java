@@ -79,10 +79,9 @@ final class BoardHub {
       seat(request, participantId, grant);
       // Presence goes in the reply: what is published before the browser registers would otherwise be missed.
       JsonObject participants = presence.snapshot();
-      // The server's clock, so that a browser can show agenda timers without trusting its own clock.
       return reply.map(r -> commits.durable(joinedAt).map(v -> r.put("you", you)
-        .put("serverTime", System.currentTimeMillis())
-        .put("participants", participants.getJsonArray("participants"))));
+        .put("participants", participants.getJsonArray("participants"))
+        .put("serverTime", System.currentTimeMillis())));
     });
   }
 
@@ -138,12 +137,17 @@ final class BoardHub {
       && System.currentTimeMillis() - lastActivityMillis > idleMillis;
   }
 
-  /** Saves a last snapshot so that the next load is cheap. */
+  /**
+   * Saves a last snapshot so that the next load is cheap, once its revision is durable in the op log. On shutdown
+   * changes may still be on their way to the store; a snapshot ahead of the op log would keep changes that were never
+   * acknowledged (and are missing from the log if their group then fails), so their resend would be applied twice.
+   */
   Future<Void> unload() {
     if (broken || rev == lastSnapshotRev) {
       return Future.succeededFuture();
     }
-    return store.saveSnapshot(boardId, new Snapshot(rev, new JsonObject(state.toMap())));
+    Snapshot snapshot = new Snapshot(rev, new JsonObject(state.toMap()));
+    return commits.durable(snapshot.rev()).compose(v -> store.saveSnapshot(boardId, snapshot));
   }
 
   private Change record(SubmitRequest request, List<Op> applied) {
@@ -217,6 +221,7 @@ final class BoardHub {
 
   private void published(Change change) {
     bus.publish(Addresses.ops(boardId), change.published());
+    history.forgetDurable(change.rev());
   }
 
   private void publishPresence() {

@@ -24,7 +24,14 @@ final class History {
 
   void add(Change change) {
     recent.addLast(change);
-    while (recent.size() > KEEP) {
+  }
+
+  /**
+   * Forgets the oldest changes beyond {@link #KEEP}, but only durable ones: what is not stored yet can be read from
+   * nowhere else.
+   */
+  void forgetDurable(long durableRev) {
+    while (recent.size() > KEEP && recent.peekFirst().rev() <= durableRev) {
       floor = recent.removeFirst().rev();
     }
   }
@@ -37,8 +44,14 @@ final class History {
     if (afterRev >= floor) {
       return Future.succeededFuture(fromMemory(afterRev, uptoRev));
     }
-    return store.changesBetween(boardId, afterRev, uptoRev)
-      .map(stored -> stored.stream().map(Change::fromStored).toList());
+    // Only what is older than the memory comes from the store: the newest changes may not be stored yet.
+    List<Change> recent = uptoRev > floor ? fromMemory(floor, uptoRev) : List.of();
+    return store.changesBetween(boardId, afterRev, Math.min(floor, uptoRev)).map(stored -> {
+      List<Change> changes = new ArrayList<>(stored.size() + recent.size());
+      stored.forEach(c -> changes.add(Change.fromStored(c)));
+      changes.addAll(recent);
+      return changes;
+    });
   }
 
   /** Walks back from the newest, since a submit is nearly always only a few revisions behind. */

@@ -19,8 +19,11 @@ public final class TestServer implements AutoCloseable {
   private App app;
   private final WebClient http;
 
-  private TestServer(Vertx vertx, AppConfig config) {
+  private final long hubIdleMillis;
+
+  private TestServer(Vertx vertx, AppConfig config, long hubIdleMillis) {
     this.vertx = vertx;
+    this.hubIdleMillis = hubIdleMillis;
     this.config = config;
     this.dbUrl = config.dbUrl();
     this.http = WebClient.create(vertx);
@@ -28,12 +31,17 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Vertx vertx) {
+    return start(vertx, 60_000);
+  }
+
+  /** With a short idle time, to see boards leave memory. */
+  public static TestServer start(Vertx vertx, long hubIdleMillis) {
     try {
       Path dataDir = Files.createTempDirectory("aantafel-test");
       AppConfig config = AppConfig.fromJson(new JsonObject()
         .put("httpHost", "127.0.0.1").put("httpPort", 0).put("dbUrl", TestDatabase.freshUrl())
         .put("dataDir", dataDir.toString()));
-      return new TestServer(vertx, config);
+      return new TestServer(vertx, config, hubIdleMillis);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
@@ -41,7 +49,7 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts the server; after the first start always on the same port, so that browsers can reconnect. */
   public void start() {
-    app = BusClient.await(App.start(vertx, config));
+    app = BusClient.await(App.start(vertx, config, hubIdleMillis));
     config = config.withHttpPort(app.port());
   }
 

@@ -1,0 +1,67 @@
+package org.aantafel.testsupport;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Opens board pages the way people do — a link, a name, a role — each in its own browser context (its own
+ * "device"), and collects script errors so a test can insist there were none.
+ */
+public final class BoardPages implements AutoCloseable {
+  public static final double TIMEOUT_MS = 15_000;
+
+  private final Browser browser;
+  private final List<BrowserContext> contexts = new ArrayList<>();
+  public final List<String> pageErrors = new CopyOnWriteArrayList<>();
+
+  public BoardPages(Browser browser) {
+    this.browser = browser;
+  }
+
+  public Page open(String link, int width, int height) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+      .setViewportSize(width, height).setLocale("nl-NL"));
+    contexts.add(context);
+    Page page = context.newPage();
+    page.onPageError(pageErrors::add);
+    page.setDefaultTimeout(TIMEOUT_MS);
+    page.navigate(link);
+    return page;
+  }
+
+  /** Opens a link and joins with a name and a role, then waits until the board is connected. */
+  public Page join(String link, String name, String role, int width, int height) {
+    Page page = open(link, width, height);
+    page.getByTestId("join-name").fill(name);
+    page.getByTestId("join-role").selectOption(role);
+    page.getByTestId("join-submit").click();
+    waitConnected(page);
+    return page;
+  }
+
+  public static void waitConnected(Page page) {
+    page.locator("[data-testid=connection-status][data-state=connected][data-unsaved='0']")
+      .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+  }
+
+  public static void waitForValue(Page page, String testId, String expected) {
+    page.waitForFunction("([id, want]) => document.querySelector(`[data-testid=${id}]`).value === want",
+      List.of(testId, expected), new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
+  }
+
+  public static String value(Page page, String testId) {
+    return page.getByTestId(testId).inputValue();
+  }
+
+  @Override
+  public void close() {
+    contexts.forEach(BrowserContext::close);
+    contexts.clear();
+  }
+}
