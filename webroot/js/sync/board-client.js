@@ -3,6 +3,7 @@
 import { EventBusClient } from './eventbus-client.js';
 import { BoardSync } from './board-sync.js';
 import { uuid } from '../uuid.js';
+import { loadSession, saveSession } from './client-session.js';
 
 const RETRY_LATER = new Set([-1, 429, 503]); // -1: timeout or lost socket
 const ROLL_BACK = new Set([400, 403, 404, 409, 413]);
@@ -17,7 +18,13 @@ export class BoardClient extends EventTarget {
     this.name = name;
     this.role = role;
     this.bus = bus;
-    this.sync = new BoardSync(uuid());
+    // The same tab keeps its clientId (and so stays the same participant, author of its own
+    // check-in and goal check) across reloads; seq goes with it, or the server would take new
+    // submits for duplicates of old ones.
+    const session = loadSession(boardId) ?? { clientId: uuid(), seq: 0 };
+    this.sync = new BoardSync(session.clientId, session.seq);
+    saveSession(boardId, session);
+    this.serverOffsetMs = 0;
     this.loaded = false;
     this.joined = false;
     this.sending = false;
@@ -40,6 +47,17 @@ export class BoardClient extends EventTarget {
   get clientId() { return this.sync.clientId; }
   get unsavedCount() { return this.sync.unsavedCount; }
   get readOnly() { return !this.you || this.you.grant === 'viewer' || this.you.grant === 'projector'; }
+  get isFacilitator() { return this.you?.grant === 'facilitator'; }
+
+  /** The server's clock, as far as we can tell: agenda timers are counted in its time. */
+  serverNow() { return Date.now() + this.serverOffsetMs; }
+
+  /** Take part under another name or role: join again as the same participant. */
+  rename(name, role) {
+    this.name = name;
+    this.role = role;
+    if (this.joined) this.#join();
+  }
 
   start() {
     this.#setConnection('reconnecting');
@@ -106,6 +124,7 @@ export class BoardClient extends EventTarget {
       return;
     }
     this.you = reply.you;
+    if (typeof reply.serverTime === 'number') this.serverOffsetMs = reply.serverTime - Date.now();
     if (reply.state) {
       if (catchingUp && this.sync.unsavedCount) {
         this.#emit('error', { code: 409, message: 'lost-edits' });
@@ -150,12 +169,17 @@ export class BoardClient extends EventTarget {
       this.#rejoinFresh();
       return;
     }
-    for (const applied of appliedMessages) {
-      this.#emit('change', { remote: true, ops: applied.ops, rev: applied.rev });
-    }
+    this.#emitApplied(appliedMessages);
     this.#statusChanged();
     if (this.sync.hasGap) this.#watchGap();
     this.#flush();
+  }
+
+  // `own`: our submit came back as the server applied it (perhaps with stamped fields).
+  #emitApplied(messages) {
+    for (const applied of messages) {
+      this.#emit('change', { remote: !applied.own, own: Boolean(applied.own), ops: applied.ops, rev: applied.rev });
+    }
   }
 
   // Over one socket revisions arrive in order, so a gap means something got lost: if it
@@ -173,13 +197,14 @@ export class BoardClient extends EventTarget {
     if (!this.joined || this.sending) return;
     const submit = this.sync.inflightSubmit() ?? this.sync.takeSubmit();
     if (!submit) return;
+    saveSession(this.boardId, { clientId: this.clientId, seq: this.sync.seq });
     this.sending = true;
     this.bus.request('board.submit', { boardId: this.boardId, ...submit }).then(
       (reply) => {
         this.sending = false;
-        for (const applied of this.sync.acknowledged(submit.seq, reply)) {
-          this.#emit('change', { remote: true, ops: applied.ops, rev: applied.rev });
-        }
+        this.#emitApplied(this.sync.acknowledged(submit.seq, reply));
+        // The reply names our revision; its applied ops come published or, if that got lost, by catching up.
+        if (this.sync.hasGap) this.#watchGap();
         this.#flush();
       },
       (error) => {

@@ -2,21 +2,25 @@
 // Client: no socket, no timers, so it can be tested on its own. The board client feeds it
 // local edits, replies and committed revisions, and sends what it hands out.
 //
-// Invariants: `state` = committed state at `rev` + inflight ops + buffered ops, applied in
-// that order; inflight and buffer are always expressed relative to `rev`.
+// The server stamps fields on the ops it applies (proposer, late, timer times), so the op
+// it commits can differ from the op we sent. We therefore keep the server's state as it was
+// confirmed at `rev`, and the pending ops (in flight, then buffered) relative to it; the state
+// shown is always confirmed + pending. Our own revision is applied in the form the server
+// published, never in the form we sent.
 import { applyOps, transformClient } from '../board/ops.js';
 import { TextOperation } from '../board/text-operation.js';
 
 export class BoardSync {
-  constructor(clientId) {
+  constructor(clientId, seq = 0) {
     this.clientId = clientId;
-    this.seq = 0;
+    this.seq = seq;
     this.load(0, { board: {}, entities: {} });
   }
 
   /** Replace everything with a fresh full state (join, or roll back after a refusal). */
   load(rev, state) {
     this.rev = rev;
+    this.confirmed = state;
     this.state = state;
     this.inflight = null; // {seq, ops, ackRev?}
     this.buffer = [];
@@ -46,23 +50,28 @@ export class BoardSync {
     return this.inflightSubmit();
   }
 
-  /** The in-flight submit again, same (clientId, seq), rebased on the current revision. */
+  /**
+   * The in-flight submit again, same (clientId, seq), rebased on the current revision; null
+   * once it is acknowledged and only its revision is still to come.
+   */
   inflightSubmit() {
-    if (!this.inflight) return null;
+    if (!this.inflight || this.inflight.ackRev) return null;
     return { clientId: this.clientId, seq: this.inflight.seq, baseRev: this.rev, ops: this.inflight.ops };
   }
 
-  /** The reply to our submit. Returns the messages applied as a consequence. */
+  /**
+   * The reply to our submit. It carries only the revision, not the ops as applied, so the
+   * submit stays pending until that revision itself arrives (published, or in a catch-up).
+   */
   acknowledged(seq, reply) {
     if (!this.inflight || this.inflight.seq !== seq) return [];
     if (reply.rev <= this.rev) {
-      // Already committed before revisions we applied (a duplicate after a reconnect whose
-      // catch-up we missed): our ops are in the state, nothing more to wait for.
+      // Committed before revisions we already applied (a duplicate after a reconnect whose
+      // catch-up we missed): the server's state at rev already holds our ops.
       this.inflight = null;
-      return [];
+      this.#recompute();
+      return [{ rev: this.rev, ops: [], own: true }];
     }
-    // The reply may overtake revisions committed just before ours; it only takes effect
-    // once those have been applied.
     this.inflight.ackRev = reply.rev;
     return this.#drain();
   }
@@ -74,32 +83,35 @@ export class BoardSync {
     return this.#drain();
   }
 
-  /** True while revisions are missing before ones we already hold. */
+  /** True while revisions are missing: before ones we already hold, or up to our acknowledged one. */
   get hasGap() {
-    return this.early.size > 0;
+    return this.early.size > 0 || (this.inflight?.ackRev ?? 0) > this.rev;
   }
 
   /** Forget the submit in flight and everything buffered (the server refused it). */
   dropPending() {
     this.inflight = null;
     this.buffer = [];
+    this.state = this.confirmed;
   }
 
+  // Returns the messages applied, each with the ops to apply to the previous local state
+  // (for carets); our own is marked `own` and carries no ops of its own.
   #drain() {
     const applied = [];
     for (;;) {
       const next = this.rev + 1;
       const message = this.early.get(next);
-      if (message) {
-        this.early.delete(next);
-        if (this.#isOurInflight(message)) this.inflight = null;
-        else applied.push({ ...message, ops: this.#applyRemote(message) });
-        this.rev = next;
-      } else if (this.inflight?.ackRev === next) {
+      if (!message) return applied;
+      this.early.delete(next);
+      this.rev = next;
+      if (this.#isOurInflight(message)) {
+        this.confirmed = applyOps(this.confirmed, message.ops);
         this.inflight = null;
-        this.rev = next;
+        this.#recompute();
+        applied.push({ ...message, ops: [], own: true });
       } else {
-        return applied;
+        applied.push({ ...message, ops: this.#applyRemote(message) });
       }
     }
   }
@@ -109,6 +121,7 @@ export class BoardSync {
   }
 
   #applyRemote(message) {
+    this.confirmed = applyOps(this.confirmed, message.ops);
     let remote = message.ops;
     if (this.inflight) {
       const [inflight, rest] = transformClient(this.inflight.ops, remote);
@@ -120,8 +133,13 @@ export class BoardSync {
       this.buffer = buffer;
       remote = rest;
     }
-    this.state = applyOps(this.state, remote);
+    this.#recompute();
     return remote;
+  }
+
+  #recompute() {
+    const pending = [...(this.inflight?.ops ?? []), ...this.buffer];
+    this.state = pending.length ? applyOps(this.confirmed, pending) : this.confirmed;
   }
 
   // Typing produces one text op per keystroke; composing consecutive ones on the same field

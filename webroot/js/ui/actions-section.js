@@ -1,9 +1,11 @@
+// Actions: what, who (someone at the table or a name), by when, and whether it is done.
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { BoardSection } from './light-element.js';
 import { orderAtEnd, orderedEntities } from './ordered-entities.js';
 import './text-field.js';
+import { personPicker } from './person-picker.js';
 import { t } from '../i18n.js';
 
 const STATUSES = ['open', 'done'];
@@ -35,8 +37,8 @@ export class ActionsSection extends BoardSection {
           <aan-text-field .client=${this.client} .entityId=${action.id} field="what" multiline
             label=${t('actionWhat')} testid="action-what" ?disabled=${ro}></aan-text-field>
           <div class="action-meta">
-            <aan-text-field .client=${this.client} .entityId=${action.id} field="who"
-              label=${t('actionWho')} testid="action-who" ?disabled=${ro}></aan-text-field>
+            ${personPicker({ client: this.client, entityId: action.id, idField: 'whoParticipantId', nameField: 'who',
+              label: t('actionWho'), nameLabel: t('actionWhoName'), testid: 'action-who', disabled: ro })}
             <div>
               <label class="field-label" for=${dueId}>${t('actionDue')}</label>
               <input id=${dueId} type="date" data-testid="action-due" .value=${live(action.due ?? '')} ?disabled=${ro}
@@ -58,7 +60,7 @@ export class ActionsSection extends BoardSection {
   }
 
   async #add(actions) {
-    const id = this.client.create('action', { what: '', who: '', due: '', status: 'open', order: orderAtEnd(actions) });
+    const id = this.client.create('action', { what: '', who: '', whoParticipantId: null, due: '', status: 'open', order: orderAtEnd(actions) });
     await this.updateComplete;
     this.querySelector(`[data-id="${id}"] aan-text-field`)?.focusControl();
   }

@@ -1,53 +1,37 @@
+// The agenda, in two guises: while preparing (who brought what in) and during the meeting
+// (the item being discussed, time, notes, status). Anyone may add and reorder items.
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { live } from 'lit/directives/live.js';
 import { BoardSection } from './light-element.js';
 import { orderAtEnd, orderedEntities, orderForMove } from './ordered-entities.js';
-import './text-field.js';
+import { agendaItemRow } from './agenda-item-row.js';
 import { t } from '../i18n.js';
 
-const STATUSES = ['open', 'discussing', 'done'];
-
 export class AgendaSection extends BoardSection {
+  static properties = { meeting: { type: Boolean } };
+
   render() {
     const items = orderedEntities(this.client.state, 'agendaItem');
+    const ctx = {
+      client: this.client,
+      items,
+      meeting: this.meeting,
+      readOnly: this.readOnly,
+      facilitator: this.isFacilitator,
+      currentId: this.client.state.board.currentItem ?? null,
+      move: (index, step) => this.#move(items, index, step),
+    };
     return html`
       <section class="card" aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">${t('agendaHeading')}</h2>
         ${items.length === 0 ? html`<p class="empty">${t('agendaEmpty')}</p>` : ''}
         <ol class="item-list" data-testid="agenda-list">
-          ${repeat(items, (item) => item.id, (item, index) => this.#row(items, item, index))}
+          ${repeat(items, (item) => item.id, (item, index) => agendaItemRow({ ...ctx, index }, item))}
         </ol>
         ${this.readOnly ? '' : html`
           <button type="button" class="add" data-testid="add-agenda-item" @click=${() => this.#add(items)}>
             + ${t('addAgendaItem')}</button>`}
       </section>`;
-  }
-
-  #row(items, item, index) {
-    const n = index + 1;
-    const ro = this.readOnly;
-    return html`
-      <li class="item-row status-${item.status ?? 'open'}" data-testid="agenda-item" data-id=${item.id}>
-        <aan-text-field .client=${this.client} .entityId=${item.id} field="title" hideLabel
-          label=${t('agendaItemTitle', { n })} testid="agenda-item-title" ?disabled=${ro}></aan-text-field>
-        <div class="row-controls">
-          <label>
-            <span class="visually-hidden">${t('status')} ${t('agendaItemTitle', { n })}</span>
-            <select data-testid="agenda-item-status" ?disabled=${ro} .value=${live(item.status ?? 'open')}
-              @change=${(e) => this.client.set(item.id, 'status', e.target.value)}>
-              ${STATUSES.map((s) => html`<option value=${s} ?selected=${(item.status ?? 'open') === s}>${t(`agendaStatus.${s}`)}</option>`)}
-            </select>
-          </label>
-          ${ro ? '' : html`
-            <button type="button" class="icon" aria-label=${t('moveUp', { n })} title=${t('moveUp', { n })}
-              data-testid="agenda-item-up" ?disabled=${index === 0} @click=${() => this.#move(items, index, -1)}>↑</button>
-            <button type="button" class="icon" aria-label=${t('moveDown', { n })} title=${t('moveDown', { n })}
-              data-testid="agenda-item-down" ?disabled=${index === items.length - 1} @click=${() => this.#move(items, index, 1)}>↓</button>
-            <button type="button" class="icon danger" aria-label=${t('removeAgendaItem', { n })} title=${t('removeAgendaItem', { n })}
-              data-testid="agenda-item-remove" @click=${() => this.client.delete(item.id)}>✕</button>`}
-        </div>
-      </li>`;
   }
 
   async #add(items) {

@@ -1,20 +1,26 @@
-// The page for /b/{boardId}#{token}: ask who you are, then show the live board.
+// The page for /b/{boardId}#{token}: join, ask who you are when you take part, then show the
+// live board at the phase the meeting is in (or where you are looking around).
 // The token leaves the browser only in the join body (and Bearer headers of API calls).
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
 import { BoardClient } from '../sync/board-client.js';
+import { meetingPhase } from './meeting-phases.js';
+import { phaseSections } from './phase-sections.js';
 import { t } from '../i18n.js';
 import './join-form.js';
 import './language-switch.js';
 import './connection-status.js';
 import './error-messages.js';
 import './text-field.js';
-import './goal-section.js';
-import './agenda-section.js';
-import './actions-section.js';
 import './presence-list.js';
+import './phase-nav.js';
+import './announcer.js';
+import './participant-link.js';
+import './projector-view.js';
 
 const identityKey = (boardId) => `aantafel.identity.${boardId}`;
+// Viewers and the projector watch without telling who they are.
+const NAMELESS_GRANTS = new Set(['viewer', 'projector']);
 
 export class BoardPage extends LightElement {
   static properties = {
@@ -25,6 +31,7 @@ export class BoardPage extends LightElement {
     connection: { state: true },
     unsaved: { state: true },
     editing: { state: true },
+    lookingAt: { state: true },
   };
 
   constructor() {
@@ -37,55 +44,71 @@ export class BoardPage extends LightElement {
     this.unsaved = 0;
     this.loaded = false;
     this.editing = false;
+    this.lookingAt = null;
   }
 
   connectedCallback() {
     super.connectedCallback();
-    if (this.identity && this.token) this.#connect();
+    // Join straight away: the reply tells whether this link needs a name and role at all.
+    if (this.token) this.#connect();
     // Closing the tab with edits still on their way would lose them silently.
     addEventListener('beforeunload', (event) => {
       if (this.client?.unsavedCount) event.preventDefault();
     });
   }
 
+  get #grant() {
+    return this.client?.you?.grant ?? '';
+  }
+
   render() {
     if (!this.token) return this.#message(t('noToken'));
     if (this.fatal) return this.#message(t(this.fatal === 404 ? 'fatal404' : 'fatal403'));
-    if (!this.identity || this.editing) {
+    if (!this.loaded) return html`${this.#topBar()}<main id="main"><p class="card" role="status">${t('loading')}</p></main>`;
+    if (this.editing || (!this.identity && !NAMELESS_GRANTS.has(this.#grant))) {
       return html`${this.#topBar()}<main id="main">
         <aan-join-form .name=${this.identity?.name} .role=${this.identity?.role} @join=${this.#joined}></aan-join-form></main>`;
     }
-    if (!this.loaded) return html`${this.#topBar()}<main id="main"><p class="card" role="status">${t('loading')}</p></main>`;
     const client = this.client;
+    if (this.#grant === 'projector') {
+      return html`<main id="main" class="board projector" data-grant="projector">
+        <aan-announcer .client=${client}></aan-announcer>
+        <aan-projector-view .client=${client} .boardId=${this.boardId} .token=${this.token} .joinToken=${this.joinToken}>
+        </aan-projector-view></main>`;
+    }
+    const meeting = meetingPhase(client.state.board);
+    const viewing = this.lookingAt ?? meeting;
     return html`
       ${this.#topBar()}
-      <main id="main" class="board ${client.you?.grant === 'projector' ? 'projector' : ''}" data-grant=${client.you?.grant ?? ''}>
+      <main id="main" class="board" data-grant=${this.#grant} data-phase=${viewing}>
         <aan-error-messages></aan-error-messages>
+        <aan-announcer .client=${client}></aan-announcer>
         ${client.readOnly ? html`<p class="notice" data-testid="read-only-notice">${t('readOnly')}</p>` : ''}
         <div class="board-title">
           <aan-text-field .client=${client} .entityId=${'board'} field="title" label=${t('title')}
-            testid="board-title" ?disabled=${client.readOnly}></aan-text-field>
+            testid="board-title" ?disabled=${client.readOnly || meeting === 'closed'}></aan-text-field>
         </div>
+        <aan-phase-nav .client=${client} .viewing=${viewing} @view=${this.#view}></aan-phase-nav>
+        <h1 class="phase-heading" data-testid="phase-heading">${t(`phases.${viewing}`)}</h1>
         <div class="board-layout">
-          <div class="board-main">
-            <aan-goal-section .client=${client}></aan-goal-section>
-            <aan-agenda-section .client=${client}></aan-agenda-section>
-            <aan-actions-section .client=${client}></aan-actions-section>
-          </div>
+          <div class="board-main" data-testid="phase-${viewing}">${phaseSections(viewing, client)}</div>
           <aside class="board-side">
             <aan-presence-list .client=${client}></aan-presence-list>
+            ${client.isFacilitator && this.joinToken ? html`
+              <aan-participant-link .boardId=${this.boardId} .joinToken=${this.joinToken}></aan-participant-link>` : ''}
           </aside>
         </div>
       </main>`;
   }
 
   #topBar() {
+    const named = this.identity && !NAMELESS_GRANTS.has(this.#grant);
     return html`
       <header class="top-bar">
         <span class="brand">${t('appName')}</span>
         ${this.client ? html`<aan-connection-status .connection=${this.connection} .unsaved=${this.unsaved}></aan-connection-status>` : ''}
         <div class="top-actions">
-          ${this.identity && !this.editing ? html`
+          ${named && this.loaded && !this.editing ? html`
             <button type="button" class="link" data-testid="change-identity" @click=${() => { this.editing = true; }}>
               ${t('changeMe')}</button>` : ''}
           <aan-language-switch></aan-language-switch>
@@ -97,18 +120,22 @@ export class BoardPage extends LightElement {
     return html`${this.#topBar()}<main id="main"><p class="card error" role="alert" data-testid="fatal-message">${text}</p></main>`;
   }
 
+  #view(event) {
+    this.lookingAt = event.detail.phase;
+    // Following the meeting again must not leave the keyboard somewhere that disappeared.
+    this.updateComplete.then(() => this.querySelector(`[data-testid=phase-tab-${this.lookingAt ?? meetingPhase(this.client.state.board)}]`)?.focus());
+  }
+
   #joined(event) {
     this.identity = event.detail;
     localStorage.setItem(identityKey(this.boardId), JSON.stringify(this.identity));
     this.editing = false;
-    // A new name or role is announced by joining again on a fresh connection.
-    this.client?.stop();
-    this.loaded = false;
-    this.#connect();
+    // Joining again on the same connection, as the same participant, tells the others.
+    this.client.rename(this.identity.name, this.identity.role);
   }
 
   #connect() {
-    const client = new BoardClient({ boardId: this.boardId, token: this.token, ...this.identity });
+    const client = new BoardClient({ boardId: this.boardId, token: this.token, ...(this.identity ?? {}) });
     client.addEventListener('status', (e) => {
       this.connection = e.detail.connection;
       this.unsaved = e.detail.unsaved;
@@ -116,6 +143,7 @@ export class BoardPage extends LightElement {
     client.addEventListener('joined', () => { this.loaded = true; });
     client.addEventListener('change', () => {
       document.title = [client.state.board.title, t('appName')].filter(Boolean).join(' · ');
+      this.requestUpdate();
     });
     client.addEventListener('fatal', (e) => { this.fatal = e.detail.code; });
     client.addEventListener('error', (e) => this.querySelector('aan-error-messages')?.add(e.detail));

@@ -28,15 +28,23 @@ export class BoardSection extends LightElement {
     super.connectedCallback();
     this.onBoardChange = () => this.requestUpdate();
     this.client?.addEventListener('change', this.onBoardChange);
+    // Names in selects and cards come from presence.
+    this.client?.addEventListener('presence', this.onBoardChange);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
     this.client?.removeEventListener('change', this.onBoardChange);
+    this.client?.removeEventListener('presence', this.onBoardChange);
   }
 
+  // A closed meeting refuses every change, so nothing invites one.
   get readOnly() {
-    return this.client.readOnly;
+    return this.client.readOnly || this.client.state.board.phase === 'closed';
+  }
+
+  get isFacilitator() {
+    return this.client.isFacilitator && !this.readOnly;
   }
 
   // Re-rendering a list after someone else reorders it may move the row being typed in, and

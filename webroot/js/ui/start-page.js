@@ -5,6 +5,9 @@ import { language, t } from '../i18n.js';
 import './language-switch.js';
 import './copy-link.js';
 
+// The server fills in the phases and suggested agenda items of each.
+const TEMPLATES = ['driehoeksgesprek', 'startgesprek', 'zorgoverleg', 'ouderavond', 'webinar', 'empty'];
+
 const LINK_KINDS = [
   ['facilitator', 'linkFacilitator', 'linkFacilitatorHelp'],
   ['participant', 'linkParticipant', 'linkParticipantHelp'],
@@ -41,7 +44,7 @@ export class StartPage extends LightElement {
         </select>
         <label class="field-label" for="new-template">${t('template')}</label>
         <select id="new-template" name="template" data-testid="new-board-template">
-          <option value="empty">${t('templateEmpty')}</option>
+          ${TEMPLATES.map((name) => html`<option value=${name}>${t(`templates.${name}`)}</option>`)}
         </select>
         <button type="submit" class="primary" data-testid="create-board" ?disabled=${this.busy}>
           ${this.busy ? t('creating') : t('create')}</button>
@@ -79,7 +82,7 @@ export class StartPage extends LightElement {
       const response = await fetch('/api/boards', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ title, language: form.get('language') }),
+        body: JSON.stringify({ title, language: form.get('language'), template: form.get('template') }),
       });
       if (response.status !== 201) throw new Error(`HTTP ${response.status}`);
       this.created = { title, ...(await response.json()) };

@@ -77,8 +77,13 @@ public final class TestServer implements AutoCloseable {
 
   /** Creates a board over the HTTP API and returns its answer {boardId, links}. */
   public CreatedBoard createBoard(String title) {
+    return createBoard(title, "empty");
+  }
+
+  /** Creates a board from one of the templates (empty, driehoeksgesprek, startgesprek, zorgoverleg, ...). */
+  public CreatedBoard createBoard(String title, String template) {
     HttpResponse<Buffer> response = BusClient.await(http.post(port(), "localhost", "/api/boards")
-      .sendJsonObject(new JsonObject().put("title", title).put("language", "en")));
+      .sendJsonObject(new JsonObject().put("title", title).put("language", "en").put("template", template)));
     if (response.statusCode() != 201) {
       throw new IllegalStateException("create board answered " + response.statusCode() + " " + response.bodyAsString());
     }

@@ -1,20 +1,10 @@
 package org.aantafel.web.ui;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitForSelectorState;
-import io.vertx.core.Vertx;
-import org.aantafel.testsupport.Browsers;
 import org.aantafel.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,48 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real pages in headless Chromium against a real server: what a parent on a phone and a teacher on a laptop
  * see of each other's edits. Element lookups go through the data-testid attributes the pages promise.
  */
-class BoardPageBrowserTest {
-
-  private static final double TIMEOUT_MS = 10_000;
-
-  private static Vertx vertx;
-  private static TestServer server;
-  private static Browsers browsers;
-  private static Browser browser;
-
-  private final List<BrowserContext> contexts = new ArrayList<>();
-  private final List<String> pageErrors = new ArrayList<>();
-
-  @BeforeAll
-  static void startServerAndBrowser() {
-    browsers = Browsers.launch(); // first: without Chromium the class is skipped before a server starts
-    browser = browsers.browser();
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx);
-  }
-
-  @AfterAll
-  static void stopAll() {
-    if (server != null) {
-      server.close();
-      vertx.close();
-    }
-    if (browsers != null) {
-      browsers.close();
-    }
-  }
-
-  @BeforeEach
-  void clearErrors() {
-    pageErrors.clear();
-  }
-
-  @AfterEach
-  void closeContextsAndCheckErrors() {
-    contexts.forEach(BrowserContext::close);
-    contexts.clear();
-    assertEquals(List.of(), pageErrors, "script errors on the pages");
-  }
+class BoardPageBrowserTest extends LiveBoardTestBase {
 
   @Test
   void startPageSetsUpAMeetingAndShowsItsFourLinks() {
@@ -83,8 +32,10 @@ class BoardPageBrowserTest {
   @Test
   void goalIsEditedLiveAndTheCaretStaysWhereTheOtherIsTyping() {
     TestServer.CreatedBoard board = server.createBoard("Live goal");
-    Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280);
-    Page parent = join(board.link("participant"), "Bram", "parent", 360);
+    Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280, 800);
+    Page parent = join(board.link("participant"), "Bram", "parent", 360, 800);
+    moveMeetingTo(teacher, "goal");
+    parent.getByTestId("phase-goal").waitFor();
 
     teacher.getByTestId("goal").click();
     teacher.keyboard().type("Iedereen weet wie wat doet");
@@ -104,8 +55,8 @@ class BoardPageBrowserTest {
   @Test
   void agendaItemsAreAddedAndReorderedForEveryone() {
     TestServer.CreatedBoard board = server.createBoard("Agenda");
-    Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280);
-    Page parent = join(board.link("participant"), "Bram", "parent", 360);
+    Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280, 800);
+    Page parent = join(board.link("participant"), "Bram", "parent", 360, 800);
 
     for (String title : List.of("Thuis", "Rekenen", "Huiswerk")) {
       parent.getByTestId("add-agenda-item").click();
@@ -121,19 +72,25 @@ class BoardPageBrowserTest {
   @Test
   void viewerLinkShowsTheBoardButCannotChangeIt() {
     TestServer.CreatedBoard board = server.createBoard("Read only");
-    Page viewer = join(board.link("viewer"), "Kijker", "other", 360);
-    assertTrue(viewer.getByTestId("goal").isDisabled());
+    Page viewer = newPage(360, 740);
+    viewer.navigate(board.link("viewer"));
+    viewer.getByTestId("read-only-notice").waitFor();
+    assertEquals(0, viewer.getByTestId("join-form").count(), "a viewer is not asked for a name");
     assertTrue(viewer.getByTestId("board-title").isDisabled());
     assertEquals(0, viewer.getByTestId("add-agenda-item").count());
-    viewer.getByTestId("presence-person").filter(new Locator.FilterOptions().setHasText("Kijker")).waitFor();
+    viewer.getByTestId("phase-tab-goal").click();
+    assertTrue(viewer.getByTestId("goal").isDisabled());
+    assertEquals(0, viewer.getByTestId("presence-person").count(), "a nameless viewer is not someone at the table");
   }
 
   @Test
   void editsMadeWhileOfflineAreSavedAfterReconnecting() {
     TestServer.CreatedBoard board = server.createBoard("Offline");
-    Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280);
-    Page parent = join(board.link("participant"), "Bram", "parent", 360);
+    Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280, 800);
+    Page parent = join(board.link("participant"), "Bram", "parent", 360, 800);
 
+    parent.getByTestId("phase-tab-goal").click();
+    teacher.getByTestId("phase-tab-goal").click();
     parent.context().setOffline(true);
     parent.evaluate("() => document.querySelector('aan-board-page').client.bus.socket.close()");
     parent.getByTestId("goal").click();
@@ -146,27 +103,6 @@ class BoardPageBrowserTest {
     parent.locator("[data-testid=connection-status][data-state=connected][data-unsaved='0']")
       .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
     waitForValue(teacher, "goal", "thuis rustig");
-  }
-
-  private Page newPage(int width, int height) {
-    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-      .setViewportSize(width, height).setLocale("nl-NL"));
-    contexts.add(context);
-    Page page = context.newPage();
-    page.onPageError(error -> pageErrors.add(error));
-    page.setDefaultTimeout(TIMEOUT_MS);
-    return page;
-  }
-
-  private Page join(String link, String name, String role, int width) {
-    Page page = newPage(width, 800);
-    page.navigate(link);
-    page.getByTestId("join-name").fill(name);
-    page.getByTestId("join-role").selectOption(role);
-    page.getByTestId("join-submit").click();
-    page.locator("[data-testid=connection-status][data-state=connected]")
-      .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
-    return page;
   }
 
   private static void waitForValue(Page page, String testId, String expected) {

@@ -61,6 +61,8 @@ class LiveEditingBrowserTest {
     TestServer.CreatedBoard board = server.createBoard("Samen typen");
     Page teacher = pages.join(board.link("facilitator"), "Anna", "teacher", 1280, 800);
     Page parent = pages.join(board.link("participant"), "Bram", "parent", 360, 740);
+    LiveBoardTestBase.moveMeetingTo(teacher, "goal");
+    parent.getByTestId("phase-goal").waitFor();
     teacher.getByTestId("goal").click();
     teacher.keyboard().type("--");
     waitForValue(parent, "goal", "--");
@@ -94,19 +96,26 @@ class LiveEditingBrowserTest {
 
     server.stop();
     parent.locator("[data-testid=connection-status]:not([data-state=connected])").waitFor();
+    // Looking at another phase needs no server.
+    parent.getByTestId("phase-tab-goal").click();
     parent.getByTestId("goal").click();
     parent.keyboard().type("Bram is er straks weer");
+    parent.getByTestId("phase-tab-prepare").click();
     parent.getByTestId("add-agenda-item").click();
     parent.keyboard().type("Vervoer");
     assertTrue(Integer.parseInt(parent.getByTestId("connection-status").getAttribute("data-unsaved")) > 0);
 
     server.start();
     waitConnected(parent);
+    teacher.getByTestId("phase-tab-goal").click();
     waitForValue(teacher, "goal", "Bram is er straks weer");
+    teacher.getByTestId("phase-tab-prepare").click();
     teacher.waitForFunction("() => [...document.querySelectorAll('[data-testid=agenda-item-title]')]"
       .concat(".some(i => i.value === 'Vervoer')"));
     // And it was really stored: a page opened now, after all that, sees the same.
-    Page late = pages.join(board.link("viewer"), "Kijker", "other", 360, 740);
+    Page late = pages.open(board.link("viewer"), 360, 740);
+    waitConnected(late);
+    late.getByTestId("phase-tab-goal").click();
     assertEquals("Bram is er straks weer", value(late, "goal"));
   }
 }

@@ -72,10 +72,11 @@ class SyncLogicInBrowserTest {
       eq(s.state.board.goal, 'RXabcde', 'remote applied after transforming over local');
       eq(s.inflightSubmit().baseRev, 6, 'a resend is rebased on the current revision');
       s.acknowledged(1, { rev: 8 });
-      eq(s.inflight !== null, true, 'an ack that overtakes revision 7 waits for it');
+      eq([s.inflight !== null, s.hasGap], [true, true], 'an ack waits for its revision, which carries the ops as applied');
       s.committed({ rev: 7, clientId: 'o2', seq: 1, ops: [text([1, 'Z', 3])] });
-      eq([s.rev, s.inflight], [8, null], 'revision 7 applied, then our ack');
-      eq(s.committed({ rev: 8, clientId: 'me', seq: 1, ops: [] }), [], 'published copy of our own ops is ignored');
+      eq([s.rev, s.inflight !== null], [7, true], 'revision 7 applied, ours still pending');
+      s.committed({ rev: 8, clientId: 'me', seq: 1, ops: [text([5, 'de'])] });
+      eq([s.rev, s.inflight, s.state.board.goal], [8, null, 'RZXabcde'], 'our own revision confirms the in-flight submit');
       s.committed({ rev: 10, clientId: 'o', seq: 3, ops: [] });
       eq(s.hasGap, true, 'gap noticed');
       s.committed({ rev: 9, clientId: 'o', seq: 2, ops: [] });
@@ -83,6 +84,34 @@ class SyncLogicInBrowserTest {
       const second = s.takeSubmit();
       s.committed({ rev: 11, clientId: 'me', seq: second.seq, ops: second.ops });
       eq([s.rev, s.inflight, s.state.board.goal], [11, null, 'RZXabcde'], 'our published submit is its ack');
+      """);
+  }
+
+  @Test
+  void boardSyncRebasesOnTheOpsTheServerAppliedNotOnTheOnesItSent() {
+    run("""
+      const { BoardSync } = await import('/js/sync/board-sync.js');
+      const s = new BoardSync('me', 4);
+      s.load(1, { board: { phase: 'agenda' }, entities: {} });
+      s.local([{ type: 'create', id: 'i1', kind: 'agendaItem', fields: { title: '', order: 'a0' } }]);
+      const sent = s.takeSubmit();
+      eq(sent.seq, 5, 'seq continues from the one a reloaded tab remembered');
+      s.local([{ type: 'text', id: 'i1', field: 'title', edit: ['Hi'] }]);
+      s.local([{ type: 'set', id: 'i1', field: 'timer', value: 'start' }]);
+      const stamped = { title: '', order: 'a0', proposedBy: 'p1', proposedByName: 'Anna', proposedByRole: 'parent', late: true };
+      s.committed({ rev: 2, clientId: 'o', seq: 1, ops: [{ type: 'text', id: 'board', field: 'goal', edit: ['G'] }] });
+      const applied = s.committed({ rev: 3, clientId: 'me', seq: 5, ops: [{ type: 'create', id: 'i1', kind: 'agendaItem', fields: stamped }] });
+      eq(applied.map((m) => m.own), [true], 'our revision is reported as our own');
+      eq([s.confirmed.entities.i1.late, s.confirmed.entities.i1.title], [true, ''], 'confirmed holds the stamped create only');
+      eq([s.state.entities.i1.late, s.state.entities.i1.title, s.state.board.goal], [true, 'Hi', 'G'], 'shown: confirmed + buffer');
+      s.takeSubmit();
+      s.committed({ rev: 4, clientId: 'me', seq: 6, ops: [{ type: 'text', id: 'i1', field: 'title', edit: ['Hi'] },
+        { type: 'set', id: 'i1', field: 'timerElapsedMs', value: 0 }, { type: 'set', id: 'i1', field: 'timerStartedAt', value: 99 }] });
+      eq([s.state.entities.i1.timer, s.state.entities.i1.timerStartedAt, s.unsavedCount], [undefined, 99, 0],
+        'a timer control is replaced by the sets the server made of it');
+      s.local([{ type: 'set', id: 'i1', field: 'status', value: 'done' }]);
+      s.dropPending();
+      eq(s.state.entities.i1.status, undefined, 'a refusal falls back to the confirmed state');
       """);
   }
 
@@ -106,6 +135,7 @@ class SyncLogicInBrowserTest {
         reply(r, body) { r.done = true; r.resolve(body); }
         fail(r, code) { r.done = true; r.reject(Object.assign(new Error('failed ' + code), { code })); }
       }
+      sessionStorage.clear();
       const bus = new FakeBus();
       const client = new BoardClient({ boardId: 'B', token: 'T', name: 'n', role: 'parent', bus });
       const errors = [];
@@ -139,6 +169,9 @@ class SyncLogicInBrowserTest {
       [submit] = bus.pending('board.submit');
       eq(submit.body.seq, 1, 'retried with the same seq');
       bus.reply(submit, { rev: 6, duplicate: true }); await tick();
+      eq(bus.pending('board.submit').length, 0, 'nothing more is sent before revision 6 itself arrives');
+      bus.handlers.get('board.B.ops')({ rev: 6, clientId: client.clientId, seq: 1,
+        ops: [{ type: 'set', id: 'board', field: 'phase', value: 'goal' }] }); await tick();
       [submit] = bus.pending('board.submit');
       eq([submit.body.seq, submit.body.baseRev], [2, 6], 'then the buffer');
       bus.fail(submit, 409); await tick();
@@ -148,6 +181,7 @@ class SyncLogicInBrowserTest {
       await tick();
       eq([client.rev, client.state.board.x], [7, undefined], 'rolled back to the server state');
       clearTimeout(client.retryTimer);
+      clearTimeout(client.gapTimer);
       client.stop();
       """);
   }

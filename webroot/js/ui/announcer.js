@@ -1,0 +1,47 @@
+// Tells screen reader users, politely, what others changed: a new phase, the item now being
+// discussed, something added. Typing is not announced; it would never stop talking.
+import { html } from 'lit';
+import { LightElement } from './light-element.js';
+import { t } from '../i18n.js';
+
+export class Announcer extends LightElement {
+  static properties = { client: { attribute: false }, message: { state: true } };
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.onChange = (e) => {
+      if (e.detail.remote && !e.detail.reset) this.#announce(e.detail.ops ?? []);
+    };
+    this.client.addEventListener('change', this.onChange);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.client.removeEventListener('change', this.onChange);
+  }
+
+  render() {
+    return html`<div class="visually-hidden" aria-live="polite" data-testid="announcer">${this.message ?? ''}</div>`;
+  }
+
+  #announce(ops) {
+    const sentences = [...new Set(ops.map((op) => this.#sentence(op)).filter(Boolean))];
+    if (sentences.length === 0) return;
+    this.message = sentences.join('. ');
+  }
+
+  #sentence(op) {
+    const state = this.client.state;
+    if (op.type === 'create') return t(`announce.created.${op.kind}`);
+    if (op.type === 'delete') return t('announce.removed');
+    if (op.type !== 'set') return null;
+    if (op.id === 'board' && op.field === 'phase') return t('announce.phase', { phase: t(`phases.${op.value}`) });
+    if (op.id === 'board' && op.field === 'currentItem' && op.value) {
+      return t('announce.currentItem', { title: state.entities[op.value]?.title || t('untitled') });
+    }
+    if (op.id === 'board' && op.field === 'agendaFrozen') return t(op.value ? 'announce.frozen' : 'announce.unfrozen');
+    if (op.field === 'timerStartedAt') return t(op.value ? 'announce.timerStarted' : 'announce.timerStopped');
+    return null;
+  }
+}
+customElements.define('aan-announcer', Announcer);

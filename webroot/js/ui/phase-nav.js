@@ -1,0 +1,72 @@
+// The steps of the meeting. Everyone's screen follows the phase the facilitator sets; anyone
+// may look at another step and come back with one button. Only the facilitator moves the meeting.
+import { html } from 'lit';
+import { BoardSection } from './light-element.js';
+import { meetingPhase, phasesOf } from './meeting-phases.js';
+import { t } from '../i18n.js';
+
+export class PhaseNav extends BoardSection {
+  static properties = { viewing: {} };
+
+  render() {
+    const board = this.client.state.board;
+    const phases = phasesOf(board);
+    const meeting = meetingPhase(board);
+    const viewing = this.viewing ?? meeting;
+    const next = phases[phases.indexOf(meeting) + 1];
+    // Moving the meeting is the facilitator's, also to reopen a closed one.
+    const facilitator = this.client.isFacilitator;
+    return html`
+      <nav class="phase-nav" aria-label=${t('phasesLabel')} data-testid="phase-nav" data-meeting-phase=${meeting}
+        data-viewing=${viewing}>
+        <ol>
+          ${phases.map((phase) => html`
+            <li class=${[phase === meeting ? 'meeting' : '', phase === viewing ? 'viewing' : ''].join(' ')}>
+              <button type="button" data-testid="phase-tab-${phase}" aria-current=${phase === viewing ? 'page' : 'false'}
+                @click=${() => this.#view(phase === meeting ? null : phase)}>
+                ${t(`phases.${phase}`)}${phase === meeting ? html` <span class="now-badge">${t('phaseNow')}</span>` : ''}
+              </button>
+            </li>`)}
+        </ol>
+      </nav>
+      ${viewing !== meeting ? html`
+        <div class="notice looking-around" data-testid="looking-around">
+          <p>${t('lookingAround', { phase: t(`phases.${viewing}`), meeting: t(`phases.${meeting}`) })}</p>
+          <div class="button-row">
+            <button type="button" class="primary" data-testid="back-to-meeting" @click=${() => this.#view(null)}>
+              ${t('backToMeeting')}</button>
+            ${facilitator ? html`
+              <button type="button" data-testid="move-meeting-here" @click=${() => this.#move(viewing)}>
+                ${t('moveMeetingHere', { phase: t(`phases.${viewing}`) })}</button>` : ''}
+          </div>
+        </div>` : ''}
+      ${viewing === meeting && facilitator && next ? html`
+        <div class="button-row facilitator-bar">
+          <button type="button" class="primary" data-testid="next-phase" @click=${() => this.#move(next)}>
+            ${t('nextPhase', { phase: t(`phases.${next}`) })} →</button>
+        </div>` : ''}`;
+  }
+
+  // On a phone the row of phases scrolls sideways; keep the one shown in sight. Only the row
+  // scrolls (never the page), and only when the phase shown changed.
+  updated(changed) {
+    super.updated(changed);
+    const row = this.querySelector('ol');
+    const shown = this.querySelector('[aria-current="page"]');
+    if (!row || !shown || shown === this.lastShown) return;
+    this.lastShown = shown;
+    const rowBox = row.getBoundingClientRect();
+    const box = shown.getBoundingClientRect();
+    if (box.left < rowBox.left || box.right > rowBox.right) row.scrollLeft += box.left - rowBox.left - 16;
+  }
+
+  #view(phase) {
+    this.dispatchEvent(new CustomEvent('view', { detail: { phase } }));
+  }
+
+  #move(phase) {
+    this.client.set('board', 'phase', phase);
+    this.#view(null);
+  }
+}
+customElements.define('aan-phase-nav', PhaseNav);

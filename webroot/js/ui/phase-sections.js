@@ -1,0 +1,46 @@
+// What each phase of the meeting shows. Every participant sees the same sections; the
+// facilitator gets extra controls inside them, never sections of their own.
+import { html } from 'lit';
+import './prepare-section.js';
+import './checkin-section.js';
+import './goal-section.js';
+import './agenda-section.js';
+import './questions-section.js';
+import './agreements-section.js';
+import './actions-section.js';
+import './follow-up-section.js';
+import './goal-check-section.js';
+import './evaluation-section.js';
+import { t } from '../i18n.js';
+
+export function phaseSections(phase, client) {
+  const webinar = client.state.board.template === 'webinar';
+  switch (phase) {
+    case 'prepare':
+      // Webinar listeners may send in their questions beforehand.
+      return html`<aan-prepare-section .client=${client}></aan-prepare-section>
+        ${webinar ? html`<aan-questions-section .client=${client}></aan-questions-section>` : ''}`;
+    case 'checkin':
+      return html`<aan-checkin-section .client=${client}></aan-checkin-section>`;
+    case 'goal':
+      return html`<aan-goal-section .client=${client}></aan-goal-section>`;
+    case 'agenda':
+      return html`<aan-agenda-section .client=${client} meeting></aan-agenda-section>
+        ${webinar ? html`<aan-questions-section .client=${client}></aan-questions-section>` : ''}`;
+    case 'agreements':
+      return agreements(client);
+    case 'lookback':
+      return html`<aan-goal-check-section .client=${client}></aan-goal-check-section>
+        <aan-evaluation-section .client=${client}></aan-evaluation-section>`;
+    default:
+      return html`<p class="notice" data-testid="meeting-closed">${t('meetingClosed')}</p>
+        ${agreements(client)}
+        <aan-goal-check-section .client=${client}></aan-goal-check-section>`;
+  }
+}
+
+function agreements(client) {
+  return html`<aan-agreements-section .client=${client}></aan-agreements-section>
+    <aan-actions-section .client=${client}></aan-actions-section>
+    <aan-follow-up-section .client=${client}></aan-follow-up-section>`;
+}

@@ -1,0 +1,26 @@
+// Before the meeting: everyone adds agenda items through their own link; the facilitator sees
+// the balance between family, school and care, and can fix the agenda.
+import { html } from 'lit';
+import { BoardSection } from './light-element.js';
+import './balance-strip.js';
+import './agenda-section.js';
+import { t } from '../i18n.js';
+
+export class PrepareSection extends BoardSection {
+  render() {
+    const frozen = Boolean(this.client.state.board.agendaFrozen);
+    return html`
+      <section class="card" aria-labelledby="prepare-heading">
+        <h2 id="prepare-heading">${t('prepareHeading')}</h2>
+        <p>${t('prepareIntro')}</p>
+        <aan-balance-strip .client=${this.client}></aan-balance-strip>
+        ${frozen ? html`<p class="notice" data-testid="agenda-frozen-notice">${t('agendaFrozen')}</p>` : ''}
+        ${this.isFacilitator ? html`
+          <button type="button" data-testid="freeze-agenda" aria-pressed=${String(frozen)}
+            @click=${() => this.client.set('board', 'agendaFrozen', !frozen)}>
+            ${frozen ? t('unfreezeAgenda') : t('freezeAgenda')}</button>` : ''}
+      </section>
+      <aan-agenda-section .client=${this.client}></aan-agenda-section>`;
+  }
+}
+customElements.define('aan-prepare-section', PrepareSection);
