@@ -25,19 +25,52 @@ public final class BoardPages implements AutoCloseable {
   }
 
   public Page open(String link, int width, int height) {
+    return open(link, width, height, null);
+  }
+
+  /**
+   * Opens a page whose SockJS may use only the given transport ("xhr-streaming", "xhr-polling"), as a browser
+   * behind a proxy that blocks websockets would end up doing.
+   */
+  public Page open(String link, int width, int height, String onlyTransport) {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions()
       .setViewportSize(width, height).setLocale("nl-NL"));
     contexts.add(context);
     Page page = context.newPage();
     page.onPageError(pageErrors::add);
     page.setDefaultTimeout(TIMEOUT_MS);
+    if (onlyTransport != null) {
+      page.addInitScript(ONLY_TRANSPORT.replace("TRANSPORT", onlyTransport));
+    }
     page.navigate(link);
     return page;
   }
 
+  /** Wraps window.SockJS as soon as sockjs.min.js defines it, restricting every new socket to one transport. */
+  private static final String ONLY_TRANSPORT = """
+    (() => {
+      let wrapper;
+      Object.defineProperty(window, 'SockJS', {
+        configurable: true,
+        get() { return wrapper; },
+        set(real) {
+          wrapper = function (url, protocols, options) {
+            return new real(url, protocols, Object.assign({}, options, { transports: ['TRANSPORT'] }));
+          };
+          Object.assign(wrapper, real);
+          wrapper.prototype = real.prototype;
+        },
+      });
+    })();
+    """;
+
   /** Opens a link and joins with a name and a role, then waits until the board is connected. */
   public Page join(String link, String name, String role, int width, int height) {
-    Page page = open(link, width, height);
+    return join(link, name, role, width, height, null);
+  }
+
+  public Page join(String link, String name, String role, int width, int height, String onlyTransport) {
+    Page page = open(link, width, height, onlyTransport);
     page.getByTestId("join-name").fill(name);
     page.getByTestId("join-role").selectOption(role);
     page.getByTestId("join-submit").click();

@@ -89,6 +89,29 @@ class LiveEditingBrowserTest {
   }
 
   @Test
+  void withoutWebsocketsTheFallbackTransportsCarryTheSameLiveEdits() {
+    TestServer.CreatedBoard board = server.createBoard("Zonder websocket");
+    Page teacher = pages.join(board.link("facilitator"), "Anna", "teacher", 1280, 800, "xhr-streaming");
+    Page parent = pages.join(board.link("participant"), "Bram", "parent", 360, 740, "xhr-polling");
+    assertEquals("xhr-streaming", transportOf(teacher));
+    assertEquals("xhr-polling", transportOf(parent));
+    LiveBoardTestBase.moveMeetingTo(teacher, "goal");
+    parent.getByTestId("phase-goal").waitFor();
+    teacher.getByTestId("goal").click();
+    teacher.keyboard().type("samen ");
+    waitForValue(parent, "goal", "samen ");
+    parent.getByTestId("goal").click();
+    parent.keyboard().press("End");
+    parent.keyboard().type("verder");
+    waitForValue(teacher, "goal", "samen verder");
+    waitConnected(parent);
+  }
+
+  private static String transportOf(Page page) {
+    return (String) page.evaluate("() => document.querySelector('aan-board-page').client.bus.socket.transport");
+  }
+
+  @Test
   void aPageKeepsItsEditsWhileTheServerIsDownAndSavesThemWhenItIsBack() {
     TestServer.CreatedBoard board = server.createBoard("Verbinding weg");
     Page teacher = pages.join(board.link("facilitator"), "Anna", "teacher", 1280, 800);
