@@ -25,6 +25,8 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
   // Readers: scripts that take what a page shows, as JSON-comparable values.
   private static final String PHASE = "() => document.querySelector('[data-testid=phase-nav]')?.dataset.meetingPhase"
     + " ?? document.querySelector('[data-testid=projector-phase]')?.dataset.phase ?? null";
+  private static final String TITLE = "() => document.querySelector('[data-testid=board-title]')?.value"
+    + " ?? document.querySelector('[data-testid=projector-title]')?.textContent.trim() ?? null";
   private static final String AGENDA_TITLES = rows("agenda-item", "value(row, 'agenda-item-title')");
   private static final String LATE_TITLES = rows("agenda-item[data-late=true]", "value(row, 'agenda-item-title')");
   private static final String CURRENT_TITLES = rows("agenda-item[data-current=true]", "value(row, 'agenda-item-title')");
@@ -71,6 +73,7 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
     String anna = participantId("Anna");
     String bram = participantId("Bram");
     showsEverywhere("the phase", PHASE, "prepare");
+    showsEverywhere("the title", TITLE, "Gesprek over Sam");
 
     // Prepare: both bring in an item, the balance is even, the agenda is frozen, then a late item.
     add(teacher, "add-agenda-item", "Huiswerk plannen");
