@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.aantafel.store.BoardStore;
 
@@ -38,6 +39,9 @@ public final class HttpVerticle extends VerticleBase {
     });
     new BoardApi(vertx, store, publicUrl).mount(router);
     router.route("/eventbus/*").handler(new OriginGuard(publicOrigin));
+    // The XHR fallbacks post frames as request bodies; over this limit the answer is 413, before SockJS sees them.
+    router.route("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_SOCKET_MESSAGE)
+      .setHandleFileUploads(false));
     router.route("/eventbus/*").subRouter(new BoardBridge().router(vertx, publicOrigin));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get("/b/:id").handler(ctx -> ctx.reroute("/board.html"));

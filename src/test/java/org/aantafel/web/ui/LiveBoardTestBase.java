@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 abstract class LiveBoardTestBase {
 
-  static final double TIMEOUT_MS = 10_000;
+  static final double TIMEOUT_MS = 20_000;
 
   static Vertx vertx;
   static TestServer server;
