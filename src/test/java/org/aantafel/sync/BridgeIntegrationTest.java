@@ -1,14 +1,12 @@
 package org.aantafel.sync;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.testsupport.BusClient;
+import org.aantafel.testsupport.ServerTest;
 import org.aantafel.testsupport.TestServer;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,21 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The wire contract over real SockJS websockets against a real server and PostgreSQL. */
-class BridgeIntegrationTest {
-  private static Vertx vertx;
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    await(vertx.close());
-  }
+class BridgeIntegrationTest extends ServerTest {
 
   static JsonObject join(BusClient bus, CreatedBoard board, String grant, String clientId) {
     return bus.call(Addresses.JOIN, new JsonObject().put("boardId", board.id()).put("token", board.token(grant))

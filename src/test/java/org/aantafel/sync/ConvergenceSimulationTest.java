@@ -1,6 +1,5 @@
 package org.aantafel.sync;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,10 +7,9 @@ import io.vertx.ext.web.client.HttpResponse;
 import org.aantafel.board.BoardState;
 import org.aantafel.board.BoardTemplates;
 import org.aantafel.testsupport.BusClient;
+import org.aantafel.testsupport.ServerTest;
 import org.aantafel.testsupport.TestServer;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,26 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Replay one seed with {@code -Dsim.seed=N}. The seed fixes each client's edits and fault decisions; the
  * interleaving of threads still varies from run to run.
  */
-class ConvergenceSimulationTest {
+class ConvergenceSimulationTest extends ServerTest {
   static final int CLIENTS = 5;
   static final int EDITS_PER_CLIENT = 40;
   static final int SEEDS = 12;
   static final Faults FAULTS = new Faults(0.03, 0.03, 0.08, 0.05, 25, 0.04);
 
-  private static Vertx vertx;
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    await(vertx.close());
-  }
 
   static LongStream seeds() {
     String replay = System.getProperty("sim.seed");

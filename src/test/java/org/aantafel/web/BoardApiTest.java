@@ -1,14 +1,12 @@
 package org.aantafel.web;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import org.aantafel.testsupport.ServerTest;
 import org.aantafel.testsupport.TestServer;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.aantafel.testsupport.BusClient.await;
@@ -17,21 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HTTP API against a real server. */
-class BoardApiTest {
-  private static Vertx vertx;
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    server = TestServer.start(vertx);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    await(vertx.close());
-  }
+class BoardApiTest extends ServerTest {
 
   private HttpResponse<Buffer> get(String path, String token) {
     HttpRequest<Buffer> request = server.http().get(server.port(), "localhost", path);
