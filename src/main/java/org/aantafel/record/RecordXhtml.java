@@ -26,8 +26,8 @@ final class RecordXhtml {
       th, td { text-align: left; vertical-align: top; padding: .3em .4em .3em 0; border-bottom: 1px solid #ccc; }
       dt { font-weight: bold; }
       dd { margin: 0 0 .5em 0; }
+      @page { size: A4; margin: 18mm 16mm; }
       @media print {
-        @page { size: A4; margin: 18mm 16mm; }
         body { font-size: 10.5pt; }
         main { max-width: none; padding: 0; }
         h2, h3 { page-break-after: avoid; }

@@ -68,5 +68,6 @@ class MeetingRecordTest {
     assertEquals(json, stored.toJson());
     assertEquals(RecordHtml.render(record), RecordHtml.render(stored));
     assertEquals(RecordMarkdown.render(record), RecordMarkdown.render(stored));
+    assertEquals(PdfText.text(RecordPdf.render(record)), PdfText.text(RecordPdf.render(stored)));
   }
 }
