@@ -25,6 +25,9 @@ public final class RecordPdf {
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
+      // A tagged PDF that screen readers can follow. It also leaves out the PDF base fonts, so no text can
+      // silently fall back to a font the file does not carry.
+      builder.usePdfUaAccessibility(true);
       builder.useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
       builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
       builder.withHtmlContent(xhtml, null);

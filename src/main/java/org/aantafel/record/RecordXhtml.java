@@ -53,8 +53,12 @@ final class RecordXhtml {
     String lang = labels.language();
     out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(lang)
         .append("\" xml:lang=\"").append(lang).append("\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>")
-        .append(HtmlText.escape(labels.text("record") + ": " + record.title())).append("</title>\n<style>")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+        .append("<meta name=\"description\" content=\"").append(HtmlText.escape(description())).append("\"/>\n")
+        // openhtmltopdf takes the PDF's subject from here, not from the description
+        .append("<meta name=\"subject\" content=\"").append(HtmlText.escape(description())).append("\"/>\n")
+        .append("<title>").append(HtmlText.escape(labels.text("record") + ": " + record.title()))
+        .append("</title>\n<style>")
         .append(STYLE).append(extraStyle).append("</style>\n</head>\n<body>\n<main>\n");
     header();
     participants();
@@ -68,6 +72,12 @@ final class RecordXhtml {
     questions();
     out.append("</main>\n</body>\n</html>\n");
     return out.toString();
+  }
+
+  /** Also the PDF's subject, which a tagged (PDF/UA) file must have. */
+  private String description() {
+    return labels.text("record") + ", " + labels.text("version") + " " + record.meta().version() + ", "
+        + labels.date(record.date()) + ": " + record.title();
   }
 
   private void header() {

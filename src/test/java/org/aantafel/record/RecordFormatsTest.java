@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.xml.sax.InputSource;
 
 class RecordFormatsTest {
 
@@ -59,6 +62,27 @@ class RecordFormatsTest {
     assertTrue(html.contains("@media print"));
     assertFalse(html.contains("https://"), "no third-party URLs");
     assertFalse(html.toLowerCase(Locale.ROOT).contains("<link"), "styles are inline");
+  }
+
+  @Test
+  void thePageIsWellFormedXmlAsThePdfNeedsIt() throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.newDocumentBuilder().parse(new InputSource(new StringReader(html)));
+  }
+
+  @Test
+  void anEnglishRecordSpeaksEnglish() {
+    RecordMeta meta = ZorgoverlegBoard.META;
+    MeetingRecord english = MeetingRecord.of(ZorgoverlegBoard.state(), ZorgoverlegBoard.PARTICIPANTS,
+        new RecordMeta(meta.boardId(), meta.version(), meta.closedAt(), meta.closedBy(), "en", null, null));
+    String page = RecordHtml.render(english);
+    assertTrue(page.contains("lang=\"en\""));
+    for (String words : List.of("What we do not (yet) agree on", "care coordinator", "Think from the child",
+        "partly met", "added late", "25 November 2026")) {
+      assertTrue(page.contains(words), words);
+      assertTrue(FormatText.ofMarkdown(RecordMarkdown.render(english)).contains(words), words);
+    }
   }
 
   @Test
