@@ -109,7 +109,11 @@ public final class RecordMarkdown {
     }
     heading("## ", "evaluations");
     record.evaluations().forEach(e -> {
-      out.append("\n### ").append(MarkdownText.escape(e.topicLabel())).append("\n\n");
+      // the section heading already ends in a blank line; after an answer list, one must be made
+      if (out.charAt(out.length() - 2) != '\n') {
+        out.append('\n');
+      }
+      out.append("### ").append(MarkdownText.escape(e.topicLabel())).append("\n\n");
       out.append(MarkdownText.escape(labels.text("assignee") + ": "
           + (e.assignee() == null ? labels.text("nobody") : e.assignee()))).append("\n\n");
       term("howIsIt", e.howIsIt());

@@ -21,7 +21,8 @@ final class RecordXhtml {
       .typed { white-space: pre-wrap; }
       .about { color: #333; margin: .1em 0; }
       .late { font-weight: bold; }
-      ul, ol { padding-left: 1.3em; }
+      ul { padding-left: 1.3em; }
+      ol { padding-left: 2em; }
       table { border-collapse: collapse; width: 100%; }
       th, td { text-align: left; vertical-align: top; padding: .3em .4em .3em 0; border-bottom: 1px solid #ccc; }
       dt { font-weight: bold; }
