@@ -11,6 +11,7 @@ import org.aantafel.board.Grant;
 import org.aantafel.board.Op;
 import org.aantafel.board.OpTransform;
 import org.aantafel.board.Role;
+import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
 import org.aantafel.store.BoardStore.ClientProgress;
 import org.aantafel.store.BoardStore.Snapshot;
@@ -67,9 +68,11 @@ final class BoardHub {
       this::breakDown);
   }
 
-  Future<JsonObject> join(JoinRequest request, String grant) {
+  Future<JsonObject> join(JoinRequest request) {
     touch();
-    return inOrder(() -> {
+    return inOrder(() -> store.findGrant(boardId, AccessTokens.hash(request.token())).compose(found -> {
+      String grant = found.orElseThrow(() -> new SyncFailure(SyncFailure.FORBIDDEN,
+        "this link does not open this board; ask for a new link"));
       String participantId = ParticipantIds.of(boardId, request.clientId());
       JsonObject you = new JsonObject().put("participantId", participantId).put("grant", grant)
         .put("name", request.name()).put("role", request.role());
@@ -84,7 +87,7 @@ final class BoardHub {
       return reply.map(r -> commits.durable(joinedAt).map(v -> r.put("you", you)
         .put("participants", participants.getJsonArray("participants"))
         .put("serverTime", System.currentTimeMillis())));
-    });
+    }));
   }
 
   Future<JsonObject> submit(SubmitRequest request) {
@@ -178,15 +181,18 @@ final class BoardHub {
     return new Actor(id, presence.name(id), Role.find(presence.role(id)).orElse(Role.OTHER), request.grant());
   }
 
+  /** A join without a name (a page asks for it after connecting) never blanks a name already known. */
   private void seat(JoinRequest request, String participantId, String grant) {
     if (request.socketId() == null) {
       return;
     }
     String name = request.name() != null ? request.name() : "";
     String role = request.role() != null ? request.role() : grant;
-    presence.remember(participantId, name, role);
+    if (!name.isEmpty() || !presence.knows(participantId)) {
+      presence.remember(participantId, name, role);
+      store.saveParticipant(boardId, new BoardStore.Participant(participantId, name, role, grant));
+    }
     presence.connect(request.socketId(), participantId);
-    store.saveParticipant(boardId, new BoardStore.Participant(participantId, name, role, grant));
     publishPresence();
   }
 

@@ -6,7 +6,6 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.board.BoardState;
-import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
 
 import java.util.HashMap;
@@ -61,15 +60,9 @@ public final class HubVerticle extends VerticleBase {
       SyncFailure.replyTo(message, e);
       return;
     }
-    store.findGrant(request.boardId(), AccessTokens.hash(request.token()))
-      .compose(grant -> {
-        if (grant.isEmpty()) {
-          return store.boardExists(request.boardId()).compose(exists -> Future.failedFuture(exists
-            ? new SyncFailure(SyncFailure.FORBIDDEN, "this link does not open this board; ask for a new link")
-            : new SyncFailure(SyncFailure.UNKNOWN_BOARD, "there is no board with this link")));
-        }
-        return hub(request.boardId()).compose(hub -> hub.join(request, grant.get()));
-      })
+    // The link is checked by the hub, in its order: joins of one socket are then handled in the order they were
+    // sent (a join with a name must not be overtaken by an earlier one without).
+    hub(request.boardId()).compose(hub -> hub.join(request))
       .onSuccess(message::reply)
       .onFailure(e -> SyncFailure.replyTo(message, e));
   }

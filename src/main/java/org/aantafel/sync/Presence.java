@@ -32,6 +32,10 @@ final class Presence {
     return p == null || p.getString("role") == null ? "" : p.getString("role");
   }
 
+  boolean knows(String participantId) {
+    return participants.containsKey(participantId);
+  }
+
   void connect(String socketId, String participantId) {
     participantBySocket.put(socketId, participantId);
   }
