@@ -53,6 +53,21 @@ public interface BoardStore {
   /** Every participant who ever joined the board. */
   Future<List<Participant>> participants(String boardId);
 
+  /**
+   * Stores the final record of one close as the given version. Fails with {@link StoreConflictException} when that
+   * version is already stored: a version is written once and never replaced.
+   */
+  Future<Void> saveRecord(String boardId, int version, long closedAtMillis, String closedBy, JsonObject record);
+
+  /** Every stored record version of a board, oldest first, without the records themselves. */
+  Future<List<RecordVersion>> records(String boardId);
+
+  /** One stored record version (the same JSON value as saved; jsonb may reorder keys), or empty when unknown. */
+  Future<Optional<JsonObject>> record(String boardId, int version);
+
+  /** The newest stored record version of a board, or 0 when it was never closed. */
+  Future<Integer> lastRecordVersion(String boardId);
+
   /** A trivial round trip, for /health. */
   Future<Void> ping();
 
@@ -70,6 +85,8 @@ public interface BoardStore {
                          io.vertx.core.json.JsonArray ops, long committedAtMillis) {}
 
   record ClientProgress(long seq, long rev) {}
+
+  record RecordVersion(int version, long closedAtMillis, String closedBy) {}
 
   record Participant(String participantId, String name, String role, String grant) {}
 }

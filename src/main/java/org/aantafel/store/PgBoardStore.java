@@ -64,6 +64,14 @@ public final class PgBoardStore implements BoardStore {
   private static final String PARTICIPANTS =
       "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1"
           + " ORDER BY first_seen, participant_id";
+  private static final String INSERT_RECORD =
+      "INSERT INTO board_records (board_id, version, closed_at, closed_by, record) VALUES ($1, $2, $3, $4, $5)";
+  private static final String RECORD_VERSIONS =
+      "SELECT version, closed_at, closed_by FROM board_records WHERE board_id = $1 ORDER BY version";
+  private static final String RECORD =
+      "SELECT record FROM board_records WHERE board_id = $1 AND version = $2";
+  private static final String LAST_RECORD_VERSION =
+      "SELECT coalesce(max(version), 0) FROM board_records WHERE board_id = $1";
 
   private final Pool pool;
   private final Supplier<Future<Void>> afterClose;
@@ -115,14 +123,8 @@ public final class PgBoardStore implements BoardStore {
   public Future<List<CommittedChange>> changesBetween(String boardId, long afterRev, long uptoRev) {
     return guard("changesBetween " + boardId, () -> pool.preparedQuery(CHANGES_BETWEEN)
         .execute(Tuple.of(boardId, afterRev, uptoRev))
-        .map(rows -> {
-          List<CommittedChange> changes = new ArrayList<>(rows.size());
-          for (Row row : rows) {
-            changes.add(new CommittedChange(row.getLong(0), row.getString(1), row.getLong(2), row.getString(3),
-                row.getJsonArray(4), row.getOffsetDateTime(5).toInstant().toEpochMilli()));
-          }
-          return changes;
-        }));
+        .map(rows -> allRows(rows, row -> new CommittedChange(row.getLong(0), row.getString(1), row.getLong(2),
+            row.getString(3), row.getJsonArray(4), row.getOffsetDateTime(5).toInstant().toEpochMilli()))));
   }
 
   @Override
@@ -187,13 +189,39 @@ public final class PgBoardStore implements BoardStore {
   public Future<List<Participant>> participants(String boardId) {
     return guard("participants " + boardId, () -> pool.preparedQuery(PARTICIPANTS)
         .execute(Tuple.of(boardId))
-        .map(rows -> {
-          List<Participant> participants = new ArrayList<>(rows.size());
-          for (Row row : rows) {
-            participants.add(new Participant(row.getString(0), row.getString(1), row.getString(2), row.getString(3)));
-          }
-          return participants;
-        }));
+        .map(rows -> allRows(rows,
+            row -> new Participant(row.getString(0), row.getString(1), row.getString(2), row.getString(3)))));
+  }
+
+  @Override
+  public Future<Void> saveRecord(String boardId, int version, long closedAtMillis, String closedBy,
+                                 JsonObject record) {
+    OffsetDateTime closedAt = OffsetDateTime.ofInstant(Instant.ofEpochMilli(closedAtMillis), ZoneOffset.UTC);
+    return guard("saveRecord " + boardId + " v" + version, () -> pool.preparedQuery(INSERT_RECORD)
+        .execute(Tuple.of(boardId, version, closedAt, closedBy, record))
+        .mapEmpty());
+  }
+
+  @Override
+  public Future<List<RecordVersion>> records(String boardId) {
+    return guard("records " + boardId, () -> pool.preparedQuery(RECORD_VERSIONS)
+        .execute(Tuple.of(boardId))
+        .map(rows -> allRows(rows, row -> new RecordVersion(row.getInteger(0),
+            row.getOffsetDateTime(1).toInstant().toEpochMilli(), row.getString(2)))));
+  }
+
+  @Override
+  public Future<Optional<JsonObject>> record(String boardId, int version) {
+    return guard("record " + boardId + " v" + version, () -> pool.preparedQuery(RECORD)
+        .execute(Tuple.of(boardId, version))
+        .map(rows -> firstRow(rows, row -> row.getJsonObject(0))));
+  }
+
+  @Override
+  public Future<Integer> lastRecordVersion(String boardId) {
+    return guard("lastRecordVersion " + boardId, () -> pool.preparedQuery(LAST_RECORD_VERSION)
+        .execute(Tuple.of(boardId))
+        .map(rows -> rows.iterator().next().getInteger(0)));
   }
 
   @Override
@@ -215,6 +243,14 @@ public final class PgBoardStore implements BoardStore {
       started = Future.failedFuture(e);
     }
     return started.recover(failure -> StoreFailures.translate(action, failure));
+  }
+
+  private static <T> List<T> allRows(RowSet<Row> rows, Function<Row, T> read) {
+    List<T> all = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      all.add(read.apply(row));
+    }
+    return all;
   }
 
   private static <T> Optional<T> firstRow(RowSet<Row> rows, Function<Row, T> read) {

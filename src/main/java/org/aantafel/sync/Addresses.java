@@ -10,6 +10,10 @@ public final class Addresses {
   public static final String LEAVE = "hub.leave";
   /** Internal: the committed state, for the HTTP API. */
   public static final String STATE = "hub.state";
+  /** Internal: close a board and store its record, {boardId, closedBy}, for the HTTP API. Never bridged. */
+  public static final String CLOSE = "hub.close";
+  /** Internal: make a closed board editable again, {boardId}, for the HTTP API. Never bridged. */
+  public static final String REOPEN = "hub.reopen";
 
   /** Headers set by the bridge; whatever a client sends in headers is thrown away before these are set. */
   public static final String H_SOCKET = "aantafel-socket";

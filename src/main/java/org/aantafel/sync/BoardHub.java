@@ -6,16 +6,21 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.board.Actor;
+import org.aantafel.board.BoardSchema;
 import org.aantafel.board.BoardState;
 import org.aantafel.board.Grant;
 import org.aantafel.board.Op;
 import org.aantafel.board.OpTransform;
 import org.aantafel.board.Role;
+import org.aantafel.record.MeetingRecord;
+import org.aantafel.record.RecordMeta;
+import org.aantafel.record.RecordParticipant;
 import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
 import org.aantafel.store.BoardStore.ClientProgress;
 import org.aantafel.store.BoardStore.Snapshot;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +35,13 @@ import java.util.function.Supplier;
 final class BoardHub {
   static final int SNAPSHOT_EVERY = 200;
   static final int MAX_SUBMIT_OPS = 100;
+  /**
+   * The client of the changes the hub makes itself (close, reopen). A browser's clientId may hold only letters,
+   * digits, '-' and '_', so the ':' keeps this one from ever meeting a real client's (clientId, seq) in the op log.
+   */
+  static final String SERVER_CLIENT = "server:hub";
+  /** Where a reopened meeting resumes: looking back at the meeting is what a facilitator reopens for. */
+  static final String REOPENED_PHASE = "lookback";
 
   private final String boardId;
   private final BoardStore store;
@@ -45,6 +57,8 @@ final class BoardHub {
   private long lastSnapshotRev;
   private long lastActivityMillis = System.currentTimeMillis();
   private boolean broken;
+  /** The newest stored record version once asked of the store; null until then, and again after a failed save. */
+  private Integer lastRecordVersion;
   private Future<?> tail = Future.succeededFuture();
 
   BoardHub(String boardId, BoardStore store, CommitLog log, Context context, EventBus bus, BoardState state,
@@ -115,6 +129,44 @@ final class BoardHub {
     }));
   }
 
+  /**
+   * Closes the meeting and stores its final record as the next version. The phase change takes its turn like any
+   * submit, so every change before it is in the record and every change after it is refused as "closed"; the record
+   * is saved only once that revision is durable, so a stored record never shows a board that could still be lost.
+   */
+  Future<JsonObject> close(String closedBy) {
+    touch();
+    return inOrder(() -> recordVersionSoFar().compose(last -> store.participants(boardId).map(participants -> {
+      if (closed()) {
+        throw new SyncFailure(SyncFailure.CONFLICT, "this meeting is already closed");
+      }
+      Change change = changePhase(BoardSchema.CLOSED, closedBy);
+      int version = last + 1;
+      lastRecordVersion = version;
+      long closedAt = change.committedAtMillis();
+      RecordMeta meta = new RecordMeta(boardId, version, Instant.ofEpochMilli(closedAt), closedBy, language(),
+        null, null);
+      JsonObject record = new JsonObject(MeetingRecord.of(state.toMap(), recordParticipants(participants), meta)
+        .toJson());
+      return commits.durable(change.rev())
+        .compose(v -> store.saveRecord(boardId, version, closedAt, closedBy, record))
+        .onFailure(e -> lastRecordVersion = null)
+        .map(v -> new JsonObject().put("version", version));
+    })));
+  }
+
+  /** Makes a closed meeting editable again; its stored records stay as they are, the next close adds a version. */
+  Future<JsonObject> reopen() {
+    touch();
+    return inOrder(() -> {
+      if (!closed()) {
+        throw new SyncFailure(SyncFailure.CONFLICT, "this meeting is not closed");
+      }
+      Change change = changePhase(REOPENED_PHASE, "facilitator");
+      return Future.succeededFuture(commits.durable(change.rev()).map(v -> new JsonObject().put("rev", change.rev())));
+    });
+  }
+
   void focus(String socketId, JsonObject focus) {
     touch();
     if (presence.focus(socketId, focus)) {
@@ -156,9 +208,12 @@ final class BoardHub {
   }
 
   private Change record(SubmitRequest request, List<Op> applied) {
-    Change change = new Change(++rev, request.clientId(), request.seq(), request.participantId(), applied,
-      System.currentTimeMillis());
-    progressByClient.put(request.clientId(), new ClientProgress(request.seq(), change.rev()));
+    return record(request.clientId(), request.seq(), request.participantId(), applied);
+  }
+
+  private Change record(String clientId, long seq, String participantId, List<Op> applied) {
+    Change change = new Change(++rev, clientId, seq, participantId, applied, System.currentTimeMillis());
+    progressByClient.put(clientId, new ClientProgress(seq, change.rev()));
     history.add(change);
     commits.add(change);
     if (rev - lastSnapshotRev >= SNAPSHOT_EVERY) {
@@ -167,6 +222,38 @@ final class BoardHub {
       commits.durable(rev).compose(v -> store.saveSnapshot(boardId, snapshot));
     }
     return change;
+  }
+
+  /**
+   * A phase change the hub makes on the facilitator's behalf, applied and committed like a submit so that every
+   * screen sees it. Its seq is its own revision, which no other change of the server client can hold.
+   */
+  private Change changePhase(String phase, String byName) {
+    Actor facilitator = new Actor(SERVER_CLIENT, byName, Role.OTHER, Grant.FACILITATOR);
+    JsonArray ops = new JsonArray().add(new JsonObject().put("type", "set").put("id", "board")
+      .put("field", "phase").put("value", phase));
+    List<Op> applied = state.apply(WireJson.ops(ops), facilitator, System.currentTimeMillis());
+    return record(SERVER_CLIENT, rev + 1, null, applied);
+  }
+
+  private boolean closed() {
+    return state.fields("board").map(board -> BoardSchema.CLOSED.equals(board.get("phase"))).orElse(false);
+  }
+
+  /** The board's language for the record; boards made before languages were kept are Dutch, like the first users. */
+  private String language() {
+    Object language = state.fields("board").map(board -> board.get("language")).orElse(null);
+    return "en".equals(language) ? "en" : "nl";
+  }
+
+  private Future<Integer> recordVersionSoFar() {
+    return lastRecordVersion != null ? Future.succeededFuture(lastRecordVersion)
+      : store.lastRecordVersion(boardId).map(stored -> lastRecordVersion = stored);
+  }
+
+  private static List<RecordParticipant> recordParticipants(List<BoardStore.Participant> participants) {
+    return participants.stream()
+      .map(p -> new RecordParticipant(p.participantId(), p.name(), p.role(), p.grant())).toList();
   }
 
   /**

@@ -40,6 +40,10 @@ public final class HubVerticle extends VerticleBase {
       () -> SubmitRequest.parse(message), SubmitRequest::boardId, (hub, request) -> hub.submit(request)));
     bus.<Object>consumer(Addresses.STATE, message -> answer(message,
       () -> WireFields.id(WireFields.body(message.body()), "boardId"), id -> id, (hub, id) -> hub.committedState()));
+    bus.<Object>consumer(Addresses.CLOSE, message -> answer(message,
+      () -> CloseRequest.parse(message), CloseRequest::boardId, (hub, request) -> hub.close(request.closedBy())));
+    bus.<Object>consumer(Addresses.REOPEN, message -> answer(message,
+      () -> WireFields.id(WireFields.body(message.body()), "boardId"), id -> id, (hub, id) -> hub.reopen()));
     bus.<Object>consumer(Addresses.PRESENCE, this::presence);
     bus.<Object>consumer(Addresses.LEAVE, this::leave);
     vertx.setPeriodic(Math.max(1000, idleMillis / 2), id -> unloadIdle());

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The HTTP API of DESIGN.md: create a board, read its state, health. */
+/** The HTTP API of DESIGN.md: create a board, read its state, health; closing and records in {@link RecordApi}. */
 final class BoardApi {
   static final List<String> GRANTS = List.of("facilitator", "participant", "viewer", "projector");
   private static final Set<String> LANGUAGES = Set.of("nl", "en");
@@ -46,6 +46,7 @@ final class BoardApi {
     router.get("/api/boards/:id/state").handler(this::state);
     router.get("/api/boards/:id/join-qr.svg").handler(this::joinQr);
     router.get("/health").handler(this::health);
+    new RecordApi(vertx, store, this).mount(router);
   }
 
   private void create(RoutingContext ctx) {

@@ -12,12 +12,12 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** What a reader of the PDF gets: its text, and the fonts its pages use. */
-final class PdfText {
+public final class PdfText {
 
   private PdfText() {
   }
 
-  static String text(byte[] pdf) {
+  public static String text(byte[] pdf) {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(document);
     } catch (IOException e) {

@@ -184,6 +184,58 @@ class PgBoardStoreTest {
   }
 
   @Test
+  void recordVersionsAreStoredListedAndReadBack() throws Exception {
+    String boardId = newBoard();
+    assertEquals(0, await(store.lastRecordVersion(boardId)));
+
+    await(store.saveRecord(boardId, 1, 1_790_000_000_123L, "facilitator", record("first")));
+    await(store.saveRecord(boardId, 2, 1_790_000_500_456L, "Anna de Vries", record("second")));
+
+    assertEquals(2, await(store.lastRecordVersion(boardId)));
+    assertEquals(List.of(new BoardStore.RecordVersion(1, 1_790_000_000_123L, "facilitator"),
+        new BoardStore.RecordVersion(2, 1_790_000_500_456L, "Anna de Vries")), await(store.records(boardId)));
+    assertEquals(Optional.of(record("first")), await(store.record(boardId, 1)));
+    assertEquals(Optional.empty(), await(store.record(boardId, 3)));
+    assertEquals(List.of(), await(store.records("no-such-board")));
+  }
+
+  @Test
+  void aTakenRecordVersionIsAConflictAndKeepsTheFirst() throws Exception {
+    String boardId = newBoard();
+    await(store.saveRecord(boardId, 1, 1_790_000_000_000L, "facilitator", record("first")));
+
+    Throwable failure = failureOf(store.saveRecord(boardId, 1, 1_790_000_000_000L, "facilitator", record("other")));
+
+    assertInstanceOf(StoreConflictException.class, failure);
+    assertEquals(Optional.of(record("first")), await(store.record(boardId, 1)));
+  }
+
+  @Test
+  void theDatabaseRefusesToChangeAStoredRecordButAllowsDeletingIt() throws Exception {
+    String boardId = newBoard();
+    await(store.saveRecord(boardId, 1, 1_790_000_000_000L, "facilitator", record("first")));
+
+    // Through SQL directly: the trigger must hold against any writer, not just against this store's methods.
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+      java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> {
+        try (PreparedStatement update = connection.prepareStatement(
+            "UPDATE board_records SET closed_by = 'someone else' WHERE board_id = ?")) {
+          update.setString(1, boardId);
+          update.executeUpdate();
+        }
+      });
+      assertTrue(refused.getMessage().contains("immutable"), refused.getMessage());
+      assertEquals(Optional.of(record("first")), await(store.record(boardId, 1)));
+
+      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM board_records WHERE board_id = ?")) {
+        delete.setString(1, boardId);
+        assertEquals(1, delete.executeUpdate());
+      }
+    }
+    assertEquals(0, await(store.lastRecordVersion(boardId)));
+  }
+
+  @Test
   void pingAnswers() throws Exception {
     await(store.ping());
   }
@@ -217,6 +269,11 @@ class PgBoardStoreTest {
             .put("fields", new JsonObject().put("order", "a0").put("late", false).putNull("owner")));
     // Whole milliseconds far from the epoch: timestamptz keeps microseconds, so these must come back exactly.
     return new CommittedChange(rev, clientId, seq, "participant-" + clientId, ops, 1_790_000_000_123L + rev);
+  }
+
+  private static JsonObject record(String goal) {
+    return new JsonObject().put("format", 1).put("goal", goal)
+        .put("actions", new JsonArray().add(new JsonObject().put("what", "bellen ë€😀").put("who", "Anna")));
   }
 
   private static List<Long> revs(List<CommittedChange> changes) {

@@ -1,0 +1,18 @@
+package org.aantafel.sync;
+
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * {@code hub.close}: which board, and the name the record gives as who closed it. Only the HTTP API sends this, after
+ * checking the facilitator token, so the hub trusts the sender but still checks the shape.
+ */
+record CloseRequest(String boardId, String closedBy) {
+  static final int MAX_CLOSED_BY = 60;
+
+  static CloseRequest parse(Message<Object> message) {
+    JsonObject body = WireFields.body(message.body());
+    String closedBy = WireFields.optionalText(body, "closedBy", MAX_CLOSED_BY);
+    return new CloseRequest(WireFields.id(body, "boardId"), closedBy != null ? closedBy : "facilitator");
+  }
+}

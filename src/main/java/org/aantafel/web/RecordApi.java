@@ -1,0 +1,128 @@
+package org.aantafel.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.aantafel.record.MeetingRecord;
+import org.aantafel.record.RecordHtml;
+import org.aantafel.record.RecordMarkdown;
+import org.aantafel.record.RecordPdf;
+import org.aantafel.store.BoardStore;
+import org.aantafel.sync.Addresses;
+import org.aantafel.sync.SyncFailure;
+
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Closing a meeting and reading its final records: close and reopen go to the board's hub (so they take their turn
+ * among the edits), the records are read straight from the store, because a stored version never changes.
+ */
+final class RecordApi {
+  private static final Pattern RECORD_FILE = Pattern.compile("([1-9][0-9]{0,8})\\.(json|html|md|pdf)");
+
+  private final Vertx vertx;
+  private final BoardStore store;
+  private final BoardApi boards;
+
+  RecordApi(Vertx vertx, BoardStore store, BoardApi boards) {
+    this.vertx = vertx;
+    this.store = store;
+    this.boards = boards;
+  }
+
+  /** Expects the /api/* body handler of {@link BoardApi} in front of it. */
+  void mount(Router router) {
+    router.post("/api/boards/:id/close").handler(this::close);
+    router.post("/api/boards/:id/reopen").handler(this::reopen);
+    router.get("/api/boards/:id/records").handler(this::list);
+    router.get("/api/boards/:id/records/:file").handler(this::read);
+  }
+
+  private void close(RoutingContext ctx) {
+    JsonObject request;
+    try {
+      JsonObject body = ctx.body().length() <= 0 ? null : ctx.body().asJsonObject();
+      request = body == null ? new JsonObject() : body.copy();
+    } catch (RuntimeException e) {
+      ApiError.send(ctx, 400, "the request must be empty or a JSON object");
+      return;
+    }
+    String boardId = ctx.pathParam("id");
+    // Only closedBy is taken from the body; the board is the one of the path and token.
+    JsonObject command = new JsonObject().put("boardId", boardId).put("closedBy", request.getValue("closedBy"));
+    facilitator(ctx, boardId)
+      .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.CLOSE, command))
+      .onSuccess(reply -> json(ctx, reply.body().encode()))
+      .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  private void reopen(RoutingContext ctx) {
+    String boardId = ctx.pathParam("id");
+    facilitator(ctx, boardId)
+      .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.REOPEN, new JsonObject().put("boardId", boardId)))
+      .onSuccess(reply -> json(ctx, reply.body().encode()))
+      .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  private void list(RoutingContext ctx) {
+    String boardId = ctx.pathParam("id");
+    boards.grantOf(ctx, boardId)
+      .compose(grant -> store.records(boardId))
+      .onSuccess(versions -> {
+        JsonArray list = new JsonArray();
+        versions.forEach(v -> list.add(new JsonObject().put("version", v.version())
+          .put("closedAt", Instant.ofEpochMilli(v.closedAtMillis()).toString()).put("closedBy", v.closedBy())));
+        json(ctx, list.encode());
+      })
+      .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  private void read(RoutingContext ctx) {
+    String boardId = ctx.pathParam("id");
+    Matcher file = RECORD_FILE.matcher(ctx.pathParam("file"));
+    boards.grantOf(ctx, boardId)
+      .compose(grant -> file.matches() ? store.record(boardId, Integer.parseInt(file.group(1)))
+        : Future.failedFuture(new SyncFailure(404, "a record is read as {version}.json, .html, .md or .pdf")))
+      .onSuccess(stored -> {
+        if (stored.isEmpty()) {
+          ApiError.send(ctx, 404, "this board has no record version " + file.group(1));
+          return;
+        }
+        send(ctx, stored.get(), file.group(1), file.group(2));
+      })
+      .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  /** Every format but JSON is rendered from the stored JSON, so all of them show exactly what was stored. */
+  private static void send(RoutingContext ctx, JsonObject stored, String version, String format) {
+    if (format.equals("json")) {
+      json(ctx, stored.encode());
+      return;
+    }
+    MeetingRecord record = MeetingRecord.fromJson(new JsonObject(stored.encode()).getMap());
+    switch (format) {
+      case "html" -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+        .end(RecordHtml.render(record));
+      case "md" -> ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
+        .end(RecordMarkdown.render(record));
+      default -> ctx.response().putHeader("Content-Type", "application/pdf")
+        .putHeader("Content-Disposition", "attachment; filename=\"record-" + version + ".pdf\"")
+        .end(Buffer.buffer(RecordPdf.render(record)));
+    }
+  }
+
+  private Future<Void> facilitator(RoutingContext ctx, String boardId) {
+    return boards.grantOf(ctx, boardId).compose(grant -> "facilitator".equals(grant) ? Future.succeededFuture()
+      : Future.failedFuture(new SyncFailure(403, "only the facilitator's link can close or reopen the meeting")));
+  }
+
+  private static void json(RoutingContext ctx, String body) {
+    ctx.response().putHeader("Content-Type", "application/json").end(body);
+  }
+}
