@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { BoardSection } from './light-element.js';
 import { meetingPhase, phasesOf } from './meeting-phases.js';
 import { t } from '../i18n.js';
+import { closeMeeting, reopenMeeting } from '../sync/meeting-api.js';
 
 export class PhaseNav extends BoardSection {
   static properties = { viewing: {} };
@@ -64,9 +65,18 @@ export class PhaseNav extends BoardSection {
     this.dispatchEvent(new CustomEvent('view', { detail: { phase } }));
   }
 
-  #move(phase) {
-    this.client.set('board', 'phase', phase);
+  async #move(phase) {
     this.#view(null);
+    if (phase === 'closed') {
+      await closeMeeting(this.client);
+      return;
+    }
+    if (meetingPhase(this.client.state.board) === 'closed') {
+      // Reopening resumes at the look back; going anywhere else is one more ordinary step.
+      if (!await reopenMeeting(this.client)) return;
+      if (phase === 'lookback') return;
+    }
+    this.client.set('board', 'phase', phase);
   }
 }
 customElements.define('aan-phase-nav', PhaseNav);

@@ -194,6 +194,15 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
     showsEverywhere("the agreements", AGREEMENTS,
       List.of("agree: Sam zet de telefoon om negen uur weg", "disagree: Hoeveel huiswerk per avond"));
     showsEverywhere("the goal checks", GOAL_CHECKS, List.of("met: ", "partly: Thuis is het nog onrustig"));
+    // Closing from the board stored the final record as version 1, with what was agreed in it.
+    io.vertx.core.json.JsonArray records = org.aantafel.testsupport.BusClient.await(server.http()
+      .get(server.port(), "localhost", "/api/boards/" + board.id() + "/records")
+      .putHeader("Authorization", "Bearer " + board.token("participant")).send()).bodyAsJsonArray();
+    assertEquals(1, records.size(), "one stored record version");
+    String record = org.aantafel.testsupport.BusClient.await(server.http()
+      .get(server.port(), "localhost", "/api/boards/" + board.id() + "/records/1.json")
+      .putHeader("Authorization", "Bearer " + board.token("participant")).send()).bodyAsString();
+    assertTrue(record.contains("Sam zet de telefoon om negen uur weg"), record);
     assertEquals(List.of(), List.copyOf(pageErrors), "script errors on the pages");
   }
 
