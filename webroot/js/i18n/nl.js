@@ -116,6 +116,10 @@ export const nl = {
   backToMeeting: 'Terug naar waar het gesprek is',
   moveMeetingHere: 'Zet het gesprek op: {phase}',
   nextPhase: 'Volgende stap: {phase}',
+  recordHeading: 'Het verslag van dit gesprek',
+  recordNone: 'Het verslag wordt opgeslagen.',
+  recordRead: 'Lees het verslag (versie {version})',
+  recordDownload: { pdf: 'PDF', md: 'Markdown', json: 'JSON' },
   meetingClosed: 'Dit gesprek is afgesloten. Je kunt alles nog lezen, maar niets meer veranderen.',
   // participant link
   participantLinkHeading: 'Link voor deelnemers',

@@ -11,6 +11,7 @@ import './actions-section.js';
 import './follow-up-section.js';
 import './goal-check-section.js';
 import './evaluation-section.js';
+import './record-section.js';
 import { t } from '../i18n.js';
 
 export function phaseSections(phase, client) {
@@ -34,6 +35,7 @@ export function phaseSections(phase, client) {
         <aan-evaluation-section .client=${client}></aan-evaluation-section>`;
     default:
       return html`<p class="notice" data-testid="meeting-closed">${t('meetingClosed')}</p>
+        <aan-record-section .client=${client}></aan-record-section>
         ${agreements(client)}
         <aan-goal-check-section .client=${client}></aan-goal-check-section>`;
   }

@@ -1,0 +1,50 @@
+// The final records of a closed meeting: every link of the board may read them and take them
+// home as a page, PDF, Markdown or JSON.
+import { html } from 'lit';
+import { BoardSection } from './light-element.js';
+import { t } from '../i18n.js';
+import { downloadRecord, recordVersions } from '../sync/record-files.js';
+
+export class RecordSection extends BoardSection {
+  static properties = { versions: { state: true } };
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.#load();
+  }
+
+  // The board shows as closed a moment before its record is stored: look again a few times.
+  async #load(attempt = 0) {
+    try {
+      this.versions = await recordVersions(this.client.boardId, this.client.token);
+    } catch {
+      this.versions = [];
+    }
+    if (this.versions.length === 0 && attempt < 10 && this.isConnected) {
+      setTimeout(() => this.#load(attempt + 1), 500 * (attempt + 1));
+    }
+  }
+
+  render() {
+    const versions = this.versions ?? [];
+    const page = (v) => `/b/${encodeURIComponent(this.client.boardId)}/record/${v}#${this.client.token}`;
+    return html`
+      <section class="card" aria-labelledby="record-heading" data-testid="record-section">
+        <h2 id="record-heading">${t('recordHeading')}</h2>
+        ${versions.length === 0 ? html`<p class="empty">${t('recordNone')}</p>` : ''}
+        <ul class="record-versions">
+          ${versions.map((r) => html`
+            <li data-testid="record-version" data-version=${r.version}>
+              <a data-testid="record-read-${r.version}" href=${page(r.version)}>${t('recordRead', { version: r.version })}</a>
+              <span class="button-row">
+                ${['pdf', 'md', 'json'].map((format) => html`
+                  <button type="button" data-testid="record-${format}-${r.version}"
+                    @click=${() => downloadRecord(this.client.boardId, this.client.token, r.version, format)}>
+                    ${t(`recordDownload.${format}`)}</button>`)}
+              </span>
+            </li>`)}
+        </ul>
+      </section>`;
+  }
+}
+customElements.define('aan-record-section', RecordSection);
