@@ -1,6 +1,8 @@
 package org.aantafel.bench;
 
 import io.vertx.core.Future;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -72,15 +75,16 @@ public final class LoadBenchmark {
   }
 
   private void awaitHealthy(ServerProcess server) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      if (Boolean.TRUE.equals(await(http.healthy(), 10))) {
-        return;
-      }
-      if (server != null && !server.alive()) {
-        throw new IllegalStateException("the server process ended; see target/bench-server.log");
-      }
-      Thread.sleep(250);
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        if (server != null && !server.alive()) {
+          throw new IllegalStateException("the server process ended; see target/bench-server.log");
+        }
+        return Boolean.TRUE.equals(await(http.healthy(), 10));
+      });
+      return;
+    } catch (ConditionTimeoutException e) {
+      // reported below
     }
     throw new IllegalStateException("no healthy server at " + config.host() + ":" + config.port());
   }
@@ -113,7 +117,8 @@ public final class LoadBenchmark {
     metrics.openWindow(measureStart, measureEnd);
     log("typing: warm-up " + config.warmupSeconds() + " s, then measuring " + config.measureSeconds() + " s");
     clients.forEach(c -> c.startTyping(config.editsPerSecond()));
-    sleepUntil(measureEnd);
+    // The measurement window is a span of time by design: typing runs until it ends.
+    await(vertx.timer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(measureEnd - System.nanoTime()))), 600);
     clients.forEach(BenchClient::stopTyping);
     String loadAverage = String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     boolean drained = drain();
@@ -169,7 +174,7 @@ public final class LoadBenchmark {
   private JsonObject crashCheck(ServerProcess server) throws Exception {
     log("crash check: typing again for " + CRASH_TYPING_SECONDS + " s, then SIGKILL of the server mid-typing");
     clients.forEach(c -> c.startTyping(config.editsPerSecond()));
-    Thread.sleep(TimeUnit.SECONDS.toMillis(CRASH_TYPING_SECONDS));
+    await(vertx.timer(TimeUnit.SECONDS.toMillis(CRASH_TYPING_SECONDS)), 600);
     server.kill();
     await(Future.all(clients.stream().map(BenchClient::halt).toList()), 60);
     long unacked = await(Future.all(clients.stream().map(BenchClient::unackedEdits).toList()), 60)
@@ -182,17 +187,16 @@ public final class LoadBenchmark {
   }
 
   /** Waits until every client has its last edit acknowledged and every screen has every change, or 30 s. */
-  private boolean drain() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
-    while (System.nanoTime() < deadline) {
-      boolean settled = await(Future.all(clients.stream().map(BenchClient::settled).toList()), 30)
-        .<Boolean>list().stream().allMatch(b -> b);
-      if (settled && metrics.undelivered() == 0) {
-        return true;
-      }
-      Thread.sleep(200);
+  private boolean drain() {
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(DRAIN_SECONDS)).pollInterval(Duration.ofMillis(200))
+        .until(() -> metrics.undelivered() == 0
+          && await(Future.all(clients.stream().map(BenchClient::settled).toList()), 30)
+            .<Boolean>list().stream().allMatch(b -> b));
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return false;
     }
-    return false;
   }
 
   /** Every client's text equals the server's committed text of the same field. */
@@ -248,13 +252,6 @@ public final class LoadBenchmark {
     }
     await(Future.all(lanes), 600);
     return results;
-  }
-
-  private static void sleepUntil(long nanos) throws InterruptedException {
-    long left;
-    while ((left = nanos - System.nanoTime()) > 0) {
-      Thread.sleep(Math.min(1000, TimeUnit.NANOSECONDS.toMillis(left) + 1));
-    }
   }
 
   private static <T> T await(Future<T> future, long seconds) {

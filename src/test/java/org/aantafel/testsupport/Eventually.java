@@ -1,8 +1,10 @@
 package org.aantafel.testsupport;
 
+import org.awaitility.Awaitility;
+
 import java.time.Duration;
 
-/** Waits for a condition instead of sleeping a fixed time: polls the assertion until it holds or time runs out. */
+/** Waits for a condition instead of a fixed time: the assertion is retried until it holds or time runs out. */
 public final class Eventually {
 
   public static void eventually(Runnable assertion) {
@@ -10,24 +12,7 @@ public final class Eventually {
   }
 
   public static void eventually(Duration timeout, Runnable assertion) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      try {
-        assertion.run();
-        return;
-      } catch (AssertionError e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.onSpinWait();
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
+    Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(10)).untilAsserted(assertion::run);
   }
 
   private Eventually() {

@@ -59,7 +59,8 @@ class MeetingFlowBrowserTest extends LiveBoardTestBase {
     parent.locator("[data-testid=timer-display][data-running=true]").first().waitFor();
     assertEquals(0, parent.getByTestId("timer-start").count(), "only the facilitator controls the timer");
 
-    parent.waitForTimeout(1500);
+    // Once a second has been counted, a reload must still show it: the timer lives on the server's clock.
+    parent.locator("[data-testid=timer-display]:not([data-elapsed-seconds='0'])").first().waitFor();
     parent.reload();
     parent.locator("[data-testid=timer-display][data-running=true]").first().waitFor();
     int elapsed = Integer.parseInt(parent.getByTestId("timer-display").first().getAttribute("data-elapsed-seconds"));
