@@ -16,7 +16,8 @@ import java.util.Map;
  * AANTAFEL_HTTP_PORT, so that a school's administrator never has to edit a file inside the jar.
  */
 public record AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String dbUrl,
-                        boolean cluster, String clusterHost, String clusterMembers) {
+                        boolean cluster, String clusterHost, String clusterMembers,
+                        MailSettings mail, int retentionDays) {
 
   private static final String FILE = "config/aantafel.json";
 
@@ -40,19 +41,24 @@ public record AppConfig(String httpHost, int httpPort, String publicUrl, Path da
       json.getString("dbUrl", ""),
       Boolean.parseBoolean(String.valueOf(json.getValue("cluster", false))),
       json.getString("clusterHost", ""),
-      json.getString("clusterMembers", ""));
+      json.getString("clusterMembers", ""),
+      MailSettings.fromJson(json),
+      Integer.parseInt(String.valueOf(json.getValue("retentionDays", 0))));
   }
 
   public AppConfig withHttpPort(int port) {
-    return new AppConfig(httpHost, port, publicUrl, dataDir, dbUrl, cluster, clusterHost, clusterMembers);
+    return new AppConfig(httpHost, port, publicUrl, dataDir, dbUrl, cluster, clusterHost, clusterMembers, mail,
+      retentionDays);
   }
 
   public AppConfig withDbUrl(String url) {
-    return new AppConfig(httpHost, httpPort, publicUrl, dataDir, url, cluster, clusterHost, clusterMembers);
+    return new AppConfig(httpHost, httpPort, publicUrl, dataDir, url, cluster, clusterHost, clusterMembers, mail,
+      retentionDays);
   }
 
   public AppConfig withDataDir(Path dir) {
-    return new AppConfig(httpHost, httpPort, publicUrl, dir, dbUrl, cluster, clusterHost, clusterMembers);
+    return new AppConfig(httpHost, httpPort, publicUrl, dir, dbUrl, cluster, clusterHost, clusterMembers, mail,
+      retentionDays);
   }
 
   static String toEnvName(String camelKey) {

@@ -73,8 +73,18 @@ public interface BoardStore {
 
   Future<Void> close();
 
+  /**
+   * @param seriesId the series the board joins, or null to start its own series (named by the board's id)
+   * @param seriesSeq its place in the series, 1 for the first meeting
+   */
   record NewBoard(String boardId, String title, String language, String template,
-                  List<Access> access, JsonObject initialState) {}
+                  List<Access> access, JsonObject initialState, String seriesId, int seriesSeq) {
+
+    public NewBoard(String boardId, String title, String language, String template,
+                    List<Access> access, JsonObject initialState) {
+      this(boardId, title, language, template, access, initialState, null, 1);
+    }
+  }
 
   record Access(byte[] tokenSha256, String grant) {}
 

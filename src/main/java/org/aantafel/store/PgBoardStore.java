@@ -29,7 +29,7 @@ public final class PgBoardStore implements BoardStore {
   static final int SNAPSHOTS_KEPT = 3;
 
   private static final String INSERT_BOARD =
-      "INSERT INTO boards (id, title, language, template) VALUES ($1, $2, $3, $4)";
+      "INSERT INTO boards (id, title, language, template, series_id, series_seq) VALUES ($1, $2, $3, $4, $5, $6)";
   private static final String INSERT_ACCESS =
       "INSERT INTO board_access (board_id, token_sha256, \"grant\") VALUES ($1, $2, $3)";
   private static final String FIND_GRANT =
@@ -90,7 +90,8 @@ public final class PgBoardStore implements BoardStore {
     }
     return guard("createBoard " + board.boardId(), () -> pool.withTransaction(connection ->
         connection.preparedQuery(INSERT_BOARD)
-            .execute(Tuple.of(board.boardId(), board.title(), board.language(), board.template()))
+            .execute(Tuple.of(board.boardId(), board.title(), board.language(), board.template(),
+                board.seriesId() == null ? board.boardId() : board.seriesId(), board.seriesSeq()))
             .compose(inserted -> access.isEmpty() ? Future.succeededFuture()
                 : connection.preparedQuery(INSERT_ACCESS).executeBatch(access))
             .compose(inserted -> connection.preparedQuery(UPSERT_SNAPSHOT)

@@ -1,0 +1,26 @@
+package org.aantafel;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * How to reach the school's SMTP server. Without a host the server sends no e-mail at all and the browser does not
+ * offer it, so a school that has not set up mail never collects addresses it cannot use.
+ *
+ * @param startTls "optional", "required" or "disabled", as vertx-mail-client's StartTLSOptions
+ */
+public record MailSettings(String host, int port, String from, String username, String password, String startTls) {
+
+  public static MailSettings fromJson(JsonObject json) {
+    return new MailSettings(
+      json.getString("smtpHost", ""),
+      Integer.parseInt(String.valueOf(json.getValue("smtpPort", 25))),
+      json.getString("smtpFrom", ""),
+      json.getString("smtpUsername", ""),
+      json.getString("smtpPassword", ""),
+      json.getString("smtpStartTls", "optional"));
+  }
+
+  public boolean enabled() {
+    return !host.isBlank();
+  }
+}
