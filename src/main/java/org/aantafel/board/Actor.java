@@ -15,6 +15,17 @@ public record Actor(String participantId, String name, Role role, Grant grant) {
     Objects.requireNonNull(grant, "grant");
   }
 
+  /** The participant id of changes the server makes itself (closing, reopening); no browser can join as it. */
+  public static final String SERVER_ID = "server:hub";
+
+  public static Actor server(String name) {
+    return new Actor(SERVER_ID, name, Role.OTHER, Grant.FACILITATOR);
+  }
+
+  boolean isServer() {
+    return participantId.equals(SERVER_ID);
+  }
+
   boolean isFacilitator() {
     return grant.atLeast(Grant.FACILITATOR);
   }

@@ -6,6 +6,7 @@ import static org.aantafel.board.ValueRule.bool;
 import static org.aantafel.board.ValueRule.id;
 import static org.aantafel.board.ValueRule.integerBetween;
 import static org.aantafel.board.ValueRule.isoDateOrEmpty;
+import static org.aantafel.board.ValueRule.localDateTimeOrEmpty;
 import static org.aantafel.board.ValueRule.oneOf;
 import static org.aantafel.board.ValueRule.orderKey;
 import static org.aantafel.board.ValueRule.phaseList;
@@ -49,6 +50,7 @@ public final class BoardSchema {
           text("lead", 200),
           value("leadParticipantId", id().orNull()),
           value("evaluationDate", isoDateOrEmpty()),
+          value("scheduledAt", localDateTimeOrEmpty()),
           text("consent", 2000)),
       EntityKind.of("agendaItem",
           text("title", 300),
@@ -78,7 +80,9 @@ public final class BoardSchema {
           value("order", orderKey()),
           value("whoParticipantId", id().orNull()),
           value("due", isoDateOrEmpty()),
-          value("status", oneOf("open", "done"))),
+          value("status", oneOf("open", "done")),
+          value(Stamps.DONE_AT, integerBetween(0, Long.MAX_VALUE).orNull()).stamped(),
+          value("carriedFrom", id().orNull()).stamped()),
       EntityKind.of("goalCheck",
           text("comment", 1000),
           value("verdict", oneOf("met", "partly", "not")),

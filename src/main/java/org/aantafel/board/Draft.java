@@ -96,8 +96,15 @@ final class Draft {
     }
     spec.checkValue(set.value());
     if (!spec.isControl()) {
+      List<Op.Set> stamps = actor == null ? List.of() : Stamps.onSet(entity.kind.name(), set, entity.fields, nowMillis);
       entity.fields.put(set.field(), set.value());
-      return List.of(set);
+      if (stamps.isEmpty()) {
+        return List.of(set);
+      }
+      List<Op> applied = new ArrayList<>(List.of(set));
+      stamps.forEach(stamp -> entity.fields.put(stamp.field(), stamp.value()));
+      applied.addAll(stamps);
+      return applied;
     }
     List<Op.Set> sets = Timers.control(set.id(), entity.fields, (String) set.value(), nowMillis);
     for (Op.Set stampedSet : sets) {
@@ -133,13 +140,20 @@ final class Draft {
     return fields.equals(create.fields()) ? create : new Op.Create(create.id(), create.kind(), fields);
   }
 
-  /** A closed meeting is a record: nothing changes until the facilitator reopens it by setting another phase. */
+  /**
+   * A closed meeting is a record: nothing changes until it is reopened. Closing and reopening are the server's own
+   * changes (the close API stores the record as it closes), so no browser can close without a record.
+   */
   private void refuseIfClosed(Op op) {
-    boolean closed = BoardSchema.CLOSED.equals(lookup(EntityId.BOARD).fields.get("phase"));
-    boolean reopening = op instanceof Op.Set set && set.id().equals(EntityId.BOARD) && set.field().equals("phase")
-        && actor.isFacilitator();
-    if (closed && !reopening) {
-      throw new BoardRejection(409, "this meeting is closed");
+    if (actor.isServer()) {
+      return;
+    }
+    if (BoardSchema.CLOSED.equals(lookup(EntityId.BOARD).fields.get("phase"))) {
+      throw new BoardRejection(409, "this meeting is closed: the facilitator can reopen it");
+    }
+    if (op instanceof Op.Set set && set.id().equals(EntityId.BOARD) && set.field().equals("phase")
+        && BoardSchema.CLOSED.equals(set.value())) {
+      throw new BoardRejection(403, "close the meeting with Close, which stores its record");
     }
   }
 

@@ -1,6 +1,7 @@
 package org.aantafel.board;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,7 +10,18 @@ import java.util.Map;
  */
 final class Stamps {
 
+  /** When an action was marked done (server epoch milliseconds), so a series can tell done on time from late. */
+  static final String DONE_AT = "doneAt";
+
   private Stamps() {
+  }
+
+  /** The sets a set makes besides itself; none for most fields. */
+  static List<Op.Set> onSet(String kind, Op.Set set, Map<String, Object> before, long nowMillis) {
+    if (kind.equals("action") && set.field().equals("status") && !set.value().equals(before.get("status"))) {
+      return List.of(new Op.Set(set.id(), DONE_AT, "done".equals(set.value()) ? (Object) nowMillis : null));
+    }
+    return List.of();
   }
 
   static Map<String, Object> onCreate(String kind, Map<String, Object> fields, Actor actor,

@@ -60,6 +60,24 @@ public interface ValueRule {
     };
   }
 
+  /** "" for not planned, else a real local date and time written YYYY-MM-DDTHH:MM (the school's own time zone). */
+  static ValueRule localDateTimeOrEmpty() {
+    return (field, value) -> {
+      if ("".equals(value)) {
+        return;
+      }
+      if (value instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")) {
+        try {
+          java.time.LocalDateTime.parse(s);
+          return;
+        } catch (DateTimeParseException e) {
+          // falls through to the rejection below
+        }
+      }
+      throw BoardRejection.badInput(field + " must be \"\" or a date and time YYYY-MM-DDTHH:MM");
+    };
+  }
+
   static ValueRule bool() {
     return (field, value) -> {
       if (!(value instanceof Boolean)) {

@@ -39,7 +39,7 @@ final class BoardHub {
    * The client of the changes the hub makes itself (close, reopen). A browser's clientId may hold only letters,
    * digits, '-' and '_', so the ':' keeps this one from ever meeting a real client's (clientId, seq) in the op log.
    */
-  static final String SERVER_CLIENT = "server:hub";
+  static final String SERVER_CLIENT = Actor.SERVER_ID;
   /** Where a reopened meeting resumes: looking back at the meeting is what a facilitator reopens for. */
   static final String REOPENED_PHASE = "lookback";
 
@@ -229,7 +229,7 @@ final class BoardHub {
    * screen sees it. Its seq is its own revision, which no other change of the server client can hold.
    */
   private Change changePhase(String phase, String byName) {
-    Actor facilitator = new Actor(SERVER_CLIENT, byName, Role.OTHER, Grant.FACILITATOR);
+    Actor facilitator = Actor.server(byName);
     JsonArray ops = new JsonArray().add(new JsonObject().put("type", "set").put("id", "board")
       .put("field", "phase").put("value", phase));
     List<Op> applied = state.apply(WireJson.ops(ops), facilitator, System.currentTimeMillis());

@@ -2,6 +2,7 @@ package org.aantafel.board;
 
 import static org.aantafel.board.Table.CHAIR;
 import static org.aantafel.board.Table.PARENT;
+import static org.aantafel.board.Table.SERVER;
 import static org.aantafel.board.Table.TEACHER;
 import static org.aantafel.board.Table.VIEWER;
 import static org.aantafel.board.Table.create;
@@ -75,31 +76,55 @@ class MeetingFlowTest {
   }
 
   @Test
-  void aClosedMeetingRefusesEverythingButReopening() {
+  void onlyTheServerClosesAndReopensSoEveryCloseHasARecord() {
     table.apply(PARENT, create("a1", "agendaItem", Map.of("title", "Slot")));
-    table.apply(CHAIR, set("board", "phase", "closed"));
+    BoardRejection refused = table.refused(403, CHAIR, set("board", "phase", "closed"));
+    assertEquals("op 0: close the meeting with Close, which stores its record", refused.getMessage());
+    table.refused(403, PARENT, set("board", "phase", "closed"));
+    table.apply(SERVER, set("board", "phase", "closed"));
     for (Actor actor : List.of(PARENT, CHAIR)) {
       for (Op op : List.of(create("a2", "agendaItem", Map.of()), set("a1", "status", "done"),
           text("a1", "title", 4, "!"), new Op.Delete("a1"), text("board", "goal", "x"),
-          set("board", "agendaFrozen", true))) {
+          set("board", "agendaFrozen", true), set("board", "phase", "agenda"))) {
         BoardRejection r = table.refused(409, actor, op);
-        assertEquals("op 0: this meeting is closed", r.getMessage());
+        assertEquals("op 0: this meeting is closed: the facilitator can reopen it", r.getMessage());
       }
     }
-    table.refused(409, PARENT, set("board", "phase", "agenda"));
-    table.refused(409, CHAIR, set("board", "phase", "agenda"), set("a1", "status", "done"), set("board", "phase",
-        "closed"), set("a1", "status", "open"));
-    // Reopening and working on in one list is allowed: each op sees the phase the previous ones left.
-    table.apply(CHAIR, set("board", "phase", "lookback"), set("a1", "status", "done"));
+    table.apply(SERVER, set("board", "phase", "lookback"));
+    table.apply(CHAIR, set("a1", "status", "done"));
     assertEquals("done", table.fields("a1").get("status"));
   }
 
   @Test
   void replayLoadsAClosedMeetingAndItsReopening() {
     BoardState replica = table.state.copy();
-    List<Op> applied = new ArrayList<>(table.apply(CHAIR, set("board", "phase", "closed")));
-    applied.addAll(table.apply(CHAIR, set("board", "phase", "agenda"), text("board", "goal", "Verder")));
+    List<Op> applied = new ArrayList<>(table.apply(SERVER, set("board", "phase", "closed")));
+    applied.addAll(table.apply(SERVER, set("board", "phase", "agenda")));
+    applied.addAll(table.apply(CHAIR, text("board", "goal", "Verder")));
     replica.applyCommitted(applied);
     assertEquals(table.state.toMap(), replica.toMap());
+  }
+
+  @Test
+  void markingAnActionDoneStampsWhenSoASeriesCanTellLateFromOnTime() {
+    table.apply(PARENT, create("x1", "action", Map.of("what", "Bellen", "due", "2026-12-01")));
+    List<Op> applied = table.state.apply(List.of(set("x1", "status", "done")), Table.PARENT, 1_800_000_000_000L);
+    assertEquals(List.of(set("x1", "status", "done"), set("x1", "doneAt", 1_800_000_000_000L)), applied);
+    assertEquals(1_800_000_000_000L, table.fields("x1").get("doneAt"));
+    assertEquals(List.of(set("x1", "status", "done")),
+        table.state.apply(List.of(set("x1", "status", "done")), Table.PARENT, 1_900_000_000_000L));
+    List<Op> reopened = table.state.apply(List.of(set("x1", "status", "open")), Table.PARENT, 1_900_000_000_000L);
+    assertEquals(null, ((Op.Set) reopened.get(1)).value());
+    table.refused(403, CHAIR, set("x1", "doneAt", 1L));
+    table.refused(403, CHAIR, create("x2", "action", Map.of("carriedFrom", "x1")));
+  }
+
+  @Test
+  void aMeetingIsPlannedAtALocalDateAndTime() {
+    table.apply(PARENT, set("board", "scheduledAt", "2027-01-15T14:30"));
+    table.apply(PARENT, set("board", "scheduledAt", ""));
+    for (String bad : List.of("2027-01-15", "2027-02-30T10:00", "2027-01-15T25:00", "2027-01-15 14:30")) {
+      table.refused(400, PARENT, set("board", "scheduledAt", bad));
+    }
   }
 }

@@ -23,7 +23,7 @@ final class RandomValues {
       case "timerElapsedMs" -> random.nextInt(3_600_000);
       case "late", "answered", "agendaFrozen" -> random.nextBoolean();
       case "proposedBy", "participantId" -> pick(PARTICIPANTS);
-      case "whoParticipantId", "assignedTo", "leadParticipantId", "currentItem" ->
+      case "whoParticipantId", "assignedTo", "leadParticipantId", "currentItem", "carriedFrom" ->
           random.nextBoolean() ? null : pick(PARTICIPANTS);
       case "proposedByName", "name" -> RandomEdits.text(random, 8);
       case "proposedByRole", "role" -> pick(List.of(Role.values())).wire();
@@ -36,6 +36,8 @@ final class RandomValues {
       case "language" -> pick(BoardSchema.LANGUAGES);
       case "template" -> pick(BoardSchema.TEMPLATES);
       case "due", "evaluationDate" -> pick(List.of("", "2026-01-31", "2026-12-01"));
+      case "scheduledAt" -> pick(List.of("", "2026-01-31T09:30", "2026-12-01T15:00"));
+      case "doneAt" -> random.nextBoolean() ? null : 1_790_000_000_000L + random.nextInt(1_000_000);
       default -> throw new IllegalArgumentException("no random value for " + kind + "." + field);
     };
   }

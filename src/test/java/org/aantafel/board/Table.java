@@ -15,6 +15,7 @@ final class Table {
   static final Actor YOUTH_CARE = new Actor("p-care", "Sem", Role.YOUTH_CARE, Grant.PARTICIPANT);
   static final Actor CHAIR = new Actor("p-chair", "Meneer Jansen", Role.CARE_COORDINATOR, Grant.FACILITATOR);
   static final Actor VIEWER = new Actor("p-viewer", "Beamer", Role.OTHER, Grant.VIEWER);
+  static final Actor SERVER = Actor.server("Meneer Jansen");
 
   final BoardState state;
   long now = 1_790_000_000_000L;
