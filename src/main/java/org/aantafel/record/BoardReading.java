@@ -1,5 +1,6 @@
 package org.aantafel.record;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,7 +48,7 @@ final class BoardReading {
         ordered("agendaItem").stream().map(this::agendaItem).toList(),
         agreements("agree"),
         agreements("disagree"),
-        ordered("action").stream().map(this::action).toList(),
+        orderedEntries("action").stream().map(e -> action(e.getKey(), e.getValue())).toList(),
         lead(),
         text(board, "evaluationDate"),
         text(board, "consent"),
@@ -63,9 +64,13 @@ final class BoardReading {
         Boolean.TRUE.equals(f.get("late")), timebox);
   }
 
-  private RecordAction action(Map<String, Object> f) {
+  private RecordAction action(String id, Map<String, Object> f) {
     String who = participantName(f.get("whoParticipantId"));
-    return new RecordAction(text(f, "what"), who != null ? who : text(f, "who"), text(f, "due"), text(f, "status"));
+    String doneOn = f.get("doneAt") instanceof Number at
+        ? Instant.ofEpochMilli(at.longValue()).atZone(MEETING_ZONE).toLocalDate().toString() : "";
+    String origin = f.get("carriedFrom") instanceof String from ? from : id;
+    return new RecordAction(text(f, "what"), who != null ? who : text(f, "who"), text(f, "due"), text(f, "status"),
+        doneOn, origin);
   }
 
   private List<String> agreements(String stance) {
@@ -107,10 +112,14 @@ final class BoardReading {
 
   /** Lists with an order key, as the board shows them: by key in code units, ties by id. */
   private List<Map<String, Object>> ordered(String kind) {
+    return orderedEntries(kind).stream().map(Map.Entry::getValue).toList();
+  }
+
+  private List<Map.Entry<String, Map<String, Object>>> orderedEntries(String kind) {
     List<Map.Entry<String, Map<String, Object>>> entries = new ArrayList<>(ofKind(kind));
     entries.sort(Comparator.<Map.Entry<String, Map<String, Object>>, String>comparing(e -> text(e.getValue(), "order"))
         .thenComparing(Map.Entry::getKey));
-    return entries.stream().map(Map.Entry::getValue).toList();
+    return entries;
   }
 
   /**

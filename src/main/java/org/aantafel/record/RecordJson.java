@@ -33,7 +33,8 @@ final class RecordJson {
     json.put("agreements", r.agreements());
     json.put("disagreements", r.disagreements());
     json.put("actions", list(r.actions(), a -> object(
-        "what", a.what(), "who", a.who(), "due", a.due(), "status", a.status())));
+        "what", a.what(), "who", a.who(), "due", a.due(), "status", a.status(), "doneOn", a.doneOn(),
+        "origin", a.origin())));
     json.put("lead", r.lead());
     json.put("evaluationDate", r.evaluationDate());
     json.put("consent", r.consent());
@@ -65,7 +66,7 @@ final class RecordJson {
         j.strings("agreements"),
         j.strings("disagreements"),
         j.list("actions", a -> new RecordAction(a.string("what"), a.string("who"), a.string("due"),
-            a.string("status"))),
+            a.string("status"), a.stringOrEmpty("doneOn"), a.stringOrEmpty("origin"))),
         j.string("lead"),
         j.string("evaluationDate"),
         j.string("consent"),
@@ -118,6 +119,12 @@ final class RecordJson {
         throw wrong(key, "a string");
       }
       return (String) value;
+    }
+
+    /** For fields added after format 1 was first stored: older versions read as "". */
+    String stringOrEmpty(String key) {
+      String value = string(key);
+      return value == null ? "" : value;
     }
 
     boolean bool(String key) {

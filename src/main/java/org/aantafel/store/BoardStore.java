@@ -68,6 +68,18 @@ public interface BoardStore {
   /** The newest stored record version of a board, or 0 when it was never closed. */
   Future<Integer> lastRecordVersion(String boardId);
 
+  /** The meetings of the series a board belongs to, first meeting first; empty when the board is unknown. */
+  Future<List<SeriesMeeting>> series(String boardId);
+
+  /**
+   * What a token may read of a board through its series: the token's own grant on that board, or
+   * {@link #SERIES_READER} when it opens another board of the same series; empty otherwise.
+   */
+  Future<Optional<String>> findSeriesGrant(String boardId, byte[] tokenSha256);
+
+  /** Grant of a token of another board of the same series: it may read the records and the series, nothing else. */
+  String SERIES_READER = "series";
+
   /** A trivial round trip, for /health. */
   Future<Void> ping();
 
@@ -95,6 +107,10 @@ public interface BoardStore {
                          io.vertx.core.json.JsonArray ops, long committedAtMillis) {}
 
   record ClientProgress(long seq, long rev) {}
+
+  /** One meeting of a series; lastRecordVersion is 0 and lastClosedAtMillis null while it was never closed. */
+  record SeriesMeeting(String boardId, String seriesId, int seq, String title, long createdAtMillis,
+                       int lastRecordVersion, Long lastClosedAtMillis) {}
 
   record RecordVersion(int version, long closedAtMillis, String closedBy) {}
 

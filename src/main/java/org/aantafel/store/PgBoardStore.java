@@ -73,6 +73,17 @@ public final class PgBoardStore implements BoardStore {
   private static final String LAST_RECORD_VERSION =
       "SELECT coalesce(max(version), 0) FROM board_records WHERE board_id = $1";
 
+  private static final String SERIES =
+      "SELECT b.id, b.series_id, b.series_seq, b.title, b.created_at, coalesce(max(r.version), 0), max(r.closed_at)"
+          + " FROM boards b LEFT JOIN board_records r ON r.board_id = b.id"
+          + " WHERE b.series_id = (SELECT series_id FROM boards WHERE id = $1)"
+          + " GROUP BY b.id ORDER BY b.series_seq";
+  // The token's own board first, so that its real grant wins over the series reader grant.
+  private static final String SERIES_GRANT =
+      "SELECT a.board_id, a.\"grant\" FROM board_access a JOIN boards b ON b.id = a.board_id"
+          + " WHERE a.token_sha256 = $2 AND b.series_id = (SELECT series_id FROM boards WHERE id = $1)"
+          + " ORDER BY a.board_id = $1 DESC LIMIT 1";
+
   private final Pool pool;
   private final Supplier<Future<Void>> afterClose;
 
@@ -223,6 +234,22 @@ public final class PgBoardStore implements BoardStore {
     return guard("lastRecordVersion " + boardId, () -> pool.preparedQuery(LAST_RECORD_VERSION)
         .execute(Tuple.of(boardId))
         .map(rows -> rows.iterator().next().getInteger(0)));
+  }
+
+  @Override
+  public Future<List<SeriesMeeting>> series(String boardId) {
+    return guard("series " + boardId, () -> pool.preparedQuery(SERIES)
+        .execute(Tuple.of(boardId))
+        .map(rows -> allRows(rows, row -> new SeriesMeeting(row.getString(0), row.getString(1), row.getInteger(2),
+            row.getString(3), row.getOffsetDateTime(4).toInstant().toEpochMilli(), row.getInteger(5),
+            row.getOffsetDateTime(6) == null ? null : row.getOffsetDateTime(6).toInstant().toEpochMilli()))));
+  }
+
+  @Override
+  public Future<Optional<String>> findSeriesGrant(String boardId, byte[] tokenSha256) {
+    return guard("findSeriesGrant " + boardId, () -> pool.preparedQuery(SERIES_GRANT)
+        .execute(Tuple.of(boardId, Buffer.buffer(tokenSha256)))
+        .map(rows -> firstRow(rows, row -> boardId.equals(row.getString(0)) ? row.getString(1) : SERIES_READER)));
   }
 
   @Override
