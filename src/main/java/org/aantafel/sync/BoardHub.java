@@ -136,7 +136,8 @@ final class BoardHub {
    */
   Future<JsonObject> close(String closedBy) {
     touch();
-    return inOrder(() -> recordVersionSoFar().compose(last -> store.participants(boardId).map(participants -> {
+    return inOrder(() -> recordVersionSoFar().compose(last -> store.series(boardId).compose(series ->
+      store.participants(boardId).map(participants -> {
       if (closed()) {
         throw new SyncFailure(SyncFailure.CONFLICT, "this meeting is already closed");
       }
@@ -145,14 +146,30 @@ final class BoardHub {
       lastRecordVersion = version;
       long closedAt = change.committedAtMillis();
       RecordMeta meta = new RecordMeta(boardId, version, Instant.ofEpochMilli(closedAt), closedBy, language(),
-        null, null);
+        seriesId(series), previousInSeries(series));
       JsonObject record = new JsonObject(MeetingRecord.of(state.toMap(), recordParticipants(participants), meta)
         .toJson());
       return commits.durable(change.rev())
         .compose(v -> store.saveRecord(boardId, version, closedAt, closedBy, record))
         .onFailure(e -> lastRecordVersion = null)
         .map(v -> new JsonObject().put("version", version));
-    })));
+    }))));
+  }
+
+  private String seriesId(List<BoardStore.SeriesMeeting> series) {
+    return series.isEmpty() ? boardId : series.get(0).seriesId();
+  }
+
+  /** The meeting this one follows, so a record names where the series came from; null for the first. */
+  private String previousInSeries(List<BoardStore.SeriesMeeting> series) {
+    String previous = null;
+    for (BoardStore.SeriesMeeting meeting : series) {
+      if (meeting.boardId().equals(boardId)) {
+        return previous;
+      }
+      previous = meeting.boardId();
+    }
+    return null;
   }
 
   /** Makes a closed meeting editable again; its stored records stay as they are, the next close adds a version. */

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.aantafel.board.BoardState;
 import org.aantafel.board.BoardTemplates;
 import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
@@ -47,6 +48,7 @@ final class BoardApi {
     router.get("/api/boards/:id/join-qr.svg").handler(this::joinQr);
     router.get("/health").handler(this::health);
     new RecordApi(vertx, store, this).mount(router);
+    new SeriesApi(vertx, store, this).mount(router);
   }
 
   private void create(RoutingContext ctx) {
@@ -62,10 +64,11 @@ final class BoardApi {
       return;
     }
     Object title = body.getValue("title");
-    if (!(title instanceof String t) || t.isBlank() || t.length() > MAX_TITLE) {
-      ApiError.send(ctx, 400, "title must be text of 1 to " + MAX_TITLE + " characters");
+    if (!validTitle(title)) {
+      ApiError.send(ctx, 400, TITLE_RULE);
       return;
     }
+    String t = (String) title;
     String language = body.getString("language", "nl");
     String template = body.getString("template", "empty");
     if (!LANGUAGES.contains(language)) {
@@ -76,6 +79,26 @@ final class BoardApi {
       ApiError.send(ctx, 400, "unknown template: " + template);
       return;
     }
+    createBoard(ctx, BoardTemplates.create(t.strip(), language, template), null, 1)
+      .onSuccess(created -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+        .end(created.encode()))
+      .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  static final String TITLE_RULE = "title must be text of 1 to " + MAX_TITLE + " characters";
+
+  static boolean validTitle(Object title) {
+    return title instanceof String t && !t.isBlank() && t.length() <= MAX_TITLE;
+  }
+
+  /**
+   * Stores a new board with fresh tokens for every grant and answers {@code {boardId, links}}: the only moment the
+   * tokens exist outside the browsers, as only their hashes are stored.
+   *
+   * @param seriesId the series it joins, or null to start its own
+   */
+  Future<JsonObject> createBoard(RoutingContext ctx, BoardState initial, String seriesId, int seriesSeq) {
+    Map<String, Object> board = initial.fields("board").orElseThrow();
     String boardId = AccessTokens.newToken();
     Map<String, String> tokens = new LinkedHashMap<>();
     List<BoardStore.Access> access = new ArrayList<>();
@@ -84,16 +107,15 @@ final class BoardApi {
       tokens.put(grant, token);
       access.add(new BoardStore.Access(AccessTokens.hash(token), grant));
     }
-    JsonObject state = new JsonObject(BoardTemplates.create(t.strip(), language, template).toMap());
-    store.createBoard(new BoardStore.NewBoard(boardId, t.strip(), language, template, access, state))
-      .onSuccess(v -> {
-        JsonObject links = new JsonObject();
-        tokens.forEach((grant, token) -> links.put(grant, link(ctx, boardId, token)
-          + (SHOWS_JOIN_LINK.contains(grant) ? JOIN_SEPARATOR + tokens.get("participant") : "")));
-        ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-          .end(new JsonObject().put("boardId", boardId).put("links", links).encode());
-      })
-      .onFailure(e -> ApiError.send(ctx, e));
+    BoardStore.NewBoard created = new BoardStore.NewBoard(boardId, (String) board.get("title"),
+      (String) board.get("language"), (String) board.get("template"), access, new JsonObject(initial.toMap()),
+      seriesId, seriesSeq);
+    return store.createBoard(created).map(v -> {
+      JsonObject links = new JsonObject();
+      tokens.forEach((grant, token) -> links.put(grant, link(ctx, boardId, token)
+        + (SHOWS_JOIN_LINK.contains(grant) ? JOIN_SEPARATOR + tokens.get("participant") : "")));
+      return new JsonObject().put("boardId", boardId).put("links", links);
+    });
   }
 
   private void state(RoutingContext ctx) {
@@ -136,13 +158,24 @@ final class BoardApi {
 
   /** The grant of the Bearer token on this board; unknown boards and wrong tokens look the same from outside. */
   Future<String> grantOf(RoutingContext ctx, String boardId) {
+    return bearerHash(ctx).compose(hash -> store.findGrant(boardId, hash))
+      .compose(grant -> grant.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
+  }
+
+  /** Like {@link #grantOf}, but a token of another board of the same series also reads (records, the series). */
+  Future<String> seriesGrantOf(RoutingContext ctx, String boardId) {
+    return bearerHash(ctx).compose(hash -> store.findSeriesGrant(boardId, hash))
+      .compose(grant -> grant.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
+  }
+
+  private static Future<byte[]> bearerHash(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.startsWith("Bearer ") || header.length() > 120) {
       return Future.failedFuture(new SyncFailure(401, "this needs the link's token as Authorization: Bearer"));
     }
-    return store.findGrant(boardId, AccessTokens.hash(header.substring(7).strip()))
-      .compose(grant -> grant.map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
+    return Future.succeededFuture(AccessTokens.hash(header.substring(7).strip()));
   }
 
   private String baseUrl(RoutingContext ctx) {

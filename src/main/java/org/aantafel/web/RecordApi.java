@@ -72,7 +72,7 @@ final class RecordApi {
 
   private void list(RoutingContext ctx) {
     String boardId = ctx.pathParam("id");
-    boards.grantOf(ctx, boardId)
+    boards.seriesGrantOf(ctx, boardId)
       .compose(grant -> store.records(boardId))
       .onSuccess(versions -> {
         JsonArray list = new JsonArray();
@@ -86,7 +86,7 @@ final class RecordApi {
   private void read(RoutingContext ctx) {
     String boardId = ctx.pathParam("id");
     Matcher file = RECORD_FILE.matcher(ctx.pathParam("file"));
-    boards.grantOf(ctx, boardId)
+    boards.seriesGrantOf(ctx, boardId)
       .compose(grant -> file.matches() ? store.record(boardId, Integer.parseInt(file.group(1)))
         : Future.failedFuture(new SyncFailure(404, "a record is read as {version}.json, .html, .md or .pdf")))
       .onSuccess(stored -> {

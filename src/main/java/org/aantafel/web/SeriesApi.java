@@ -1,0 +1,124 @@
+package org.aantafel.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.aantafel.board.BoardState;
+import org.aantafel.board.FollowUp;
+import org.aantafel.record.MeetingRecord;
+import org.aantafel.record.SeriesReport;
+import org.aantafel.store.BoardStore;
+import org.aantafel.store.BoardStore.SeriesMeeting;
+import org.aantafel.sync.Addresses;
+import org.aantafel.sync.SyncFailure;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Meetings that follow each other: planning the next one from where this one ended, and the series page's numbers.
+ * The series is read with any token of any of its boards, as everyone who sat at one of its tables may see how the
+ * collaboration goes; a live board still opens only with its own tokens.
+ */
+final class SeriesApi {
+  /** The schools this is made for are Dutch: "past its due date" is by their calendar. */
+  private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Amsterdam");
+
+  private final Vertx vertx;
+  private final BoardStore store;
+  private final BoardApi boards;
+
+  SeriesApi(Vertx vertx, BoardStore store, BoardApi boards) {
+    this.vertx = vertx;
+    this.store = store;
+    this.boards = boards;
+  }
+
+  /** Expects the /api/* body handler of {@link BoardApi} in front of it. */
+  void mount(Router router) {
+    router.post("/api/boards/:id/follow-up").handler(this::followUp);
+    router.get("/api/boards/:id/series").handler(this::series);
+  }
+
+  private void followUp(RoutingContext ctx) {
+    String boardId = ctx.pathParam("id");
+    JsonObject request;
+    try {
+      request = ctx.body().length() <= 0 ? new JsonObject() : ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      ApiError.send(ctx, 400, "the request must be empty or a JSON object");
+      return;
+    }
+    Object title = request == null ? null : request.getValue("title");
+    Object scheduledAt = request == null ? null : request.getValue("scheduledAt");
+    if (title != null && !BoardApi.validTitle(title)) {
+      ApiError.send(ctx, 400, BoardApi.TITLE_RULE);
+      return;
+    }
+    if (scheduledAt != null && !(scheduledAt instanceof String)) {
+      ApiError.send(ctx, 400, "scheduledAt must be \"\" or a date and time YYYY-MM-DDTHH:MM");
+      return;
+    }
+    boards.grantOf(ctx, boardId)
+      .compose(grant -> "facilitator".equals(grant) ? Future.succeededFuture()
+        : Future.failedFuture(new SyncFailure(403, "only the facilitator's link can plan the next meeting")))
+      .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.STATE, new JsonObject().put("boardId", boardId)))
+      .compose(reply -> store.participants(boardId).compose(participants -> store.series(boardId).compose(series -> {
+        // Decoded again so that nested objects are plain maps, the shape the domain reads.
+        Map<String, Object> previous = new JsonObject(reply.body().getJsonObject("state").encode()).getMap();
+        BoardState next = FollowUp.next(previous, id -> nameOf(participants, id),
+          title == null ? (String) ((Map<?, ?>) previous.get("board")).get("title") : ((String) title).strip(),
+          scheduledAt == null ? "" : (String) scheduledAt);
+        SeriesMeeting last = series.get(series.size() - 1);
+        return boards.createBoard(ctx, next, last.seriesId(), last.seq() + 1)
+          .map(created -> created.put("seriesId", last.seriesId()).put("seq", last.seq() + 1));
+      })))
+      .onSuccess(created -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+        .end(created.encode()))
+      .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  private void series(RoutingContext ctx) {
+    String boardId = ctx.pathParam("id");
+    boards.seriesGrantOf(ctx, boardId)
+      .compose(grant -> store.series(boardId))
+      .compose(series -> readRecords(series).map(meetings -> {
+        JsonObject report = new JsonObject(SeriesReport.of(meetings, LocalDate.now(SCHOOL_ZONE)).toJson());
+        return report.put("seriesId", series.get(0).seriesId()).put("boardId", boardId);
+      }))
+      .onSuccess(report -> ctx.response().putHeader("Content-Type", "application/json").end(report.encode()))
+      .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  /** The newest record of every closed meeting, read one after the other: a series holds a handful of meetings. */
+  private Future<List<SeriesReport.Meeting>> readRecords(List<SeriesMeeting> series) {
+    Future<List<SeriesReport.Meeting>> all = Future.succeededFuture(new ArrayList<>());
+    for (SeriesMeeting meeting : series) {
+      all = all.compose(list -> newestRecord(meeting).map(record -> {
+        list.add(new SeriesReport.Meeting(meeting.boardId(), meeting.seq(), meeting.title(),
+          meeting.lastRecordVersion(), record.orElse(null)));
+        return list;
+      }));
+    }
+    return all;
+  }
+
+  private Future<Optional<MeetingRecord>> newestRecord(SeriesMeeting meeting) {
+    if (meeting.lastRecordVersion() == 0) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return store.record(meeting.boardId(), meeting.lastRecordVersion())
+      .map(stored -> stored.map(json -> MeetingRecord.fromJson(new JsonObject(json.encode()).getMap())));
+  }
+
+  private static String nameOf(List<BoardStore.Participant> participants, String participantId) {
+    return participants.stream().filter(p -> p.participantId().equals(participantId))
+      .map(BoardStore.Participant::name).filter(name -> name != null && !name.isBlank()).findFirst().orElse(null);
+  }
+}
