@@ -12,6 +12,7 @@ import './follow-up-section.js';
 import './goal-check-section.js';
 import './evaluation-section.js';
 import './record-section.js';
+import './next-meeting-section.js';
 import { t } from '../i18n.js';
 
 export function phaseSections(phase, client) {
@@ -36,6 +37,7 @@ export function phaseSections(phase, client) {
     default:
       return html`<p class="notice" data-testid="meeting-closed">${t('meetingClosed')}</p>
         <aan-record-section .client=${client}></aan-record-section>
+        <aan-next-meeting-section .client=${client}></aan-next-meeting-section>
         ${agreements(client)}
         <aan-goal-check-section .client=${client}></aan-goal-check-section>`;
   }

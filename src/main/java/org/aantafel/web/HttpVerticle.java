@@ -46,6 +46,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get("/b/:id").handler(ctx -> ctx.reroute("/board.html"));
     router.get("/b/:id/record/:version").handler(ctx -> ctx.reroute("/record.html"));
+    router.get("/b/:id/series").handler(ctx -> ctx.reroute("/series.html"));
     router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     server = vertx.createHttpServer(new HttpServerOptions()
       .setHost(host).setPort(port)

@@ -1,0 +1,161 @@
+// The series page: the meetings of a series with links to their records, and three small charts
+// in plain HTML and CSS (no chart service): goal checks per side of the table, what became of the
+// actions, and which praatplaat topics were evaluated. Every bar also says its numbers in words.
+import { html } from 'lit';
+import { LightElement } from './light-element.js';
+import { t } from '../i18n.js';
+import './language-switch.js';
+
+const SIDES = ['family', 'school', 'care', 'other'];
+const VERDICTS = ['met', 'partly', 'not'];
+const OUTCOMES = ['onTime', 'late', 'overdue', 'open'];
+const TOPICS = ['child', 'possibilities', 'connection', 'involveChildren', 'parentExpertise',
+  'supportParents', 'workTogether', 'stayClose', 'positive'];
+
+export class SeriesPage extends LightElement {
+  static properties = { report: { state: true }, failure: { state: true } };
+
+  connectedCallback() {
+    super.connectedCallback();
+    [, this.boardId] = location.pathname.match(/^\/b\/([^/]+)\/series$/) ?? [];
+    this.token = location.hash.slice(1).split('.')[0];
+    this.#load();
+  }
+
+  async #load() {
+    const response = await fetch(`/api/boards/${encodeURIComponent(this.boardId)}/series`, {
+      headers: { Authorization: `Bearer ${this.token}` },
+    }).catch(() => null);
+    if (!response?.ok) {
+      this.failure = response?.status ?? 0;
+      return;
+    }
+    this.report = await response.json();
+  }
+
+  render() {
+    return html`
+      <header class="series-header">
+        <h1>${t('series.title')}</h1>
+        <aan-language-switch></aan-language-switch>
+      </header>
+      <main id="main" class="series-page" data-testid="series-page">
+        ${this.failure !== undefined
+          ? html`<p role="alert">${t('series.cannotOpen', { code: this.failure })}</p>`
+          : this.report ? this.#content(this.report) : html`<p role="status">…</p>`}
+      </main>`;
+  }
+
+  #content(report) {
+    const closed = report.meetings.filter((m) => m.version > 0);
+    return html`
+      ${this.#meetings(report)}
+      ${closed.length === 0 ? html`<p class="empty" data-testid="series-none">${t('series.none')}</p>` : html`
+        ${this.#goal(report, closed)}
+        ${this.#actions(report, closed)}
+        ${this.#evaluation(report, closed)}`}`;
+  }
+
+  #meetings(report) {
+    const record = (m) => `/b/${encodeURIComponent(m.boardId)}/record/${m.version}#${this.token}`;
+    return html`
+      <section class="card" aria-labelledby="series-meetings">
+        <h2 id="series-meetings">${t('series.meetings')}</h2>
+        <ol class="series-meetings">
+          ${report.meetings.map((m) => html`
+            <li data-testid="series-meeting" data-seq=${m.seq}>
+              <strong>${t('series.meeting', { n: m.seq })}</strong> · ${m.title}
+              ${m.version > 0
+                ? html` · ${m.date} · <a href=${record(m)} data-testid="series-record-${m.seq}">${t('series.readRecord')}</a>`
+                : html` · <span class="muted">${t('series.notClosed')}</span>`}
+              ${m.boardId === report.boardId ? html` <a href=${`/b/${encodeURIComponent(m.boardId)}#${this.token}`}>${t('series.back')}</a>` : ''}
+            </li>`)}
+        </ol>
+      </section>`;
+  }
+
+  #goal(report, closed) {
+    const totals = report.goalTotals;
+    return html`
+      <section class="card" aria-labelledby="series-goal" data-testid="series-goal">
+        <h2 id="series-goal">${t('series.goalHeading')}</h2>
+        <p>${t('series.goalExplain')}</p>
+        <ul class="series-totals">
+          ${SIDES.filter((side) => total(totals[side], VERDICTS) > 0).map((side) => html`
+            <li data-testid="goal-total-${side}">${t('series.goalTotal', {
+              side: t(`sides.${side}`), met: totals[side].met, total: total(totals[side], VERDICTS) })}</li>`)}
+        </ul>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="series-goal">
+        <table class="series-chart">
+          <thead><tr><th scope="col">${t('series.meetings')}</th>
+            ${SIDES.map((side) => html`<th scope="col">${t(`sides.${side}`)}</th>`)}</tr></thead>
+          <tbody>
+            ${closed.map((m) => html`<tr>
+              <th scope="row">${t('series.meeting', { n: m.seq })}</th>
+              ${SIDES.map((side) => html`<td data-testid="goal-${m.seq}-${side}">
+                ${bar(report.goalBySide[m.seq][side], VERDICTS, (v) => t(`verdicts.${v}`))}</td>`)}
+            </tr>`)}
+          </tbody>
+        </table></div>
+      </section>`;
+  }
+
+  #actions(report, closed) {
+    const totals = report.actionTotals;
+    return html`
+      <section class="card" aria-labelledby="series-actions" data-testid="series-actions">
+        <h2 id="series-actions">${t('series.actionsHeading')}</h2>
+        <p>${t('series.actionsExplain')}</p>
+        <p data-testid="actions-total">${t('series.actionsTotal', totals)}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="series-actions">
+        <table class="series-chart">
+          <thead><tr><th scope="col">${t('series.meetings')}</th><th scope="col">${t('series.actionsHeading')}</th></tr></thead>
+          <tbody>
+            ${closed.map((m) => html`<tr>
+              <th scope="row">${t('series.meeting', { n: m.seq })}</th>
+              <td data-testid="actions-${m.seq}">${bar(report.actions[m.seq], OUTCOMES, (o) => t(`series.outcomes.${o}`))}</td>
+            </tr>`)}
+          </tbody>
+        </table></div>
+      </section>`;
+  }
+
+  #evaluation(report, closed) {
+    return html`
+      <section class="card" aria-labelledby="series-evaluation" data-testid="series-evaluation">
+        <h2 id="series-evaluation">${t('series.evaluationHeading')}</h2>
+        <p>${t('series.evaluationExplain')}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="series-evaluation">
+        <table class="series-chart series-topics">
+          <thead><tr><th scope="col">${t('evaluationHeading')}</th>
+            ${closed.map((m) => html`<th scope="col">${t('series.meeting', { n: m.seq })}</th>`)}</tr></thead>
+          <tbody>
+            ${TOPICS.map((topic) => html`<tr>
+              <th scope="row">${t(`topics.${topic}`)}</th>
+              ${closed.map((m) => (report.evaluatedTopics[m.seq] ?? []).includes(topic)
+                ? html`<td data-testid="topic-${m.seq}-${topic}"><span aria-hidden="true">✓</span><span class="visually-hidden">${t('series.discussed')}</span></td>`
+                : html`<td><span class="visually-hidden">${t('series.nothing')}</span></td>`)}
+            </tr>`)}
+          </tbody>
+        </table></div>
+      </section>`;
+  }
+}
+
+function total(counts, keys) {
+  return keys.reduce((sum, key) => sum + (counts?.[key] ?? 0), 0);
+}
+
+/** A stacked bar with its numbers in words next to it; an empty cell when there is nothing. */
+function bar(counts, keys, label) {
+  const sum = total(counts, keys);
+  if (sum === 0) return html`<span class="muted">${t('series.nothing')}</span>`;
+  return html`
+    <span class="bar" aria-hidden="true">
+      ${keys.filter((key) => counts[key] > 0).map((key) => html`
+        <span class="bar-part bar-${key}" style="flex-grow: ${counts[key]}"></span>`)}
+    </span>
+    <span class="bar-words">${keys.filter((key) => counts[key] > 0)
+      .map((key) => `${counts[key]} ${label(key)}`).join(', ')}</span>`;
+}
+customElements.define('aan-series-page', SeriesPage);
