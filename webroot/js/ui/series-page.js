@@ -85,7 +85,7 @@ export class SeriesPage extends LightElement {
             <li data-testid="goal-total-${side}">${t('series.goalTotal', {
               side: t(`sides.${side}`), met: totals[side].met, total: total(totals[side], VERDICTS) })}</li>`)}
         </ul>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="series-goal">
+        <div class="table-scroll" tabindex="0">
         <table class="series-chart">
           <thead><tr><th scope="col">${t('series.meetings')}</th>
             ${SIDES.map((side) => html`<th scope="col">${t(`sides.${side}`)}</th>`)}</tr></thead>
@@ -107,7 +107,7 @@ export class SeriesPage extends LightElement {
         <h2 id="series-actions">${t('series.actionsHeading')}</h2>
         <p>${t('series.actionsExplain')}</p>
         <p data-testid="actions-total">${t('series.actionsTotal', totals)}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="series-actions">
+        <div class="table-scroll" tabindex="0">
         <table class="series-chart">
           <thead><tr><th scope="col">${t('series.meetings')}</th><th scope="col">${t('series.actionsHeading')}</th></tr></thead>
           <tbody>
@@ -125,7 +125,7 @@ export class SeriesPage extends LightElement {
       <section class="card" aria-labelledby="series-evaluation" data-testid="series-evaluation">
         <h2 id="series-evaluation">${t('series.evaluationHeading')}</h2>
         <p>${t('series.evaluationExplain')}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="series-evaluation">
+        <div class="table-scroll" tabindex="0">
         <table class="series-chart series-topics">
           <thead><tr><th scope="col">${t('evaluationHeading')}</th>
             ${closed.map((m) => html`<th scope="col">${t('series.meeting', { n: m.seq })}</th>`)}</tr></thead>
