@@ -55,6 +55,7 @@ final class BoardHub {
 
   private long rev;
   private long lastSnapshotRev;
+  private Future<Void> participantsSaved = Future.succeededFuture();
   private long lastActivityMillis = System.currentTimeMillis();
   private boolean broken;
   /** The newest stored record version once asked of the store; null until then, and again after a failed save. */
@@ -137,7 +138,7 @@ final class BoardHub {
   Future<JsonObject> close(String closedBy) {
     touch();
     return inOrder(() -> recordVersionSoFar().compose(last -> store.series(boardId).compose(series ->
-      store.participants(boardId).map(participants -> {
+      participantsSaved.compose(v -> store.participants(boardId)).map(participants -> {
       if (closed()) {
         throw new SyncFailure(SyncFailure.CONFLICT, "this meeting is already closed");
       }
@@ -149,8 +150,13 @@ final class BoardHub {
         seriesId(series), previousInSeries(series));
       JsonObject record = new JsonObject(MeetingRecord.of(state.toMap(), recordParticipants(participants), meta)
         .toJson());
+      Snapshot closedState = new Snapshot(change.rev(), new JsonObject(state.toMap()));
       return commits.durable(change.rev())
         .compose(v -> store.saveRecord(boardId, version, closedAt, closedBy, record))
+        // The closed state is loaded often (every reader of a closed board) and never changes: snapshot it. Only a
+        // shortcut for loading, so failing to save it does not fail the close.
+        .compose(v -> store.saveSnapshot(boardId, closedState).onSuccess(saved -> lastSnapshotRev = closedState.rev())
+          .recover(e -> Future.succeededFuture()))
         .onFailure(e -> lastRecordVersion = null)
         .map(v -> new JsonObject().put("version", version));
     }))));
@@ -294,7 +300,10 @@ final class BoardHub {
     String role = request.role() != null ? request.role() : grant;
     if (!name.isEmpty() || !presence.knows(participantId)) {
       presence.remember(participantId, name, role);
-      store.saveParticipant(boardId, new BoardStore.Participant(participantId, name, role, grant));
+      BoardStore.Participant participant = new BoardStore.Participant(participantId, name, role, grant);
+      // Chained, so a close can wait for everyone who joined before it to be in the store (and on its record).
+      participantsSaved = participantsSaved.transform(v -> store.saveParticipant(boardId, participant))
+        .recover(e -> Future.succeededFuture());
     }
     presence.connect(request.socketId(), participantId);
     publishPresence();

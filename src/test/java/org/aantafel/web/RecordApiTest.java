@@ -6,12 +6,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import org.aantafel.record.PdfText;
+import org.aantafel.store.DatabaseConfig;
 import org.aantafel.sync.Addresses;
 import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.ServerTest;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 
 import static org.aantafel.testsupport.BusClient.await;
@@ -130,6 +135,28 @@ class RecordApiTest extends ServerTest {
       "/api/boards/" + board.id() + "/records/1.json"), other.token("facilitator")).statusCode());
     assertEquals(401, send(server.http().get(server.port(), "localhost",
       "/api/boards/" + board.id() + "/records"), null).statusCode());
+  }
+
+  @Test
+  void someoneWhoJoinedJustBeforeTheCloseIsOnTheRecordAndTheClosedStateIsSnapshotted() throws Exception {
+    CreatedBoard board = server.createBoard("Kort overleg");
+    BusClient late = server.bus();
+    // The join's reply comes before the participant is stored; the close must still find them.
+    join(late, board, "zoe-late");
+    assertEquals(200, post(board, "close", "facilitator", null).statusCode());
+    assertTrue(recordJson(board, 1).contains("zoe-late"), "the participant who joined a moment ago is on the record");
+    late.close();
+
+    DatabaseConfig db = DatabaseConfig.fromUrl(server.dbUrl);
+    try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         PreparedStatement query = connection.prepareStatement(
+           "SELECT max(s.rev) = max(o.rev) FROM board_snapshots s, board_ops o WHERE s.board_id = ? AND o.board_id = ?")) {
+      query.setString(1, board.id());
+      query.setString(2, board.id());
+      try (ResultSet result = query.executeQuery()) {
+        assertTrue(result.next() && result.getBoolean(1), "the newest snapshot is the closed state");
+      }
+    }
   }
 
   private static void join(BusClient bus, CreatedBoard board, String clientId) {
