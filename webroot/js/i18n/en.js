@@ -224,6 +224,7 @@ export const en = {
     removed: 'Something was removed',
   },
   untitled: '(no name yet)',
+  scheduledAt: 'When is this meeting?',
   nextMeetingHeading: 'The next meeting',
   seriesLink: 'How is this series of meetings going?',
   nextMeetingExplain: 'Plan the next meeting: open actions and what you do not agree on yet come back on its agenda; the lead and the evaluation date are carried over.',

@@ -241,6 +241,7 @@ export const nl = {
     removed: 'Er is iets verwijderd',
   },
   untitled: '(nog zonder naam)',
+  scheduledAt: 'Wanneer is dit overleg?',
   nextMeetingHeading: 'Het volgende overleg',
   seriesLink: 'Hoe gaat het in deze reeks overleggen?',
   nextMeetingExplain: 'Plan het volgende overleg: open acties en waar jullie het nog niet over eens zijn komen terug op de agenda; wie de regie heeft en de evaluatiedatum gaan mee.',

@@ -1,6 +1,7 @@
 // Before the meeting: everyone adds agenda items through their own link; the facilitator sees
 // the balance between family, school and care, and can fix the agenda.
 import { html } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { BoardSection } from './light-element.js';
 import './balance-strip.js';
 import './agenda-section.js';
@@ -13,6 +14,10 @@ export class PrepareSection extends BoardSection {
       <section class="card" aria-labelledby="prepare-heading">
         <h2 id="prepare-heading">${t('prepareHeading')}</h2>
         <p>${t('prepareIntro')}</p>
+        <label class="field-label" for="scheduled-at">${t('scheduledAt')}</label>
+        <input id="scheduled-at" type="datetime-local" data-testid="scheduled-at" ?disabled=${this.readOnly}
+          .value=${live(this.client.state.board.scheduledAt ?? '')}
+          @change=${(e) => this.client.set('board', 'scheduledAt', e.target.value.slice(0, 16))}>
         <aan-balance-strip .client=${this.client}></aan-balance-strip>
         ${frozen ? html`<p class="notice" data-testid="agenda-frozen-notice">${t('agendaFrozen')}</p>` : ''}
         ${this.isFacilitator ? html`

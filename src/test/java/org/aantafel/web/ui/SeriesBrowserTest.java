@@ -47,6 +47,8 @@ class SeriesBrowserTest extends LiveBoardTestBase {
     teacher.waitForFunction("want => [...document.querySelectorAll('[data-testid=agenda-item] textarea, "
       + "[data-testid=agenda-item] input')].map(f => f.value).join('|').includes(want)",
       "Continue: Wel of geen dyslexietest");
+    assertEquals("2027-01-15T14:30", teacher.getByTestId("scheduled-at").inputValue(),
+      "the date and time chosen when planning it");
     moveMeetingTo(teacher, "closed");
     teacher.getByTestId("series-link").click();
     teacher.locator("[data-testid=series-meeting][data-seq='2']").waitFor();
