@@ -2,6 +2,7 @@ package org.aantafel.web.ui;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Media;
 import org.aantafel.record.PdfText;
 import org.aantafel.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The facilitator closes the meeting on the board; the parent reads the record on a phone and takes the PDF home. */
@@ -32,6 +34,12 @@ class RecordBrowserTest extends LiveBoardTestBase {
     parent.waitForFunction("() => document.body.innerText.includes('Zoë gaat met plezier')");
     assertTrue(parent.locator("body").innerText().contains("<script>alert(1)</script>"), "typed HTML shows as text");
     assertEquals(0, parent.locator("script").count(), "the record page runs nothing");
+    parent.getByTestId("record-series-page").waitFor();
+    parent.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+    assertFalse(parent.getByTestId("record-series-page").isVisible(), "printed, the record has no links");
+    String printed = PdfText.text(parent.pdf()).replaceAll("\\s", "");
+    assertTrue(printed.contains("Zoëgaatmetplezier"), "the browser prints the record with its goal");
+    parent.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
 
     parent.goBack();
     Download download = parent.waitForDownload(() -> parent.getByTestId("record-pdf-1").click());
