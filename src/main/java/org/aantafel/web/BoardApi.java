@@ -47,6 +47,7 @@ final class BoardApi {
     router.get("/api/boards/:id/join-qr.svg").handler(this::joinQr);
     router.get("/health").handler(this::health);
     new RecordApi(vertx, store, this).mount(router);
+    new DeletionApi(vertx, this).mount(router);
   }
 
   private void create(RoutingContext ctx) {
@@ -143,6 +144,12 @@ final class BoardApi {
     return store.findGrant(boardId, AccessTokens.hash(header.substring(7).strip()))
       .compose(grant -> grant.map(Future::succeededFuture)
         .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
+  }
+
+  /** Succeeds only for the board's facilitator token; any other grant is refused with {@code refusal}. */
+  Future<Void> facilitator(RoutingContext ctx, String boardId, String refusal) {
+    return grantOf(ctx, boardId).compose(grant -> "facilitator".equals(grant) ? Future.succeededFuture()
+      : Future.failedFuture(new SyncFailure(403, refusal)));
   }
 
   private String baseUrl(RoutingContext ctx) {
