@@ -6,8 +6,10 @@ import io.vertx.core.Vertx;
 import org.aantafel.store.BoardStore;
 import org.aantafel.store.Stores;
 import org.aantafel.sync.HubVerticle;
+import org.aantafel.sync.RetentionSweep;
 import org.aantafel.web.HttpVerticle;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,13 +25,17 @@ public final class App {
   private final int port;
   private final String hubDeployment;
   private final String httpDeployment;
+  /** Null when boards are kept until they are deleted (retentionDays 0). */
+  private final RetentionSweep retention;
 
-  private App(Vertx vertx, BoardStore store, int port, String hubDeployment, String httpDeployment) {
+  private App(Vertx vertx, BoardStore store, int port, String hubDeployment, String httpDeployment,
+              RetentionSweep retention) {
     this.vertx = vertx;
     this.store = store;
     this.port = port;
     this.hubDeployment = hubDeployment;
     this.httpDeployment = httpDeployment;
+    this.retention = retention;
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
@@ -47,8 +53,19 @@ public final class App {
           servers.add(server);
           return server;
         }, new DeploymentOptions().setInstances(config.httpPort() == 0 ? 1 : instances))
-          .map(httpId -> new App(vertx, opened, servers.get(0).actualPort(), hubId, httpId)))
+          .map(httpId -> new App(vertx, opened, servers.get(0).actualPort(), hubId, httpId,
+            startRetention(vertx, opened, config.retentionDays()))))
         .recover(e -> opened.close().transform(v -> Future.failedFuture(e))));
+  }
+
+  /** Once the hubs are up, since retention deletes through them. */
+  private static RetentionSweep startRetention(Vertx vertx, BoardStore store, int retentionDays) {
+    if (retentionDays <= 0) {
+      return null;
+    }
+    RetentionSweep sweep = new RetentionSweep(vertx, store, retentionDays, Clock.systemUTC());
+    sweep.start();
+    return sweep;
   }
 
   public int port() {
@@ -60,6 +77,9 @@ public final class App {
    * once its changes are durable); then the store.
    */
   public Future<Void> stop() {
+    if (retention != null) {
+      retention.stop();
+    }
     return vertx.undeploy(httpDeployment)
       .transform(v -> vertx.undeploy(hubDeployment))
       .transform(v -> store.close());
