@@ -1,11 +1,10 @@
-// Closing and reopening go through the HTTP API, not through an op: closing stores the final
-// record as a new version, which only the server can do. The phase change that follows reaches
-// every screen as an ordinary change of the board.
-async function post(client, action) {
-  const response = await fetch(`/api/boards/${encodeURIComponent(client.boardId)}/${action}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${client.token}` },
-  });
+// Closing, reopening and deleting go through the HTTP API, not through an op: closing stores the
+// final record as a new version and deleting removes every row of the board, which only the
+// server can do. What follows reaches every screen over the event bus: the phase change as an
+// ordinary change of the board, a deletion as {deleted:true} on the board's ops address.
+async function call(client, method, action) {
+  const path = `/api/boards/${encodeURIComponent(client.boardId)}${action ? `/${action}` : ''}`;
+  const response = await fetch(path, { method, headers: { Authorization: `Bearer ${client.token}` } });
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
     client.dispatchEvent(new CustomEvent('error', {
@@ -13,8 +12,9 @@ async function post(client, action) {
     }));
     return null;
   }
-  return response.json();
+  return response.status === 204 ? {} : response.json();
 }
 
-export const closeMeeting = (client) => post(client, 'close');
-export const reopenMeeting = (client) => post(client, 'reopen');
+export const closeMeeting = (client) => call(client, 'POST', 'close');
+export const reopenMeeting = (client) => call(client, 'POST', 'reopen');
+export const deleteBoard = (client) => call(client, 'DELETE', '');

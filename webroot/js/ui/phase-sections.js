@@ -12,6 +12,7 @@ import './follow-up-section.js';
 import './goal-check-section.js';
 import './evaluation-section.js';
 import './record-section.js';
+import './delete-board.js';
 import { t } from '../i18n.js';
 
 export function phaseSections(phase, client) {
@@ -37,7 +38,8 @@ export function phaseSections(phase, client) {
       return html`<p class="notice" data-testid="meeting-closed">${t('meetingClosed')}</p>
         <aan-record-section .client=${client}></aan-record-section>
         ${agreements(client)}
-        <aan-goal-check-section .client=${client}></aan-goal-check-section>`;
+        <aan-goal-check-section .client=${client}></aan-goal-check-section>
+        <aan-delete-board .client=${client}></aan-delete-board>`;
   }
 }
 
