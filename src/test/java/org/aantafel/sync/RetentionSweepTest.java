@@ -3,6 +3,8 @@ package org.aantafel.sync;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
+import org.aantafel.App;
+import org.aantafel.AppConfig;
 import org.aantafel.store.BoardStore;
 import org.aantafel.store.Stores;
 import org.aantafel.testsupport.BoardRows;
@@ -93,6 +95,60 @@ class RetentionSweepTest extends ServerTest {
     await(new RetentionSweep(vertx, store, 365, Clock.fixed(aYearAndADayOn, ZoneOffset.UTC)).sweep());
     assertEquals(0L, BoardRows.total(server.dbUrl, closedNow.id()));
     assertTrue(BoardRows.total(server.dbUrl, reopenedNow.id()) > 0, "a reopened meeting is open, so it stays");
+  }
+
+  @Test
+  void theSweepRunsAgainEveryPeriod() {
+    MovableClock clock = new MovableClock(Instant.parse("2000-01-01T00:00:00Z"));
+    RetentionSweep sweep = new RetentionSweep(vertx, store, 365, clock);
+    sweep.start(50);
+    try {
+      CreatedBoard due = closedAt("2025-06-01T00:00:00Z");
+      clock.now = NOW; // due only from here on, so only a later run can remove it
+      eventually(() -> assertEquals(0L, BoardRows.total(server.dbUrl, due.id())));
+    } finally {
+      sweep.stop();
+      clock.now = Instant.parse("2000-01-01T00:00:00Z"); // a run already under way finds nothing of other tests due
+    }
+  }
+
+  @Test
+  void aServerWithARetentionPeriodSweepsWhenItStarts() throws Exception {
+    CreatedBoard due = closedAt("2020-01-01T00:00:00Z");
+    server.stop();
+    try {
+      App app = await(App.start(vertx, AppConfig.fromJson(new JsonObject().put("httpHost", "127.0.0.1")
+        .put("httpPort", 0).put("dbUrl", server.dbUrl).put("retentionDays", 30)
+        .put("dataDir", Files.createTempDirectory("aantafel-test").toString()))));
+      eventually(() -> assertEquals(0L, BoardRows.total(server.dbUrl, due.id())));
+      await(app.stop());
+    } finally {
+      server.start();
+    }
+  }
+
+  /** A clock a test sets; read by the sweep on another thread. */
+  private static final class MovableClock extends Clock {
+    volatile Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
   }
 
   /** A board closed through the API, whose close is then moved back to {@code when}, as if it had happened then. */
