@@ -20,22 +20,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class App {
   static final long HUB_IDLE_MILLIS = 60_000;
 
+  /** Set once, right after the start, when boards are removed after a retention period; else null. */
+  private RetentionSweep retention;
+
   private final Vertx vertx;
   private final BoardStore store;
   private final int port;
   private final String hubDeployment;
   private final String httpDeployment;
-  /** Null when boards are kept until they are deleted (retentionDays 0). */
-  private final RetentionSweep retention;
 
-  private App(Vertx vertx, BoardStore store, int port, String hubDeployment, String httpDeployment,
-              RetentionSweep retention) {
+  private App(Vertx vertx, BoardStore store, int port, String hubDeployment, String httpDeployment) {
     this.vertx = vertx;
     this.store = store;
     this.port = port;
     this.hubDeployment = hubDeployment;
     this.httpDeployment = httpDeployment;
-    this.retention = retention;
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
@@ -43,6 +42,10 @@ public final class App {
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config, long hubIdleMillis) {
+    return startServers(vertx, config, hubIdleMillis).map(app -> app.startRetention(config.retentionDays()));
+  }
+
+  private static Future<App> startServers(Vertx vertx, AppConfig config, long hubIdleMillis) {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return Stores.open(vertx, config.dbUrl(), config.dataDir()).compose(opened ->
@@ -53,19 +56,17 @@ public final class App {
           servers.add(server);
           return server;
         }, new DeploymentOptions().setInstances(config.httpPort() == 0 ? 1 : instances))
-          .map(httpId -> new App(vertx, opened, servers.get(0).actualPort(), hubId, httpId,
-            startRetention(vertx, opened, config.retentionDays()))))
+          .map(httpId -> new App(vertx, opened, servers.get(0).actualPort(), hubId, httpId)))
         .recover(e -> opened.close().transform(v -> Future.failedFuture(e))));
   }
 
   /** Once the hubs are up, since retention deletes through them. */
-  private static RetentionSweep startRetention(Vertx vertx, BoardStore store, int retentionDays) {
-    if (retentionDays <= 0) {
-      return null;
+  private App startRetention(int retentionDays) {
+    if (retentionDays > 0) {
+      retention = new RetentionSweep(vertx, store, retentionDays, Clock.systemUTC());
+      retention.start();
     }
-    RetentionSweep sweep = new RetentionSweep(vertx, store, retentionDays, Clock.systemUTC());
-    sweep.start();
-    return sweep;
+    return this;
   }
 
   public int port() {

@@ -69,13 +69,6 @@ public final class PgBoardStore implements BoardStore {
       "WITH saved AS (INSERT INTO board_records (board_id, version, closed_at, closed_by, record)"
           + " VALUES ($1, $2, $3, $4, $5) RETURNING board_id, closed_at)"
           + " UPDATE boards SET closed_at = saved.closed_at FROM saved WHERE boards.id = saved.board_id";
-  private static final String RECORD_VERSIONS =
-      "SELECT version, closed_at, closed_by FROM board_records WHERE board_id = $1 ORDER BY version";
-  private static final String RECORD =
-      "SELECT record FROM board_records WHERE board_id = $1 AND version = $2";
-  private static final String LAST_RECORD_VERSION =
-      "SELECT coalesce(max(version), 0) FROM board_records WHERE board_id = $1";
-
   private static final String MARK_REOPENED = "UPDATE boards SET closed_at = NULL WHERE id = $1";
   // The cascade from boards removes every row of the board. The counts are read in the same statement, which sees
   // the rows as they were just before the delete; they are only ever logged, never the content.
@@ -86,6 +79,13 @@ public final class PgBoardStore implements BoardStore {
           + " (SELECT count(*) FROM board_ops WHERE board_id = $1), gone.closed_at FROM gone";
   private static final String CLOSED_BEFORE =
       "SELECT id, closed_at FROM boards WHERE closed_at < $1 ORDER BY closed_at, id LIMIT $2";
+
+  private static final String RECORD_VERSIONS =
+      "SELECT version, closed_at, closed_by FROM board_records WHERE board_id = $1 ORDER BY version";
+  private static final String RECORD =
+      "SELECT record FROM board_records WHERE board_id = $1 AND version = $2";
+  private static final String LAST_RECORD_VERSION =
+      "SELECT coalesce(max(version), 0) FROM board_records WHERE board_id = $1";
 
   private final Pool pool;
   private final Supplier<Future<Void>> afterClose;
@@ -240,16 +240,6 @@ public final class PgBoardStore implements BoardStore {
   }
 
   @Override
-  public Future<Void> ping() {
-    return guard("ping", () -> pool.query("SELECT 1").execute().mapEmpty());
-  }
-
-  @Override
-  public Future<Void> close() {
-    return pool.close().eventually(afterClose::get);
-  }
-
-  @Override
   public Future<Void> markReopened(String boardId) {
     return guard("markReopened " + boardId, () -> pool.preparedQuery(MARK_REOPENED)
         .execute(Tuple.of(boardId))
@@ -274,6 +264,16 @@ public final class PgBoardStore implements BoardStore {
 
   private static OffsetDateTime utc(long epochMillis) {
     return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return guard("ping", () -> pool.query("SELECT 1").execute().mapEmpty());
+  }
+
+  @Override
+  public Future<Void> close() {
+    return pool.close().eventually(afterClose::get);
   }
 
   /** Also catches what the driver throws instead of returning a failed future, so callers see only our two types. */

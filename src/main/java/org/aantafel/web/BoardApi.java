@@ -43,11 +43,11 @@ final class BoardApi {
   void mount(Router router) {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
     router.post("/api/boards").handler(this::create);
+    new DeletionApi(vertx, this).mount(router);
     router.get("/api/boards/:id/state").handler(this::state);
     router.get("/api/boards/:id/join-qr.svg").handler(this::joinQr);
     router.get("/health").handler(this::health);
     new RecordApi(vertx, store, this).mount(router);
-    new DeletionApi(vertx, this).mount(router);
   }
 
   private void create(RoutingContext ctx) {
