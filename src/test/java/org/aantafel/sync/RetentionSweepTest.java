@@ -98,6 +98,25 @@ class RetentionSweepTest extends ServerTest {
   }
 
   @Test
+  void aBoardReopenedAfterTheSweepLookedIsKeptAndStaysUsable() {
+    CreatedBoard board = closedAt("2025-12-01T10:00:00Z");
+    BusClient anna = server.bus();
+    JsonObject join = new JsonObject().put("boardId", board.id()).put("token", board.token("participant"))
+      .put("clientId", "anna").put("name", "Anna").put("role", "parent");
+    anna.call(Addresses.JOIN, join);
+    assertEquals(200, post(board, "reopen").statusCode());
+    long before = BoardRows.total(server.dbUrl, board.id());
+
+    // What a sweep that listed the board just before the reopen sends next.
+    JsonObject reply = await(vertx.eventBus().<JsonObject>request(Addresses.DELETE,
+      DeleteRequest.byRetention(board.id(), NOW, 365))).body();
+    assertEquals(false, reply.getBoolean("deleted"));
+    assertEquals(before, BoardRows.total(server.dbUrl, board.id()));
+    anna.call(Addresses.JOIN, join);
+    anna.close();
+  }
+
+  @Test
   void theSweepRunsAgainEveryPeriod() {
     MovableClock clock = new MovableClock(Instant.parse("2000-01-01T00:00:00Z"));
     RetentionSweep sweep = new RetentionSweep(vertx, store, 365, clock);
