@@ -86,8 +86,9 @@ public final class HubVerticle extends VerticleBase {
     Future<Optional<DeletedBoard>> deletion = before == null ? store.deleteBoard(boardId, request.closedBefore())
       : before.transform(loaded -> loaded.succeeded() ? loaded.result().delete(request.closedBefore())
         : store.deleteBoard(boardId, request.closedBefore()));
-    Future<BoardHub> after = deletion.transform(done -> done.succeeded() && done.result().isPresent()
-      ? Future.failedFuture(boardDeleted())
+    // After a failed deletion the board is read again from what is really stored, as after a failed commit.
+    Future<BoardHub> after = deletion.transform(done -> done.failed() ? load(boardId)
+      : done.result().isPresent() ? Future.failedFuture(boardDeleted())
       : before != null && before.succeeded() ? before : load(boardId));
     hubs.put(boardId, after);
     after.onFailure(e -> hubs.remove(boardId, after));
