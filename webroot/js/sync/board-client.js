@@ -33,7 +33,8 @@ export class BoardClient extends EventTarget {
     this.participants = [];
     this.connection = 'reconnecting';
     this.stopped = false;
-    this.onOps = (message) => this.#committed(message);
+    // The server's last word on a deleted board comes where its changes come.
+    this.onOps = (message) => (message.deleted ? this.boardDeleted() : this.#committed(message));
     this.onPresence = (presence) => this.#presence(presence.participants);
     bus.addEventListener('open', () => this.#join());
     bus.addEventListener('close', () => this.#lost());
@@ -68,6 +69,11 @@ export class BoardClient extends EventTarget {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
     this.bus.close();
+  }
+
+  /** The board and its records are gone for good: stop, and never reconnect. */
+  boardDeleted() {
+    this.#giveUp({ code: 'deleted' });
   }
 
   submit(ops) {
@@ -110,12 +116,7 @@ export class BoardClient extends EventTarget {
     try {
       reply = await this.bus.request('board.join', body);
     } catch (error) {
-      if (error.code === 403 || error.code === 404) {
-        this.stopped = true;
-        this.#emit('fatal', { code: error.code, message: error.message });
-        this.bus.close();
-        this.#setConnection('offline');
-      }
+      if (error.code === 403 || error.code === 404) this.#giveUp({ code: error.code, message: error.message });
       // Anything else (timeout, lost socket): start over on a fresh socket.
       if (this.bus.isOpen) {
         this.bus.close();
@@ -152,6 +153,14 @@ export class BoardClient extends EventTarget {
       this.caughtUpOnSocket = true;
       this.#join();
     }
+  }
+
+  #giveUp(detail) {
+    this.stopped = true;
+    for (const timer of [this.reconnectTimer, this.retryTimer, this.gapTimer]) clearTimeout(timer);
+    this.#emit('fatal', detail);
+    this.bus.close();
+    this.#setConnection('offline');
   }
 
   #presence(participants) {

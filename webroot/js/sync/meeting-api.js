@@ -1,25 +1,25 @@
-// Closing and reopening go through the HTTP API, not through an op: closing stores the final
-// record as a new version, which only the server can do. The phase change that follows reaches
-// every screen as an ordinary change of the board.
-async function post(client, action, body) {
+// Closing, reopening, planning the next meeting and deleting go through the HTTP API, not through
+// an op: closing stores the final record as a new version and deleting removes every row of the
+// board, which only the server can do. What follows reaches every screen over the event bus: the
+// phase change as an ordinary change of the board, a deletion as {deleted:true} on the board's ops
+// address.
+async function call(client, method, action, body) {
+  const path = `/api/boards/${encodeURIComponent(client.boardId)}${action ? `/${action}` : ''}`;
   const headers = { Authorization: `Bearer ${client.token}` };
   if (body) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`/api/boards/${encodeURIComponent(client.boardId)}/${action}`, {
-    method: 'POST',
-    headers,
-    body: body ? JSON.stringify(body) : undefined,
-  });
+  const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
   if (!response.ok) {
-    const body = await response.json().catch(() => ({}));
+    const failure = await response.json().catch(() => ({}));
     client.dispatchEvent(new CustomEvent('error', {
-      detail: { code: response.status, message: body?.error?.message ?? '' },
+      detail: { code: response.status, message: failure?.error?.message ?? '' },
     }));
     return null;
   }
-  return response.json();
+  return response.status === 204 ? {} : response.json();
 }
 
-export const closeMeeting = (client) => post(client, 'close');
-export const reopenMeeting = (client) => post(client, 'reopen');
+export const closeMeeting = (client) => call(client, 'POST', 'close');
+export const reopenMeeting = (client) => call(client, 'POST', 'reopen');
+export const deleteBoard = (client) => call(client, 'DELETE', '');
 /** The next meeting of the series: {boardId, links, seriesId, seq}, or null after an error event. */
-export const planNextMeeting = (client, scheduledAt) => post(client, 'follow-up', { scheduledAt });
+export const planNextMeeting = (client, scheduledAt) => call(client, 'POST', 'follow-up', { scheduledAt });

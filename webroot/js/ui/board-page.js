@@ -21,6 +21,7 @@ import './projector-view.js';
 const identityKey = (boardId) => `aantafel.identity.${boardId}`;
 // Viewers and the projector watch without telling who they are.
 const NAMELESS_GRANTS = new Set(['viewer', 'projector']);
+const FATAL_MESSAGES = { 404: 'fatal404', deleted: 'boardDeleted' };
 
 export class BoardPage extends LightElement {
   static properties = {
@@ -63,7 +64,7 @@ export class BoardPage extends LightElement {
 
   render() {
     if (!this.token) return this.#message(t('noToken'));
-    if (this.fatal) return this.#message(t(this.fatal === 404 ? 'fatal404' : 'fatal403'));
+    if (this.fatal) return this.#message(t(FATAL_MESSAGES[this.fatal] ?? 'fatal403'));
     if (!this.loaded) return html`${this.#topBar()}<main id="main"><p class="card" role="status">${t('loading')}</p></main>`;
     if (this.editing || (!this.identity && !NAMELESS_GRANTS.has(this.#grant))) {
       return html`${this.#topBar()}<main id="main">

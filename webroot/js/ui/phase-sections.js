@@ -13,6 +13,7 @@ import './goal-check-section.js';
 import './evaluation-section.js';
 import './record-section.js';
 import './next-meeting-section.js';
+import './delete-board.js';
 import { t } from '../i18n.js';
 
 export function phaseSections(phase, client) {
@@ -39,7 +40,8 @@ export function phaseSections(phase, client) {
         <aan-record-section .client=${client}></aan-record-section>
         <aan-next-meeting-section .client=${client}></aan-next-meeting-section>
         ${agreements(client)}
-        <aan-goal-check-section .client=${client}></aan-goal-check-section>`;
+        <aan-goal-check-section .client=${client}></aan-goal-check-section>
+        <aan-delete-board .client=${client}></aan-delete-board>`;
   }
 }
 

@@ -6,8 +6,10 @@ import io.vertx.core.Vertx;
 import org.aantafel.store.BoardStore;
 import org.aantafel.store.Stores;
 import org.aantafel.sync.HubVerticle;
+import org.aantafel.sync.RetentionSweep;
 import org.aantafel.web.HttpVerticle;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -17,6 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class App {
   static final long HUB_IDLE_MILLIS = 60_000;
+
+  /** Set once, right after the start, when boards are removed after a retention period; else null. */
+  private RetentionSweep retention;
 
   private final Vertx vertx;
   private final BoardStore store;
@@ -37,6 +42,10 @@ public final class App {
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config, long hubIdleMillis) {
+    return startServers(vertx, config, hubIdleMillis).map(app -> app.startRetention(config.retentionDays()));
+  }
+
+  private static Future<App> startServers(Vertx vertx, AppConfig config, long hubIdleMillis) {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return Stores.open(vertx, config.dbUrl(), config.dataDir()).compose(opened ->
@@ -51,6 +60,15 @@ public final class App {
         .recover(e -> opened.close().transform(v -> Future.failedFuture(e))));
   }
 
+  /** Once the hubs are up, since retention deletes through them. */
+  private App startRetention(int retentionDays) {
+    if (retentionDays > 0) {
+      retention = new RetentionSweep(vertx, store, retentionDays, Clock.systemUTC());
+      retention.start();
+    }
+    return this;
+  }
+
   public int port() {
     return port;
   }
@@ -60,6 +78,9 @@ public final class App {
    * once its changes are durable); then the store.
    */
   public Future<Void> stop() {
+    if (retention != null) {
+      retention.stop();
+    }
     return vertx.undeploy(httpDeployment)
       .transform(v -> vertx.undeploy(hubDeployment))
       .transform(v -> store.close());

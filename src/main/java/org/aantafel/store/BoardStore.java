@@ -86,6 +86,24 @@ public interface BoardStore {
   Future<Void> close();
 
   /**
+   * Marks a closed board open again (its {@code closed_at} cleared), so that retention no longer counts it as
+   * closed. Called before a reopen changes the phase: a failure then leaves the board closed, never open and due.
+   */
+  Future<Void> markReopened(String boardId);
+
+  /**
+   * Deletes a board and everything of it (access, op log, snapshots, participants, records) in one transaction.
+   *
+   * @param closedBefore null to delete whatever the board's state; otherwise only if it is closed and was closed
+   *                     before this moment (retention), so a board reopened meanwhile is kept
+   * @return what was removed, or empty when nothing was (unknown board, or not due)
+   */
+  Future<Optional<DeletedBoard>> deleteBoard(String boardId, java.time.Instant closedBefore);
+
+  /** Closed boards whose {@code closed_at} is before the moment, oldest first, at most {@code limit}. */
+  Future<List<ClosedBoard>> closedBefore(java.time.Instant moment, int limit);
+
+  /**
    * @param seriesId the series the board joins, or null to start its own series (named by the board's id)
    * @param seriesSeq its place in the series, 1 for the first meeting
    */
@@ -115,4 +133,9 @@ public interface BoardStore {
   record RecordVersion(int version, long closedAtMillis, String closedBy) {}
 
   record Participant(String participantId, String name, String role, String grant) {}
+
+  /** What a deletion removed, counted for the log; never any content. closedAtMillis is null for an open board. */
+  record DeletedBoard(int recordVersions, long ops, Long closedAtMillis) {}
+
+  record ClosedBoard(String boardId, long closedAtMillis) {}
 }

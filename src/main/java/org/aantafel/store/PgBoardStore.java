@@ -64,8 +64,22 @@ public final class PgBoardStore implements BoardStore {
   private static final String PARTICIPANTS =
       "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1"
           + " ORDER BY first_seen, participant_id";
+  // The board's closed_at is set in the same statement, so no stored close escapes retention.
   private static final String INSERT_RECORD =
-      "INSERT INTO board_records (board_id, version, closed_at, closed_by, record) VALUES ($1, $2, $3, $4, $5)";
+      "WITH saved AS (INSERT INTO board_records (board_id, version, closed_at, closed_by, record)"
+          + " VALUES ($1, $2, $3, $4, $5) RETURNING board_id, closed_at)"
+          + " UPDATE boards SET closed_at = saved.closed_at FROM saved WHERE boards.id = saved.board_id";
+  private static final String MARK_REOPENED = "UPDATE boards SET closed_at = NULL WHERE id = $1";
+  // The cascade from boards removes every row of the board. The counts are read in the same statement, which sees
+  // the rows as they were just before the delete; they are only ever logged, never the content.
+  private static final String DELETE_BOARD =
+      "WITH gone AS (DELETE FROM boards WHERE id = $1 AND ($2::timestamptz IS NULL OR closed_at < $2)"
+          + " RETURNING closed_at)"
+          + " SELECT (SELECT count(*) FROM board_records WHERE board_id = $1),"
+          + " (SELECT count(*) FROM board_ops WHERE board_id = $1), gone.closed_at FROM gone";
+  private static final String CLOSED_BEFORE =
+      "SELECT id, closed_at FROM boards WHERE closed_at < $1 ORDER BY closed_at, id LIMIT $2";
+
   private static final String RECORD_VERSIONS =
       "SELECT version, closed_at, closed_by FROM board_records WHERE board_id = $1 ORDER BY version";
   private static final String RECORD =
@@ -250,6 +264,33 @@ public final class PgBoardStore implements BoardStore {
     return guard("findSeriesGrant " + boardId, () -> pool.preparedQuery(SERIES_GRANT)
         .execute(Tuple.of(boardId, Buffer.buffer(tokenSha256)))
         .map(rows -> firstRow(rows, row -> boardId.equals(row.getString(0)) ? row.getString(1) : SERIES_READER)));
+  }
+
+  @Override
+  public Future<Void> markReopened(String boardId) {
+    return guard("markReopened " + boardId, () -> pool.preparedQuery(MARK_REOPENED)
+        .execute(Tuple.of(boardId))
+        .mapEmpty());
+  }
+
+  @Override
+  public Future<Optional<DeletedBoard>> deleteBoard(String boardId, Instant closedBefore) {
+    return guard("deleteBoard " + boardId, () -> pool.preparedQuery(DELETE_BOARD)
+        .execute(Tuple.of(boardId, closedBefore == null ? null : utc(closedBefore.toEpochMilli())))
+        .map(rows -> firstRow(rows, row -> new DeletedBoard(row.getLong(0).intValue(), row.getLong(1),
+            row.getOffsetDateTime(2) == null ? null : row.getOffsetDateTime(2).toInstant().toEpochMilli()))));
+  }
+
+  @Override
+  public Future<List<ClosedBoard>> closedBefore(Instant moment, int limit) {
+    return guard("closedBefore", () -> pool.preparedQuery(CLOSED_BEFORE)
+        .execute(Tuple.of(utc(moment.toEpochMilli()), limit))
+        .map(rows -> allRows(rows, row -> new ClosedBoard(row.getString(0),
+            row.getOffsetDateTime(1).toInstant().toEpochMilli()))));
+  }
+
+  private static OffsetDateTime utc(long epochMillis) {
+    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
   }
 
   @Override

@@ -14,6 +14,11 @@ public final class Addresses {
   public static final String CLOSE = "hub.close";
   /** Internal: make a closed board editable again, {boardId}, for the HTTP API. Never bridged. */
   public static final String REOPEN = "hub.reopen";
+  /**
+   * Internal: delete a board and all its records, {boardId} for the facilitator, {boardId, closedBefore, retentionDays}
+   * for retention. Never bridged.
+   */
+  public static final String DELETE = "hub.delete";
 
   /** Headers set by the bridge; whatever a client sends in headers is thrown away before these are set. */
   public static final String H_SOCKET = "aantafel-socket";

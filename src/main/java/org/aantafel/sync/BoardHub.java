@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +59,8 @@ final class BoardHub {
   private Future<Void> participantsSaved = Future.succeededFuture();
   private long lastActivityMillis = System.currentTimeMillis();
   private boolean broken;
+  /** Set once the board's rows are gone: from then on every step is refused, so nothing lands after the delete. */
+  private boolean deleted;
   /** The newest stored record version once asked of the store; null until then, and again after a failed save. */
   private Integer lastRecordVersion;
   private Future<?> tail = Future.succeededFuture();
@@ -185,9 +188,24 @@ final class BoardHub {
       if (!closed()) {
         throw new SyncFailure(SyncFailure.CONFLICT, "this meeting is not closed");
       }
-      Change change = changePhase(REOPENED_PHASE, "facilitator");
-      return Future.succeededFuture(commits.durable(change.rev()).map(v -> new JsonObject().put("rev", change.rev())));
+      // Not due for retention any more before it is open: if this fails, the meeting simply stays closed.
+      return store.markReopened(boardId).map(cleared -> {
+        Change change = changePhase(REOPENED_PHASE, "facilitator");
+        return commits.durable(change.rev()).map(v -> new JsonObject().put("rev", change.rev()));
+      });
     });
+  }
+
+  /**
+   * Deletes the board with everything stored of it, in its turn: every change before it is durable first (so no
+   * group of this board is still on its way to the store), and every step after it is refused as a board that no
+   * longer exists. When retention asks and the board was reopened meanwhile, nothing is deleted and the hub goes on.
+   */
+  Future<Optional<BoardStore.DeletedBoard>> delete(java.time.Instant closedBefore) {
+    return inOrder(() -> commits.durable(rev).compose(v -> store.deleteBoard(boardId, closedBefore)).map(gone -> {
+      deleted = gone.isPresent();
+      return Future.succeededFuture(gone);
+    }));
   }
 
   void focus(String socketId, JsonObject focus) {
@@ -327,6 +345,9 @@ final class BoardHub {
    */
   private <T> Future<T> inOrder(Supplier<Future<Future<T>>> step) {
     Future<Future<T>> applied = tail.transform(previous -> {
+      if (deleted) {
+        return Future.failedFuture(HubVerticle.boardDeleted());
+      }
       if (broken) {
         return Future.failedFuture(new SyncFailure(SyncFailure.STORAGE_UNAVAILABLE, "storage is unavailable; try again"));
       }

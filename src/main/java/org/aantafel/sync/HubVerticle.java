@@ -7,10 +7,12 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.board.BoardState;
 import org.aantafel.store.BoardStore;
+import org.aantafel.store.BoardStore.DeletedBoard;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -44,6 +46,7 @@ public final class HubVerticle extends VerticleBase {
       () -> CloseRequest.parse(message), CloseRequest::boardId, (hub, request) -> hub.close(request.closedBy())));
     bus.<Object>consumer(Addresses.REOPEN, message -> answer(message,
       () -> WireFields.id(WireFields.body(message.body()), "boardId"), id -> id, (hub, id) -> hub.reopen()));
+    bus.<Object>consumer(Addresses.DELETE, this::delete);
     bus.<Object>consumer(Addresses.PRESENCE, this::presence);
     bus.<Object>consumer(Addresses.LEAVE, this::leave);
     vertx.setPeriodic(Math.max(1000, idleMillis / 2), id -> unloadIdle());
@@ -57,18 +60,48 @@ public final class HubVerticle extends VerticleBase {
   }
 
   private void join(Message<Object> message) {
-    JoinRequest request;
-    try {
-      request = JoinRequest.parse(message);
-    } catch (RuntimeException e) {
-      SyncFailure.replyTo(message, e);
-      return;
-    }
+    parsed(message, JoinRequest::parse).ifPresent(request -> join(message, request));
+  }
+
+  private void join(Message<Object> message, JoinRequest request) {
     // The link is checked by the hub, in its order: joins of one socket are then handled in the order they were
     // sent (a join with a name must not be overtaken by an earlier one without).
     hub(request.boardId()).compose(hub -> hub.join(request))
       .onSuccess(message::reply)
       .onFailure(e -> SyncFailure.replyTo(message, e));
+  }
+
+  /**
+   * A loaded board is deleted by its hub in its turn; one not in memory straight in the store. Either way, messages
+   * for the board that arrive meanwhile wait for the outcome: refused if it is gone, else served as before (retention
+   * spares a board that was reopened). Browsers still watching are told on the board's ops address.
+   */
+  private void delete(Message<Object> message) {
+    parsed(message, DeleteRequest::parse).ifPresent(request -> delete(message, request));
+  }
+
+  private void delete(Message<Object> message, DeleteRequest request) {
+    String boardId = request.boardId();
+    Future<BoardHub> before = hubs.get(boardId);
+    Future<Optional<DeletedBoard>> deletion = before == null ? store.deleteBoard(boardId, request.closedBefore())
+      : before.transform(loaded -> loaded.succeeded() ? loaded.result().delete(request.closedBefore())
+        : store.deleteBoard(boardId, request.closedBefore()));
+    // After a failed deletion the board is read again from what is really stored, as after a failed commit.
+    Future<BoardHub> after = deletion.transform(done -> done.failed() ? load(boardId)
+      : done.result().isPresent() ? Future.failedFuture(boardDeleted())
+      : before != null && before.succeeded() ? before : load(boardId));
+    hubs.put(boardId, after);
+    after.onFailure(e -> hubs.remove(boardId, after));
+    deletion.onSuccess(gone -> gone.ifPresent(removed -> {
+      DeletionLog.log(request, removed);
+      vertx.eventBus().publish(Addresses.ops(boardId), new JsonObject().put("deleted", true));
+    }))
+      .onSuccess(gone -> message.reply(new JsonObject().put("deleted", gone.isPresent())))
+      .onFailure(e -> SyncFailure.replyTo(message, e));
+  }
+
+  public static SyncFailure boardDeleted() {
+    return new SyncFailure(SyncFailure.UNKNOWN_BOARD, "this board no longer exists");
   }
 
   private void presence(Message<Object> message) {
@@ -105,17 +138,20 @@ public final class HubVerticle extends VerticleBase {
   private <R> void answer(Message<Object> message, java.util.function.Supplier<R> parse,
                           Function<R, String> boardIdOf,
                           java.util.function.BiFunction<BoardHub, R, Future<JsonObject>> action) {
-    R request;
-    try {
-      request = parse.get();
-    } catch (RuntimeException e) {
-      SyncFailure.replyTo(message, e);
-      return;
-    }
-    hub(boardIdOf.apply(request))
+    parsed(message, m -> parse.get()).ifPresent(request -> hub(boardIdOf.apply(request))
       .compose(hub -> action.apply(hub, request))
       .onSuccess(message::reply)
-      .onFailure(e -> SyncFailure.replyTo(message, e));
+      .onFailure(e -> SyncFailure.replyTo(message, e)));
+  }
+
+  /** The request in a message, or empty once the sender has been told why it could not be read. */
+  private static <R> Optional<R> parsed(Message<Object> message, Function<Message<Object>, R> parse) {
+    try {
+      return Optional.of(parse.apply(message));
+    } catch (RuntimeException e) {
+      SyncFailure.replyTo(message, e);
+      return Optional.empty();
+    }
   }
 
   private Future<BoardHub> hub(String boardId) {

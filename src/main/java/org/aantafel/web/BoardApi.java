@@ -44,6 +44,7 @@ final class BoardApi {
   void mount(Router router) {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
     router.post("/api/boards").handler(this::create);
+    new DeletionApi(vertx, this).mount(router);
     router.get("/api/boards/:id/state").handler(this::state);
     router.get("/api/boards/:id/join-qr.svg").handler(this::joinQr);
     router.get("/health").handler(this::health);
@@ -176,6 +177,12 @@ final class BoardApi {
       return Future.failedFuture(new SyncFailure(401, "this needs the link's token as Authorization: Bearer"));
     }
     return Future.succeededFuture(AccessTokens.hash(header.substring(7).strip()));
+  }
+
+  /** Succeeds only for the board's facilitator token; any other grant is refused with {@code refusal}. */
+  Future<Void> facilitator(RoutingContext ctx, String boardId, String refusal) {
+    return grantOf(ctx, boardId).compose(grant -> "facilitator".equals(grant) ? Future.succeededFuture()
+      : Future.failedFuture(new SyncFailure(403, refusal)));
   }
 
   private String baseUrl(RoutingContext ctx) {

@@ -118,8 +118,7 @@ final class RecordApi {
   }
 
   private Future<Void> facilitator(RoutingContext ctx, String boardId) {
-    return boards.grantOf(ctx, boardId).compose(grant -> "facilitator".equals(grant) ? Future.succeededFuture()
-      : Future.failedFuture(new SyncFailure(403, "only the facilitator's link can close or reopen the meeting")));
+    return boards.facilitator(ctx, boardId, "only the facilitator's link can close or reopen the meeting");
   }
 
   private static void json(RoutingContext ctx, String body) {
