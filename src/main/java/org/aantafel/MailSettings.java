@@ -7,8 +7,11 @@ import io.vertx.core.json.JsonObject;
  * offer it, so a school that has not set up mail never collects addresses it cannot use.
  *
  * @param startTls "optional", "required" or "disabled", as vertx-mail-client's StartTLSOptions
+ * @param timeZone the school's zone (e.g. "Europe/Amsterdam"): a board's scheduledAt is a time on its wall clock,
+ *                 which an invitation must turn into an instant that every calendar shows right
  */
-public record MailSettings(String host, int port, String from, String username, String password, String startTls) {
+public record MailSettings(String host, int port, String from, String username, String password, String startTls,
+                           String timeZone) {
 
   public static MailSettings fromJson(JsonObject json) {
     return new MailSettings(
@@ -17,7 +20,8 @@ public record MailSettings(String host, int port, String from, String username, 
       json.getString("smtpFrom", ""),
       json.getString("smtpUsername", ""),
       json.getString("smtpPassword", ""),
-      json.getString("smtpStartTls", "optional"));
+      json.getString("smtpStartTls", "optional"),
+      json.getString("timeZone", "Europe/Amsterdam"));
   }
 
   public boolean enabled() {

@@ -73,6 +73,15 @@ public interface BoardStore {
 
   Future<Void> close();
 
+  /** Remembers (or replaces) the e-mail address a participant left on a board; never part of the board state. */
+  Future<Void> saveContact(String boardId, String participantId, String email);
+
+  /** Forgets the e-mail address a participant left on a board; nothing happens when there is none. */
+  Future<Void> removeContact(String boardId, String participantId);
+
+  /** Every address left on any board of the board's series, each once (ignoring case), sorted. */
+  Future<List<String>> seriesEmails(String boardId);
+
   /**
    * @param seriesId the series the board joins, or null to start its own series (named by the board's id)
    * @param seriesSeq its place in the series, 1 for the first meeting

@@ -1,0 +1,81 @@
+package org.aantafel.mail;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mail.MailMessage;
+import org.aantafel.MailSettings;
+import org.aantafel.record.MeetingRecord;
+import org.aantafel.store.BoardStore;
+import org.aantafel.sync.Addresses;
+import org.aantafel.sync.SyncFailure;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Mails about one board to every address left on any board of its series: the people around one child stay the same
+ * from meeting to meeting, so the next meeting's agenda reaches those who left an address at an earlier one. Each
+ * method answers how many addresses the mail server accepted.
+ */
+public final class MeetingMailer {
+  private final Vertx vertx;
+  private final BoardStore store;
+  private final Mailer mailer;
+  private final ZoneId zone;
+
+  private MeetingMailer(Vertx vertx, BoardStore store, Mailer mailer, ZoneId zone) {
+    this.vertx = vertx;
+    this.store = store;
+    this.mailer = mailer;
+    this.zone = zone;
+  }
+
+  /** Empty when the server has no SMTP server configured. An unknown time zone fails here, at start-up. */
+  public static Optional<MeetingMailer> create(Vertx vertx, BoardStore store, MailSettings settings) {
+    ZoneId zone = ZoneId.of(settings.timeZone());
+    return Mailer.create(vertx, settings).map(mailer -> new MeetingMailer(vertx, store, mailer, zone));
+  }
+
+  /** The title, time, goal and agenda as the board holds them now, with the link to join. */
+  public Future<Integer> sendAgenda(String boardId, String joinLink) {
+    return upcoming(boardId).compose(meeting -> send(boardId, MeetingMail.agenda(meeting, joinLink)));
+  }
+
+  /** A stored record version, as text and as the PDF that the record page downloads. */
+  public Future<Integer> sendRecord(String boardId, int version) {
+    return store.record(boardId, version)
+        .compose(stored -> stored.map(Future::succeededFuture).orElseGet(() ->
+            Future.failedFuture(new SyncFailure(SyncFailure.UNKNOWN_BOARD, "no record version " + version))))
+        // Rendering the PDF takes a while: not on an event loop.
+        .compose(stored -> vertx.executeBlocking(() -> MeetingMail.record(
+            MeetingRecord.fromJson(new JsonObject(stored.encode()).getMap()), version)))
+        .compose(message -> send(boardId, message));
+  }
+
+  /** A calendar invitation for the time set on the board; refused while the board has no time. */
+  public Future<Integer> sendInvitation(String boardId, String joinLink) {
+    return upcoming(boardId).compose(meeting -> {
+      if (meeting.scheduledAt().isEmpty()) {
+        return Future.failedFuture(new SyncFailure(SyncFailure.CONFLICT,
+            "the meeting has no date and time yet (scheduledAt)"));
+      }
+      String ics = MeetingInvitation.ics(meeting, zone, joinLink, mailer.from(), Instant.now());
+      return send(boardId, MeetingMail.invitation(meeting, joinLink, ics));
+    });
+  }
+
+  public Future<Void> close() {
+    return mailer.close();
+  }
+
+  private Future<UpcomingMeeting> upcoming(String boardId) {
+    return vertx.eventBus().<JsonObject>request(Addresses.STATE, new JsonObject().put("boardId", boardId))
+        .map(reply -> UpcomingMeeting.of(boardId, reply.body().getJsonObject("state")));
+  }
+
+  private Future<Integer> send(String boardId, MailMessage message) {
+    return store.seriesEmails(boardId).compose(recipients -> mailer.sendEach(recipients, message));
+  }
+}
