@@ -2,6 +2,8 @@ package org.aantafel;
 
 import io.vertx.core.json.JsonObject;
 
+import java.time.ZoneId;
+
 /**
  * How to reach the school's SMTP server. Without a host the server sends no e-mail at all and the browser does not
  * offer it, so a school that has not set up mail never collects addresses it cannot use.
@@ -12,6 +14,14 @@ import io.vertx.core.json.JsonObject;
  */
 public record MailSettings(String host, int port, String from, String username, String password, String startTls,
                            String timeZone) {
+
+  /** A mistake here shows at start-up, not when the first mail goes out. */
+  public MailSettings {
+    if (!host.isBlank() && !from.contains("@")) {
+      throw new IllegalArgumentException("smtpFrom must be the sender's e-mail address when smtpHost is set");
+    }
+    ZoneId.of(timeZone);
+  }
 
   public static MailSettings fromJson(JsonObject json) {
     return new MailSettings(

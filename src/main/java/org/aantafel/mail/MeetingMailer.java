@@ -32,10 +32,10 @@ public final class MeetingMailer {
     this.zone = zone;
   }
 
-  /** Empty when the server has no SMTP server configured. An unknown time zone fails here, at start-up. */
+  /** Empty when the server has no SMTP server configured. */
   public static Optional<MeetingMailer> create(Vertx vertx, BoardStore store, MailSettings settings) {
-    ZoneId zone = ZoneId.of(settings.timeZone());
-    return Mailer.create(vertx, settings).map(mailer -> new MeetingMailer(vertx, store, mailer, zone));
+    return Mailer.create(vertx, settings)
+        .map(mailer -> new MeetingMailer(vertx, store, mailer, ZoneId.of(settings.timeZone())));
   }
 
   /** The title, time, goal and agenda as the board holds them now, with the link to join. */

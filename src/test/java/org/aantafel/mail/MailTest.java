@@ -51,9 +51,7 @@ class MailTest {
   @BeforeAll
   static void startServer() {
     vertx = Vertx.vertx();
-    server = TestServer.start(vertx, new JsonObject().put("smtpHost", "127.0.0.1")
-        .put("smtpPort", SMTP.getSmtp().getPort()).put("smtpFrom", "aantafel@school.test")
-        .put("smtpStartTls", "disabled"));
+    server = TestServer.startWithSmtp(vertx, SMTP.getSmtp().getPort());
   }
 
   @AfterAll

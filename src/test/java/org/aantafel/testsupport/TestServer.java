@@ -44,6 +44,12 @@ public final class TestServer implements AutoCloseable {
     return start(vertx, 60_000, extraConfig);
   }
 
+  /** Sending e-mail, as aantafel@school.test, to an SMTP server of the test (GreenMail) on that port. */
+  public static TestServer startWithSmtp(Vertx vertx, int smtpPort) {
+    return start(vertx, new JsonObject().put("smtpHost", "127.0.0.1").put("smtpPort", smtpPort)
+      .put("smtpFrom", "aantafel@school.test").put("smtpStartTls", "disabled"));
+  }
+
   private static TestServer start(Vertx vertx, long hubIdleMillis, JsonObject extraConfig) {
     try {
       Path dataDir = Files.createTempDirectory("aantafel-test");
