@@ -44,8 +44,9 @@ final class Mailer {
     if (!settings.username().isBlank()) {
       config.setUsername(settings.username()).setPassword(settings.password());
     }
-    // Shared, so the HTTP verticle instances use one pool of SMTP connections.
-    return Optional.of(new Mailer(MailClient.createShared(vertx, config, "aantafel-mail"), settings.from()));
+    // Not shared by name: the server makes one Mailer for all its HTTP verticles, and a second server in the same
+    // Vert.x (as in tests) must not be handed the first one's configuration.
+    return Optional.of(new Mailer(MailClient.create(vertx, config), settings.from()));
   }
 
   String from() {
@@ -61,8 +62,8 @@ final class Mailer {
             .setFrom(from).setTo(to))
         .map(result -> true)
         .recover(e -> {
-          LOG.log(System.Logger.Level.WARNING, "mail \"{0}\" was not accepted: {1}", message.getSubject(),
-              e.toString());
+          // Neither subject nor address: both can name a child or a parent, and logs are kept longer than mail.
+          LOG.log(System.Logger.Level.WARNING, "the mail server did not accept a message: {0}", e.toString());
           return Future.succeededFuture(false);
         }))
         .toList();

@@ -75,6 +75,7 @@ final class MeetingMail {
 
   private static MailMessage message(MailTexts texts, String subject, StringBuilder body) {
     body.append("\n-- \n").append(texts.text("why")).append('\n');
-    return new MailMessage().setSubject(subject).setText(body.toString());
+    // A title is typed by people at the table: a line break in it must not start a header of its own.
+    return new MailMessage().setSubject(subject.replaceAll("\\p{Cntrl}", " ")).setText(body.toString());
   }
 }

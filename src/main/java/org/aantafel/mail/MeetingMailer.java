@@ -13,6 +13,7 @@ import org.aantafel.sync.SyncFailure;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Mails about one board to every address left on any board of its series: the people around one child stay the same
@@ -40,30 +41,26 @@ public final class MeetingMailer {
 
   /** The title, time, goal and agenda as the board holds them now, with the link to join. */
   public Future<Integer> sendAgenda(String boardId, String joinLink) {
-    return upcoming(boardId).compose(meeting -> send(boardId, MeetingMail.agenda(meeting, joinLink)));
+    return send(boardId, () -> upcoming(boardId).map(meeting -> MeetingMail.agenda(meeting, joinLink)));
   }
 
   /** A stored record version, as text and as the PDF that the record page downloads. */
   public Future<Integer> sendRecord(String boardId, int version) {
-    return store.record(boardId, version)
+    return send(boardId, () -> store.record(boardId, version)
         .compose(stored -> stored.map(Future::succeededFuture).orElseGet(() ->
             Future.failedFuture(new SyncFailure(SyncFailure.UNKNOWN_BOARD, "no record version " + version))))
         // Rendering the PDF takes a while: not on an event loop.
         .compose(stored -> vertx.executeBlocking(() -> MeetingMail.record(
-            MeetingRecord.fromJson(new JsonObject(stored.encode()).getMap()), version)))
-        .compose(message -> send(boardId, message));
+            MeetingRecord.fromJson(new JsonObject(stored.encode()).getMap()), version))));
   }
 
   /** A calendar invitation for the time set on the board; refused while the board has no time. */
   public Future<Integer> sendInvitation(String boardId, String joinLink) {
-    return upcoming(boardId).compose(meeting -> {
-      if (meeting.scheduledAt().isEmpty()) {
-        return Future.failedFuture(new SyncFailure(SyncFailure.CONFLICT,
-            "the meeting has no date and time yet (scheduledAt)"));
-      }
-      String ics = MeetingInvitation.ics(meeting, zone, joinLink, mailer.from(), Instant.now());
-      return send(boardId, MeetingMail.invitation(meeting, joinLink, ics));
-    });
+    // Checked before the recipients, so the facilitator learns of the missing time even when nobody left an address.
+    return upcoming(boardId).compose(meeting -> meeting.scheduledAt().isEmpty()
+        ? Future.failedFuture(new SyncFailure(SyncFailure.CONFLICT, "the meeting has no date and time yet (scheduledAt)"))
+        : send(boardId, () -> Future.succeededFuture(MeetingMail.invitation(meeting, joinLink,
+            MeetingInvitation.ics(meeting, zone, joinLink, mailer.from(), Instant.now())))));
   }
 
   public Future<Void> close() {
@@ -75,7 +72,9 @@ public final class MeetingMailer {
         .map(reply -> UpcomingMeeting.of(boardId, reply.body().getJsonObject("state")));
   }
 
-  private Future<Integer> send(String boardId, MailMessage message) {
-    return store.seriesEmails(boardId).compose(recipients -> mailer.sendEach(recipients, message));
+  /** The message is only written when someone will receive it: most closes have nobody to mail the PDF to. */
+  private Future<Integer> send(String boardId, Supplier<Future<MailMessage>> message) {
+    return store.seriesEmails(boardId).compose(recipients -> recipients.isEmpty() ? Future.succeededFuture(0)
+        : message.get().compose(written -> mailer.sendEach(recipients, written)));
   }
 }
