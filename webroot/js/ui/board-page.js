@@ -17,6 +17,8 @@ import './phase-nav.js';
 import './announcer.js';
 import './participant-link.js';
 import './projector-view.js';
+import './mail-section.js';
+import { mailOffered, saveContact } from '../sync/mail-api.js';
 
 const identityKey = (boardId) => `aantafel.identity.${boardId}`;
 // Viewers and the projector watch without telling who they are.
@@ -33,6 +35,7 @@ export class BoardPage extends LightElement {
     unsaved: { state: true },
     editing: { state: true },
     lookingAt: { state: true },
+    mailOffered: { state: true },
   };
 
   constructor() {
@@ -46,12 +49,14 @@ export class BoardPage extends LightElement {
     this.loaded = false;
     this.editing = false;
     this.lookingAt = null;
+    this.mailOffered = false;
   }
 
   connectedCallback() {
     super.connectedCallback();
     // Join straight away: the reply tells whether this link needs a name and role at all.
     if (this.token) this.#connect();
+    mailOffered().then((offered) => { this.mailOffered = offered; });
     // Closing the tab with edits still on their way would lose them silently.
     addEventListener('beforeunload', (event) => {
       if (this.client?.unsavedCount) event.preventDefault();
@@ -68,7 +73,8 @@ export class BoardPage extends LightElement {
     if (!this.loaded) return html`${this.#topBar()}<main id="main"><p class="card" role="status">${t('loading')}</p></main>`;
     if (this.editing || (!this.identity && !NAMELESS_GRANTS.has(this.#grant))) {
       return html`${this.#topBar()}<main id="main">
-        <aan-join-form .name=${this.identity?.name} .role=${this.identity?.role} @join=${this.#joined}></aan-join-form></main>`;
+        <aan-join-form .name=${this.identity?.name} .role=${this.identity?.role} .mailOffered=${this.mailOffered}
+          @join=${this.#joined}></aan-join-form></main>`;
     }
     const client = this.client;
     if (this.#grant === 'projector') {
@@ -97,6 +103,8 @@ export class BoardPage extends LightElement {
             <aan-presence-list .client=${client}></aan-presence-list>
             ${client.isFacilitator && this.joinToken ? html`
               <aan-participant-link .boardId=${this.boardId} .joinToken=${this.joinToken}></aan-participant-link>` : ''}
+            ${client.isFacilitator && this.joinToken && this.mailOffered ? html`
+              <aan-mail-section .client=${client} .joinToken=${this.joinToken}></aan-mail-section>` : ''}
           </aside>
         </div>
       </main>`;
@@ -128,11 +136,19 @@ export class BoardPage extends LightElement {
   }
 
   #joined(event) {
-    this.identity = event.detail;
+    const { email, ...identity } = event.detail;
+    // The address is not kept in this browser: it lives on the server, for this participant only.
+    if (email) this.#leaveAddress(email);
+    this.identity = identity;
     localStorage.setItem(identityKey(this.boardId), JSON.stringify(this.identity));
     this.editing = false;
     // Joining again on the same connection, as the same participant, tells the others.
     this.client.rename(this.identity.name, this.identity.role);
+  }
+
+  async #leaveAddress(email) {
+    const reply = await saveContact(this.client, email).catch(() => ({ ok: false, code: 0, message: '' }));
+    if (!reply.ok) this.querySelector('aan-error-messages')?.add({ code: reply.code, message: reply.message });
   }
 
   #connect() {

@@ -1,10 +1,11 @@
 // Name and role, asked once per board. No account: this is all the others learn about you.
+// Where the server sends e-mail, an address may be left too; it goes to the server only.
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
 import { roleKeys, t } from '../i18n.js';
 
 export class JoinForm extends LightElement {
-  static properties = { name: {}, role: {} };
+  static properties = { name: {}, role: {}, mailOffered: { type: Boolean } };
 
   render() {
     return html`
@@ -19,6 +20,11 @@ export class JoinForm extends LightElement {
           <option value="" ?selected=${!this.role}>${t('chooseRole')}</option>
           ${roleKeys.map((key) => html`<option value=${key} ?selected=${this.role === key}>${t(`roles.${key}`)}</option>`)}
         </select>
+        ${this.mailOffered ? html`
+          <label class="field-label" for="join-email">${t('yourEmail')}</label>
+          <input id="join-email" name="email" type="email" autocomplete="email" maxlength="254"
+            aria-describedby="join-email-help" data-testid="join-email">
+          <p class="muted" id="join-email-help">${t('yourEmailHelp')}</p>` : ''}
         <button type="submit" class="primary" data-testid="join-submit">${t('join')}</button>
       </form>`;
   }
@@ -32,7 +38,8 @@ export class JoinForm extends LightElement {
     const form = new FormData(event.target);
     const name = String(form.get('name')).trim();
     if (!name) return;
-    this.dispatchEvent(new CustomEvent('join', { detail: { name, role: String(form.get('role')) } }));
+    const email = String(form.get('email') ?? '').trim();
+    this.dispatchEvent(new CustomEvent('join', { detail: { name, role: String(form.get('role')), email } }));
   }
 }
 customElements.define('aan-join-form', JoinForm);

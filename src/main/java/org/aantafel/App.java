@@ -3,6 +3,7 @@ package org.aantafel;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.aantafel.mail.MeetingMailer;
 import org.aantafel.store.BoardStore;
 import org.aantafel.store.Stores;
 import org.aantafel.sync.HubVerticle;
@@ -11,6 +12,7 @@ import org.aantafel.web.HttpVerticle;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -28,13 +30,16 @@ public final class App {
   private final int port;
   private final String hubDeployment;
   private final String httpDeployment;
+  private final Optional<MeetingMailer> mail;
 
-  private App(Vertx vertx, BoardStore store, int port, String hubDeployment, String httpDeployment) {
+  private App(Vertx vertx, BoardStore store, int port, String hubDeployment, String httpDeployment,
+              Optional<MeetingMailer> mail) {
     this.vertx = vertx;
     this.store = store;
     this.port = port;
     this.hubDeployment = hubDeployment;
     this.httpDeployment = httpDeployment;
+    this.mail = mail;
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config) {
@@ -48,16 +53,18 @@ public final class App {
   private static Future<App> startServers(Vertx vertx, AppConfig config, long hubIdleMillis) {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
-    return Stores.open(vertx, config.dbUrl(), config.dataDir()).compose(opened ->
-      vertx.deployVerticle(new HubVerticle(opened, hubIdleMillis))
+    return Stores.open(vertx, config.dbUrl(), config.dataDir()).compose(opened -> {
+      Optional<MeetingMailer> mail = MeetingMailer.create(vertx, opened, config.mail());
+      return vertx.deployVerticle(new HubVerticle(opened, hubIdleMillis))
         .compose(hubId -> vertx.deployVerticle(() -> {
           HttpVerticle server = new HttpVerticle(opened, config.httpHost(), config.httpPort(),
-            config.publicUrl());
+            config.publicUrl(), mail);
           servers.add(server);
           return server;
         }, new DeploymentOptions().setInstances(config.httpPort() == 0 ? 1 : instances))
-          .map(httpId -> new App(vertx, opened, servers.get(0).actualPort(), hubId, httpId)))
-        .recover(e -> opened.close().transform(v -> Future.failedFuture(e))));
+          .map(httpId -> new App(vertx, opened, servers.get(0).actualPort(), hubId, httpId, mail)))
+        .recover(e -> opened.close().transform(v -> Future.failedFuture(e)));
+    });
   }
 
   /** Once the hubs are up, since retention deletes through them. */
@@ -83,6 +90,7 @@ public final class App {
     }
     return vertx.undeploy(httpDeployment)
       .transform(v -> vertx.undeploy(hubDeployment))
+      .transform(v -> mail.map(MeetingMailer::close).orElseGet(Future::succeededFuture))
       .transform(v -> store.close());
   }
 }

@@ -85,6 +85,15 @@ public interface BoardStore {
 
   Future<Void> close();
 
+  /** Remembers (or replaces) the e-mail address a participant left on a board; never part of the board state. */
+  Future<Void> saveContact(String boardId, String participantId, String email);
+
+  /** Forgets the e-mail address a participant left on a board; nothing happens when there is none. */
+  Future<Void> removeContact(String boardId, String participantId);
+
+  /** Every address left on any board of the board's series, each once (ignoring case), sorted. */
+  Future<List<String>> seriesEmails(String boardId);
+
   /**
    * Marks a closed board open again (its {@code closed_at} cleared), so that retention no longer counts it as
    * closed. Called before a reopen changes the phase: a failure then leaves the board closed, never open and due.

@@ -86,6 +86,16 @@ public final class PgBoardStore implements BoardStore {
       "SELECT record FROM board_records WHERE board_id = $1 AND version = $2";
   private static final String LAST_RECORD_VERSION =
       "SELECT coalesce(max(version), 0) FROM board_records WHERE board_id = $1";
+  private static final String UPSERT_CONTACT =
+      "INSERT INTO participant_contacts (board_id, participant_id, email) VALUES ($1, $2, $3)"
+          + " ON CONFLICT (board_id, participant_id) DO UPDATE SET email = EXCLUDED.email";
+  private static final String DELETE_CONTACT =
+      "DELETE FROM participant_contacts WHERE board_id = $1 AND participant_id = $2";
+  // One person who left the same address on several meetings of the series gets each mail once.
+  private static final String SERIES_EMAILS =
+      "SELECT min(c.email) FROM participant_contacts c JOIN boards b ON b.id = c.board_id"
+          + " WHERE b.series_id = (SELECT series_id FROM boards WHERE id = $1)"
+          + " GROUP BY lower(c.email) ORDER BY 1";
 
   private static final String SERIES =
       "SELECT b.id, b.series_id, b.series_seq, b.title, b.created_at, coalesce(max(r.version), 0), max(r.closed_at)"
@@ -301,6 +311,27 @@ public final class PgBoardStore implements BoardStore {
   @Override
   public Future<Void> close() {
     return pool.close().eventually(afterClose::get);
+  }
+
+  @Override
+  public Future<Void> saveContact(String boardId, String participantId, String email) {
+    return guard("saveContact " + boardId, () -> pool.preparedQuery(UPSERT_CONTACT)
+        .execute(Tuple.of(boardId, participantId, email))
+        .mapEmpty());
+  }
+
+  @Override
+  public Future<Void> removeContact(String boardId, String participantId) {
+    return guard("removeContact " + boardId, () -> pool.preparedQuery(DELETE_CONTACT)
+        .execute(Tuple.of(boardId, participantId))
+        .mapEmpty());
+  }
+
+  @Override
+  public Future<List<String>> seriesEmails(String boardId) {
+    return guard("seriesEmails " + boardId, () -> pool.preparedQuery(SERIES_EMAILS)
+        .execute(Tuple.of(boardId))
+        .map(rows -> allRows(rows, row -> row.getString(0))));
   }
 
   /** Also catches what the driver throws instead of returning a failed future, so callers see only our two types. */

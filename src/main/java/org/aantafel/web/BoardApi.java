@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.aantafel.board.BoardState;
 import org.aantafel.board.BoardTemplates;
+import org.aantafel.mail.MeetingMailer;
 import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
 import org.aantafel.sync.Addresses;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The HTTP API of DESIGN.md: create a board, read its state, health; closing and records in {@link RecordApi}. */
@@ -34,11 +36,13 @@ final class BoardApi {
   private final Vertx vertx;
   private final BoardStore store;
   private final String publicUrl;
+  private final Optional<MeetingMailer> mail;
 
-  BoardApi(Vertx vertx, BoardStore store, String publicUrl) {
+  BoardApi(Vertx vertx, BoardStore store, String publicUrl, Optional<MeetingMailer> mail) {
     this.vertx = vertx;
     this.store = store;
     this.publicUrl = publicUrl;
+    this.mail = mail;
   }
 
   void mount(Router router) {
@@ -48,8 +52,9 @@ final class BoardApi {
     router.get("/api/boards/:id/state").handler(this::state);
     router.get("/api/boards/:id/join-qr.svg").handler(this::joinQr);
     router.get("/health").handler(this::health);
-    new RecordApi(vertx, store, this).mount(router);
+    new RecordApi(vertx, store, this, mail).mount(router);
     new SeriesApi(vertx, store, this).mount(router);
+    new MailApi(store, this, mail).mount(router);
   }
 
   private void create(RoutingContext ctx) {
@@ -145,7 +150,7 @@ final class BoardApi {
       .onFailure(e -> ApiError.send(ctx, e));
   }
 
-  private String link(RoutingContext ctx, String boardId, String token) {
+  String link(RoutingContext ctx, String boardId, String token) {
     return baseUrl(ctx) + "/b/" + boardId + "#" + token;
   }
 

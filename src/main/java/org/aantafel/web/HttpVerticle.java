@@ -7,9 +7,11 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import org.aantafel.mail.MeetingMailer;
 import org.aantafel.store.BoardStore;
 
 import java.net.URI;
+import java.util.Optional;
 
 /** The HTTP server: API, event-bus bridge, the browser's files and the WebJars it needs. */
 public final class HttpVerticle extends VerticleBase {
@@ -19,13 +21,15 @@ public final class HttpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final String publicUrl;
+  private final Optional<MeetingMailer> mail;
   private HttpServer server;
 
-  public HttpVerticle(BoardStore store, String host, int port, String publicUrl) {
+  public HttpVerticle(BoardStore store, String host, int port, String publicUrl, Optional<MeetingMailer> mail) {
     this.store = store;
     this.host = host;
     this.port = port;
     this.publicUrl = publicUrl;
+    this.mail = mail;
   }
 
   @Override
@@ -37,7 +41,7 @@ public final class HttpVerticle extends VerticleBase {
         .putHeader("Referrer-Policy", "no-referrer");
       ctx.next();
     });
-    new BoardApi(vertx, store, publicUrl).mount(router);
+    new BoardApi(vertx, store, publicUrl, mail).mount(router);
     router.route("/eventbus/*").handler(new OriginGuard(publicOrigin));
     // The XHR fallbacks post frames as request bodies; over this limit the answer is 413, before SockJS sees them.
     router.route("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_SOCKET_MESSAGE)

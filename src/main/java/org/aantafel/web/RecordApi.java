@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.aantafel.mail.MeetingMailer;
 import org.aantafel.record.MeetingRecord;
 import org.aantafel.record.RecordHtml;
 import org.aantafel.record.RecordMarkdown;
@@ -16,6 +17,7 @@ import org.aantafel.sync.Addresses;
 import org.aantafel.sync.SyncFailure;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,16 +26,19 @@ import java.util.regex.Pattern;
  * among the edits), the records are read straight from the store, because a stored version never changes.
  */
 final class RecordApi {
+  private static final System.Logger LOG = System.getLogger(RecordApi.class.getName());
   private static final Pattern RECORD_FILE = Pattern.compile("([1-9][0-9]{0,8})\\.(json|html|md|pdf)");
 
   private final Vertx vertx;
   private final BoardStore store;
   private final BoardApi boards;
+  private final Optional<MeetingMailer> mail;
 
-  RecordApi(Vertx vertx, BoardStore store, BoardApi boards) {
+  RecordApi(Vertx vertx, BoardStore store, BoardApi boards, Optional<MeetingMailer> mail) {
     this.vertx = vertx;
     this.store = store;
     this.boards = boards;
+    this.mail = mail;
   }
 
   /** Expects the /api/* body handler of {@link BoardApi} in front of it. */
@@ -58,8 +63,17 @@ final class RecordApi {
     JsonObject command = new JsonObject().put("boardId", boardId).put("closedBy", request.getValue("closedBy"));
     facilitator(ctx, boardId)
       .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.CLOSE, command))
-      .onSuccess(reply -> json(ctx, reply.body().encode()))
+      .onSuccess(reply -> {
+        json(ctx, reply.body().encode());
+        mailRecord(boardId, reply.body().getInteger("version"));
+      })
       .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  /** The meeting is closed and its record stored whatever happens to the mail: a failure is only logged. */
+  private void mailRecord(String boardId, int version) {
+    mail.ifPresent(mailer -> mailer.sendRecord(boardId, version).onFailure(e -> LOG.log(
+      System.Logger.Level.WARNING, "board {0}: mailing record version {1} failed: {2}", boardId, version, e.toString())));
   }
 
   private void reopen(RoutingContext ctx) {

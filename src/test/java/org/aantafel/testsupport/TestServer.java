@@ -36,11 +36,26 @@ public final class TestServer implements AutoCloseable {
 
   /** With a short idle time, to see boards leave memory. */
   public static TestServer start(Vertx vertx, long hubIdleMillis) {
+    return start(vertx, hubIdleMillis, new JsonObject());
+  }
+
+  /** With more configuration keys of config/aantafel.json, e.g. smtpHost and smtpPort of a test mail server. */
+  public static TestServer start(Vertx vertx, JsonObject extraConfig) {
+    return start(vertx, 60_000, extraConfig);
+  }
+
+  /** Sending e-mail, as aantafel@school.test, to an SMTP server of the test (GreenMail) on that port. */
+  public static TestServer startWithSmtp(Vertx vertx, int smtpPort) {
+    return start(vertx, new JsonObject().put("smtpHost", "127.0.0.1").put("smtpPort", smtpPort)
+      .put("smtpFrom", "aantafel@school.test").put("smtpStartTls", "disabled"));
+  }
+
+  private static TestServer start(Vertx vertx, long hubIdleMillis, JsonObject extraConfig) {
     try {
       Path dataDir = Files.createTempDirectory("aantafel-test");
       AppConfig config = AppConfig.fromJson(new JsonObject()
         .put("httpHost", "127.0.0.1").put("httpPort", 0).put("dbUrl", TestDatabase.freshUrl())
-        .put("dataDir", dataDir.toString()));
+        .put("dataDir", dataDir.toString()).mergeIn(extraConfig));
       return new TestServer(vertx, config, hubIdleMillis);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);

@@ -1,0 +1,28 @@
+// E-mail exists only when the server has an SMTP server: /api/features says so. Addresses go
+// straight to the server over HTTP, never into the board state, so no other screen sees them.
+let features = null;
+
+/** Asked once per page. */
+export function mailOffered() {
+  features ??= fetch('/api/features').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  return features.then((f) => f.mail === true);
+}
+
+async function call(method, path, token, body) {
+  const response = await fetch(path, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const reply = await response.json().catch(() => ({}));
+  return response.ok ? { ok: true, ...reply } : { ok: false, code: response.status, message: reply?.error?.message ?? '' };
+}
+
+const boardPath = (boardId, rest) => `/api/boards/${encodeURIComponent(boardId)}/${rest}`;
+
+export const saveContact = (client, email) => call('PUT', boardPath(client.boardId, 'contact'), client.token,
+  { participantId: client.you.participantId, email });
+
+/** kind: 'agenda' or 'invitation'; the participant token goes along, to put the link in the mail. */
+export const sendMeetingMail = (client, kind, joinToken) => call('POST', boardPath(client.boardId, `mail/${kind}`),
+  client.token, { joinToken });
