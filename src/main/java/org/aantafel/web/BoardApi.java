@@ -53,7 +53,7 @@ final class BoardApi {
     router.get("/api/boards/:id/join-qr.svg").handler(this::joinQr);
     router.get("/health").handler(this::health);
     new RecordApi(vertx, store, this, mail).mount(router);
-    new SeriesApi(vertx, store, this).mount(router);
+    new SeriesApi(vertx, store, this, mail).mount(router);
     new MailApi(store, this, mail).mount(router);
   }
 

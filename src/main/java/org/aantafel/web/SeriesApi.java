@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.aantafel.board.BoardState;
 import org.aantafel.board.FollowUp;
+import org.aantafel.mail.MeetingMailer;
 import org.aantafel.record.MeetingRecord;
 import org.aantafel.record.SeriesReport;
 import org.aantafel.store.BoardStore;
@@ -30,14 +31,18 @@ final class SeriesApi {
   /** The schools this is made for are Dutch: "past its due date" is by their calendar. */
   private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Amsterdam");
 
+  private static final System.Logger LOG = System.getLogger(SeriesApi.class.getName());
+
   private final Vertx vertx;
   private final BoardStore store;
   private final BoardApi boards;
+  private final Optional<MeetingMailer> mail;
 
-  SeriesApi(Vertx vertx, BoardStore store, BoardApi boards) {
+  SeriesApi(Vertx vertx, BoardStore store, BoardApi boards, Optional<MeetingMailer> mail) {
     this.vertx = vertx;
     this.store = store;
     this.boards = boards;
+    this.mail = mail;
   }
 
   /** Expects the /api/* body handler of {@link BoardApi} in front of it. */
@@ -79,9 +84,23 @@ final class SeriesApi {
         return boards.createBoard(ctx, next, last.seriesId(), last.seq() + 1)
           .map(created -> created.put("seriesId", last.seriesId()).put("seq", last.seq() + 1));
       })))
-      .onSuccess(created -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-        .end(created.encode()))
+      .onSuccess(created -> {
+        ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(created.encode());
+        if (scheduledAt instanceof String when && !when.isEmpty()) {
+          invite(created.getString("boardId"), created.getJsonObject("links").getString("participant"));
+        }
+      })
       .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  /**
+   * A next meeting with a date is an invitation for everyone of the series who left an address. Only now is the new
+   * board's participant link known (tokens are stored as hashes), so it is sent here. The board exists whatever
+   * happens to the mail: a failure is only logged.
+   */
+  private void invite(String boardId, String participantLink) {
+    mail.ifPresent(mailer -> mailer.sendInvitation(boardId, participantLink).onFailure(e -> LOG.log(
+      System.Logger.Level.WARNING, "board {0}: mailing the invitation failed: {1}", boardId, e.toString())));
   }
 
   private void series(RoutingContext ctx) {

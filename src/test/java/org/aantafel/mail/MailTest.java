@@ -115,6 +115,21 @@ class MailTest {
     assertTrue(PdfText.text(pdf.data()).replaceAll("\\s+", " ").contains(GOAL));
 
     assertTrue(mailsTo("other@family.test").isEmpty(), "another series hears nothing of this meeting");
+
+    HttpResponse<Buffer> followUp = server.http().post(server.port(), "localhost",
+        "/api/boards/" + board.id() + "/follow-up").putHeader("Authorization", "Bearer " + board.token("facilitator"))
+        .sendJsonObject(new JsonObject().put("title", "Zorgoverleg Sam (2)").put("scheduledAt", "2027-03-01T09:00"))
+        .toCompletionStage().toCompletableFuture().get();
+    assertEquals(201, followUp.statusCode(), followUp.bodyAsString());
+    CreatedBoard next = new CreatedBoard(followUp.bodyAsJsonObject());
+    ReceivedMail nextInvitation = awaitMail("anna@family.test", "Invitation: Zorgoverleg Sam (2)");
+    VEvent nextEvent = (VEvent) new CalendarBuilder().build(new StringReader(new String(
+        nextInvitation.attachments().get("invitation.ics").data(), StandardCharsets.UTF_8)))
+        .getComponent("VEVENT").orElseThrow();
+    assertEquals(ZonedDateTime.of(2027, 3, 1, 9, 0, 0, 0, ZoneId.of("Europe/Amsterdam")).toInstant(),
+        Instant.from(nextEvent.getDateTimeStart().getDate()), "planning the next meeting invites the series to it");
+    assertTrue(nextEvent.getUrl().getValue().endsWith("/b/" + next.id() + "#" + next.token("participant")),
+        nextEvent.getUrl().getValue());
   }
 
   @Test
