@@ -122,6 +122,7 @@ export const en = {
   recordHeading: 'The record of this meeting',
   recordNone: 'The record is being saved.',
   recordRead: 'Read the record (version {version})',
+  recordClosed: 'closed {when} by {who}',
   recordDownload: { pdf: 'PDF', md: 'Markdown', json: 'JSON' },
   meetingClosed: 'This meeting is closed. You can still read everything, but not change it.',
   boardDeleted: 'This board has been deleted, with all its records.',

@@ -18,7 +18,9 @@ async function call(client, method, action, body) {
   return response.status === 204 ? {} : response.json();
 }
 
-export const closeMeeting = (client) => call(client, 'POST', 'close');
+// The record lists who closed it: the name this person joined with (the API takes at most 60 characters).
+export const closeMeeting = (client) => call(client, 'POST', 'close',
+  client.name ? { closedBy: client.name.slice(0, 60) } : undefined);
 export const reopenMeeting = (client) => call(client, 'POST', 'reopen');
 export const deleteBoard = (client) => call(client, 'DELETE', '');
 /** The next meeting of the series: {boardId, links, seriesId, seq}, or null after an error event. */

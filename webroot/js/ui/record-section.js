@@ -2,7 +2,7 @@
 // home as a page, PDF, Markdown or JSON.
 import { html } from 'lit';
 import { BoardSection } from './light-element.js';
-import { t } from '../i18n.js';
+import { language, t } from '../i18n.js';
 import { downloadRecord, recordVersions } from '../sync/record-files.js';
 
 export class RecordSection extends BoardSection {
@@ -36,6 +36,9 @@ export class RecordSection extends BoardSection {
           ${versions.map((r) => html`
             <li data-testid="record-version" data-version=${r.version}>
               <a data-testid="record-read-${r.version}" href=${page(r.version)}>${t('recordRead', { version: r.version })}</a>
+              <span class="muted" data-testid="record-closed-${r.version}">${t('recordClosed', {
+                when: new Date(r.closedAt).toLocaleString(language(), { dateStyle: 'medium', timeStyle: 'short' }),
+                who: r.closedBy })}</span>
               <span class="button-row">
                 ${['pdf', 'md', 'json'].map((format) => html`
                   <button type="button" data-testid="record-${format}-${r.version}"

@@ -30,6 +30,8 @@ class RecordBrowserTest extends LiveBoardTestBase {
     moveMeetingTo(teacher, "closed");
     parent.getByTestId("meeting-closed").waitFor();
 
+    assertTrue(parent.getByTestId("record-closed-1").innerText().endsWith("door Anna"),
+      "each version says when and by whom it was closed: " + parent.getByTestId("record-closed-1").innerText());
     parent.getByTestId("record-read-1").click();
     parent.waitForFunction("() => document.body.innerText.includes('Zoë gaat met plezier')");
     assertTrue(parent.locator("body").innerText().contains("<script>alert(1)</script>"), "typed HTML shows as text");
