@@ -272,6 +272,7 @@ export const en = {
     nothing: 'none',
     back: 'Back to the board',
     discussed: 'discussed',
+    perRole: 'Per role',
     otherMeetings: 'Other meetings of this series',
   },
 };

@@ -289,6 +289,7 @@ export const nl = {
     nothing: 'geen',
     back: 'Terug naar het bord',
     discussed: 'besproken',
+    perRole: 'Per rol',
     otherMeetings: 'Andere overleggen van deze reeks',
   },
 };

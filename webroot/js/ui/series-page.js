@@ -3,7 +3,7 @@
 // actions, and which praatplaat topics were evaluated. Every bar also says its numbers in words.
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
-import { t } from '../i18n.js';
+import { roleLabel, t } from '../i18n.js';
 import './language-switch.js';
 
 const SIDES = ['family', 'school', 'care', 'other'];
@@ -84,6 +84,12 @@ export class SeriesPage extends LightElement {
           ${SIDES.filter((side) => total(totals[side], VERDICTS) > 0).map((side) => html`
             <li data-testid="goal-total-${side}">${t('series.goalTotal', {
               side: t(`sides.${side}`), met: totals[side].met, total: total(totals[side], VERDICTS) })}</li>`)}
+        </ul>
+        <h3>${t('series.perRole')}</h3>
+        <ul class="series-totals">
+          ${Object.entries(report.goalByRole ?? {}).map(([role, counts]) => html`
+            <li data-testid="goal-role-${role}">${t('series.goalTotal', {
+              side: roleLabel(role), met: counts.met, total: total(counts, VERDICTS) })}</li>`)}
         </ul>
         <div class="table-scroll" tabindex="0">
         <table class="series-chart">

@@ -90,6 +90,25 @@ public final class SeriesReport {
     return totals;
   }
 
+  /** Goal checks per role over the whole series, in the order of the roles; roles nobody had are left out. */
+  public Map<Role, Verdicts> goalByRole() {
+    Map<Role, Verdicts> byRole = new LinkedHashMap<>();
+    for (Role role : Role.values()) {
+      Verdicts verdicts = new Verdicts(0, 0, 0);
+      for (Meeting meeting : closed()) {
+        for (RecordGoalCheck check : meeting.record().goalChecks()) {
+          if (Role.find(check.person().role()).orElse(Role.OTHER) == role) {
+            verdicts = verdicts.plus(check.verdict());
+          }
+        }
+      }
+      if (verdicts.total() > 0) {
+        byRole.put(role, verdicts);
+      }
+    }
+    return byRole;
+  }
+
   /**
    * The actions agreed in each closed meeting, each judged by its newest state in the series: an action carried
    * into a later meeting counts once, for the meeting where it was first agreed.
@@ -147,6 +166,9 @@ public final class SeriesReport {
     goalBySide().forEach((seq, sides) -> goal.put(String.valueOf(seq), sidesJson(sides)));
     json.put("goalBySide", goal);
     json.put("goalTotals", sidesJson(goalTotals()));
+    Map<String, Object> roles = new LinkedHashMap<>();
+    goalByRole().forEach((role, v) -> roles.put(role.wire(), verdictsJson(v)));
+    json.put("goalByRole", roles);
     Map<String, Object> actions = new LinkedHashMap<>();
     actionsByMeeting().forEach((seq, a) -> actions.put(String.valueOf(seq), actionsJson(a)));
     json.put("actions", actions);
@@ -181,9 +203,12 @@ public final class SeriesReport {
 
   private static Map<String, Object> sidesJson(Map<Side, Verdicts> sides) {
     Map<String, Object> json = new LinkedHashMap<>();
-    sides.forEach((side, v) -> json.put(side.name().toLowerCase(Locale.ROOT),
-        Map.of("met", v.met(), "partly", v.partly(), "not", v.not())));
+    sides.forEach((side, v) -> json.put(side.name().toLowerCase(Locale.ROOT), verdictsJson(v)));
     return json;
+  }
+
+  private static Map<String, Object> verdictsJson(Verdicts v) {
+    return Map.of("met", v.met(), "partly", v.partly(), "not", v.not());
   }
 
   private static Map<String, Object> actionsJson(Actions a) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.aantafel.board.PraatplaatTopic;
+import org.aantafel.board.Role;
 import org.aantafel.board.Side;
 import org.aantafel.record.SeriesReport.Actions;
 import org.aantafel.record.SeriesReport.Meeting;
@@ -33,6 +34,12 @@ class SeriesReportTest {
     assertEquals(new Verdicts(0, 0, 1), report.goalBySide().get(2).get(Side.OTHER));
     assertEquals(new Verdicts(1, 1, 1), report.goalTotals().get(Side.FAMILY));
     assertEquals(new Verdicts(2, 0, 0), report.goalTotals().get(Side.SCHOOL));
+    assertEquals(List.of(Role.PARENT, Role.STUDENT, Role.TEACHER, Role.CARE_COORDINATOR, Role.YOUTH_CARE, Role.OTHER),
+        List.copyOf(report.goalByRole().keySet()), "in the order of the roles, only those that checked");
+    assertEquals(new Verdicts(1, 0, 1), report.goalByRole().get(Role.PARENT));
+    assertEquals(new Verdicts(0, 1, 0), report.goalByRole().get(Role.STUDENT));
+    assertEquals(Map.of("met", 1, "partly", 0, "not", 1),
+        ((Map<?, ?>) report.toJson().get("goalByRole")).get("parent"));
   }
 
   @Test

@@ -87,6 +87,10 @@ class SeriesApiTest extends ServerTest {
       goal.getJsonObject("1").getJsonObject("family"));
     assertEquals(1, goal.getJsonObject("1").getJsonObject("school").getInteger("met"));
     assertEquals(1, goal.getJsonObject("2").getJsonObject("family").getInteger("met"));
+    assertEquals(new JsonObject().put("met", 1).put("partly", 0).put("not", 1),
+      report.getJsonObject("goalByRole").getJsonObject("parent"), "the parent: not in meeting 1, met in meeting 2");
+    assertEquals(new JsonObject().put("met", 1).put("partly", 0).put("not", 0),
+      report.getJsonObject("goalByRole").getJsonObject("teacher"));
     assertEquals(new JsonObject().put("onTime", 1).put("late", 1).put("overdue", 0).put("open", 0),
       report.getJsonObject("actions").getJsonObject("1"),
       "x2 done before its date; x1 done in the next meeting, long after its due date");

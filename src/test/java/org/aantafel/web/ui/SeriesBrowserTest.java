@@ -58,6 +58,7 @@ class SeriesBrowserTest extends LiveBoardTestBase {
     parent.getByTestId("series-record-2").waitFor();
     assertTrue(parent.getByTestId("goal-1-family").innerText().contains("1 Niet bereikt"),
       parent.getByTestId("goal-1-family").innerText());
+    assertEquals("Ouder of verzorger: doel 0 van de 1 keer bereikt", parent.getByTestId("goal-role-parent").innerText());
     assertTrue(parent.getByTestId("actions-1").innerText().contains("1 open, nog niet aan de beurt"),
       parent.getByTestId("actions-1").innerText());
     assertEquals(List.of(), new AxeBuilder(parent).analyze().getViolations(), "the series page on a phone");
