@@ -34,6 +34,7 @@ export const en = {
   mailHelp: 'To everyone who left an e-mail address at this meeting or an earlier one about the same child.',
   mailAgenda: 'Send agenda by e-mail',
   mailInvitation: 'Send invitation for this meeting',
+  forgetEmail: 'Remove my e-mail address from this meeting',
   mailNeedsDate: 'An invitation needs the date and time of the meeting: set them under Prepare.',
   mailSending: 'Sending…',
   mailSent: { one: 'Sent to 1 address.', other: 'Sent to {n} addresses.' },

@@ -36,6 +36,7 @@ export const nl = {
   mailHelp: 'Naar iedereen die een e-mailadres achterliet bij dit overleg of een eerder overleg over hetzelfde kind.',
   mailAgenda: 'Agenda e-mailen',
   mailInvitation: 'Uitnodiging voor dit overleg sturen',
+  forgetEmail: 'Haal mijn e-mailadres weg bij dit overleg',
   mailNeedsDate: 'Voor een uitnodiging zijn de datum en tijd van het overleg nodig: vul ze in bij Voorbereiden.',
   mailSending: 'Bezig met versturen…',
   mailSent: { one: 'Verstuurd naar 1 adres.', other: 'Verstuurd naar {n} adressen.' },

@@ -23,6 +23,9 @@ const boardPath = (boardId, rest) => `/api/boards/${encodeURIComponent(boardId)}
 export const saveContact = (client, email) => call('PUT', boardPath(client.boardId, 'contact'), client.token,
   { participantId: client.you.participantId, email });
 
+export const removeContact = (client) => call('DELETE', boardPath(client.boardId, 'contact'), client.token,
+  { participantId: client.you.participantId });
+
 /** kind: 'agenda' or 'invitation'; the participant token goes along, to put the link in the mail. */
 export const sendMeetingMail = (client, kind, joinToken) => call('POST', boardPath(client.boardId, `mail/${kind}`),
   client.token, { joinToken });

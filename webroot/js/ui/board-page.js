@@ -18,7 +18,7 @@ import './announcer.js';
 import './participant-link.js';
 import './projector-view.js';
 import './mail-section.js';
-import { mailOffered, saveContact } from '../sync/mail-api.js';
+import { mailOffered, removeContact, saveContact } from '../sync/mail-api.js';
 
 const identityKey = (boardId) => `aantafel.identity.${boardId}`;
 // Viewers and the projector watch without telling who they are.
@@ -74,6 +74,7 @@ export class BoardPage extends LightElement {
     if (this.editing || (!this.identity && !NAMELESS_GRANTS.has(this.#grant))) {
       return html`${this.#topBar()}<main id="main">
         <aan-join-form .name=${this.identity?.name} .role=${this.identity?.role} .mailOffered=${this.mailOffered}
+          .changing=${Boolean(this.identity)}
           @join=${this.#joined}></aan-join-form></main>`;
     }
     const client = this.client;
@@ -136,9 +137,10 @@ export class BoardPage extends LightElement {
   }
 
   #joined(event) {
-    const { email, ...identity } = event.detail;
+    const { email, forgetEmail, ...identity } = event.detail;
     // The address is not kept in this browser: it lives on the server, for this participant only.
-    if (email) this.#leaveAddress(email);
+    if (forgetEmail) this.#report(removeContact(this.client));
+    else if (email) this.#report(saveContact(this.client, email));
     this.identity = identity;
     localStorage.setItem(identityKey(this.boardId), JSON.stringify(this.identity));
     this.editing = false;
@@ -146,8 +148,8 @@ export class BoardPage extends LightElement {
     this.client.rename(this.identity.name, this.identity.role);
   }
 
-  async #leaveAddress(email) {
-    const reply = await saveContact(this.client, email).catch(() => ({ ok: false, code: 0, message: '' }));
+  async #report(contactCall) {
+    const reply = await contactCall.catch(() => ({ ok: false, code: 0, message: '' }));
     if (!reply.ok) this.querySelector('aan-error-messages')?.add({ code: reply.code, message: reply.message });
   }
 

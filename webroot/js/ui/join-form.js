@@ -5,7 +5,7 @@ import { LightElement } from './light-element.js';
 import { roleKeys, t } from '../i18n.js';
 
 export class JoinForm extends LightElement {
-  static properties = { name: {}, role: {}, mailOffered: { type: Boolean } };
+  static properties = { name: {}, role: {}, mailOffered: { type: Boolean }, changing: { type: Boolean } };
 
   render() {
     return html`
@@ -24,7 +24,11 @@ export class JoinForm extends LightElement {
           <label class="field-label" for="join-email">${t('yourEmail')}</label>
           <input id="join-email" name="email" type="email" autocomplete="email" maxlength="254"
             aria-describedby="join-email-help" data-testid="join-email">
-          <p class="muted" id="join-email-help">${t('yourEmailHelp')}</p>` : ''}
+          <p class="muted" id="join-email-help">${t('yourEmailHelp')}</p>
+          ${this.changing ? html`
+            <label class="radio">
+              <input type="checkbox" name="forgetEmail" data-testid="join-forget-email"> ${t('forgetEmail')}
+            </label>` : ''}` : ''}
         <button type="submit" class="primary" data-testid="join-submit">${t('join')}</button>
       </form>`;
   }
@@ -39,7 +43,8 @@ export class JoinForm extends LightElement {
     const name = String(form.get('name')).trim();
     if (!name) return;
     const email = String(form.get('email') ?? '').trim();
-    this.dispatchEvent(new CustomEvent('join', { detail: { name, role: String(form.get('role')), email } }));
+    const forgetEmail = form.get('forgetEmail') === 'on';
+    this.dispatchEvent(new CustomEvent('join', { detail: { name, role: String(form.get('role')), email, forgetEmail } }));
   }
 }
 customElements.define('aan-join-form', JoinForm);

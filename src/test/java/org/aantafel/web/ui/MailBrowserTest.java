@@ -92,6 +92,15 @@ class MailBrowserTest extends LiveBoardTestBase {
           throw new IllegalStateException(e);
         }
       }).sorted().toList());
+
+    parent.getByTestId("change-identity").click();
+    parent.getByTestId("join-forget-email").check();
+    assertNoViolations(parent, "changing my details with e-mail");
+    parent.waitForResponse(response -> response.url().endsWith("/contact")
+      && "DELETE".equals(response.request().method()) && response.status() == 204,
+      () -> parent.getByTestId("join-submit").click());
+    teacher.getByTestId("mail-agenda").click();
+    assertThat(teacher.getByTestId("mail-status")).hasText("Sent to 0 addresses.");
   }
 
   private static void assertNoViolations(Page page, String view) {
