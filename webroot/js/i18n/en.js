@@ -274,6 +274,8 @@ export const en = {
     back: 'Back to the board',
     discussed: 'discussed',
     perRole: 'Per role',
+    actionsColumn: 'Actions',
+    noEvaluation: 'No praatplaat topic has been evaluated in these meetings yet.',
     otherMeetings: 'Other meetings of this series',
   },
 };

@@ -291,6 +291,8 @@ export const nl = {
     back: 'Terug naar het bord',
     discussed: 'besproken',
     perRole: 'Per rol',
+    actionsColumn: 'Acties',
+    noEvaluation: 'In deze overleggen is nog geen onderwerp van de praatplaat besproken.',
     otherMeetings: 'Andere overleggen van deze reeks',
   },
 };

@@ -76,12 +76,14 @@ export class SeriesPage extends LightElement {
 
   #goal(report, closed) {
     const totals = report.goalTotals;
+    // Only the sides that checked the goal at all: four columns do not fit a phone.
+    const sides = SIDES.filter((side) => total(totals[side], VERDICTS) > 0);
     return html`
       <section class="card" aria-labelledby="series-goal" data-testid="series-goal">
         <h2 id="series-goal">${t('series.goalHeading')}</h2>
         <p>${t('series.goalExplain')}</p>
         <ul class="series-totals">
-          ${SIDES.filter((side) => total(totals[side], VERDICTS) > 0).map((side) => html`
+          ${sides.map((side) => html`
             <li data-testid="goal-total-${side}">${t('series.goalTotal', {
               side: t(`sides.${side}`), met: totals[side].met, total: total(totals[side], VERDICTS) })}</li>`)}
         </ul>
@@ -94,11 +96,11 @@ export class SeriesPage extends LightElement {
         <div class="table-scroll" tabindex="0">
         <table class="series-chart">
           <thead><tr><th scope="col">${t('series.meetings')}</th>
-            ${SIDES.map((side) => html`<th scope="col">${t(`sides.${side}`)}</th>`)}</tr></thead>
+            ${sides.map((side) => html`<th scope="col">${t(`sides.${side}`)}</th>`)}</tr></thead>
           <tbody>
             ${closed.map((m) => html`<tr>
               <th scope="row">${t('series.meeting', { n: m.seq })}</th>
-              ${SIDES.map((side) => html`<td data-testid="goal-${m.seq}-${side}">
+              ${sides.map((side) => html`<td data-testid="goal-${m.seq}-${side}">
                 ${bar(report.goalBySide[m.seq][side], VERDICTS, (v) => t(`verdicts.${v}`))}</td>`)}
             </tr>`)}
           </tbody>
@@ -115,7 +117,7 @@ export class SeriesPage extends LightElement {
         <p data-testid="actions-total">${t('series.actionsTotal', totals)}</p>
         <div class="table-scroll" tabindex="0">
         <table class="series-chart">
-          <thead><tr><th scope="col">${t('series.meetings')}</th><th scope="col">${t('series.actionsHeading')}</th></tr></thead>
+          <thead><tr><th scope="col">${t('series.meetings')}</th><th scope="col">${t('series.actionsColumn')}</th></tr></thead>
           <tbody>
             ${closed.map((m) => html`<tr>
               <th scope="row">${t('series.meeting', { n: m.seq })}</th>
@@ -127,6 +129,14 @@ export class SeriesPage extends LightElement {
   }
 
   #evaluation(report, closed) {
+    const evaluated = closed.some((m) => (report.evaluatedTopics[m.seq] ?? []).length > 0);
+    if (!evaluated) {
+      return html`
+        <section class="card" aria-labelledby="series-evaluation" data-testid="series-evaluation">
+          <h2 id="series-evaluation">${t('series.evaluationHeading')}</h2>
+          <p class="empty">${t('series.noEvaluation')}</p>
+        </section>`;
+    }
     return html`
       <section class="card" aria-labelledby="series-evaluation" data-testid="series-evaluation">
         <h2 id="series-evaluation">${t('series.evaluationHeading')}</h2>

@@ -59,6 +59,9 @@ class SeriesBrowserTest extends LiveBoardTestBase {
     assertTrue(parent.getByTestId("goal-1-family").innerText().contains("1 Niet bereikt"),
       parent.getByTestId("goal-1-family").innerText());
     assertEquals("Ouder of verzorger: doel 0 van de 1 keer bereikt", parent.getByTestId("goal-role-parent").innerText());
+    assertTrue(parent.getByTestId("topic-1-child").isVisible(), "meeting 1 evaluated 'think from the child'");
+    assertEquals(0, parent.locator("[data-testid^=topic-2-]").count(), "meeting 2 evaluated nothing");
+    assertEquals(0, parent.getByTestId("goal-1-other").count(), "a side that never checked the goal has no column");
     assertTrue(parent.getByTestId("actions-1").innerText().contains("1 open, nog niet aan de beurt"),
       parent.getByTestId("actions-1").innerText());
     assertEquals(List.of(), new AxeBuilder(parent).analyze().getViolations(), "the series page on a phone");
@@ -84,6 +87,11 @@ class SeriesBrowserTest extends LiveBoardTestBase {
         .add(create("goalcheck-" + id, "goalCheck", new JsonObject().put("verdict", "not")));
       bus.call(Addresses.SUBMIT, new JsonObject().put("boardId", board.id()).put("clientId", "setup").put("seq", 1)
         .put("baseRev", 0).put("ops", ops));
+      bus.call(Addresses.JOIN, new JsonObject().put("boardId", board.id()).put("token", board.token("facilitator"))
+        .put("clientId", "setup-chair").put("name", "Voorzitter").put("role", "care-coordinator"));
+      bus.call(Addresses.SUBMIT, new JsonObject().put("boardId", board.id()).put("clientId", "setup-chair")
+        .put("seq", 1).put("baseRev", 0).put("ops", new JsonArray()
+          .add(create("ev1", "evaluation", new JsonObject().put("topic", "child")))));
     } finally {
       bus.close();
     }
