@@ -47,3 +47,10 @@ export const roleKeys = Object.keys(texts.en.roles);
 export function roleLabel(role) {
   return texts[current].roles[role] ?? role ?? '';
 }
+
+/** A calendar date written YYYY-MM-DD, as people read it: "25 november 2026". */
+export function longDate(isoDate) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate ?? '')) return isoDate ?? '';
+  // The date is a day on the calendar, not a moment: read and written in UTC it is never shifted a day.
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString(current, { dateStyle: 'long', timeZone: 'UTC' });
+}

@@ -3,7 +3,7 @@
 // page's place, so the token never travels in a URL. Above it go the links to the other meetings
 // of its series, which the same token may read.
 import { recordText } from './sync/record-files.js';
-import { language, t } from './i18n.js';
+import { language, longDate, t } from './i18n.js';
 
 const [, boardId, version] = location.pathname.match(/^\/b\/([^/]+)\/record\/(\d+)$/) ?? [];
 const token = location.hash.slice(1).split('.')[0];
@@ -41,7 +41,7 @@ async function addSeriesLinks() {
   link(`/b/${encodeURIComponent(boardId)}/series#${token}`, t('series.title'), 'record-series-page');
   for (const m of meetings.filter((meeting) => meeting.version > 0 && meeting.boardId !== boardId)) {
     link(`/b/${encodeURIComponent(m.boardId)}/record/${m.version}#${token}`,
-      `${t('series.meeting', { n: m.seq })} · ${m.date}`, `record-series-${m.seq}`);
+      `${t('series.meeting', { n: m.seq })} · ${longDate(m.date)}`, `record-series-${m.seq}`);
   }
   nav.append(list);
   document.body.prepend(nav);

@@ -3,7 +3,7 @@
 // actions, and which praatplaat topics were evaluated. Every bar also says its numbers in words.
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
-import { roleLabel, t } from '../i18n.js';
+import { longDate, roleLabel, t } from '../i18n.js';
 import './language-switch.js';
 
 const SIDES = ['family', 'school', 'care', 'other'];
@@ -66,7 +66,7 @@ export class SeriesPage extends LightElement {
             <li data-testid="series-meeting" data-seq=${m.seq}>
               <strong>${t('series.meeting', { n: m.seq })}</strong> · ${m.title}
               ${m.version > 0
-                ? html` · ${m.date} · <a href=${record(m)} data-testid="series-record-${m.seq}">${t('series.readRecord')}</a>`
+                ? html` · ${longDate(m.date)} · <a href=${record(m)} data-testid="series-record-${m.seq}">${t('series.readRecord')}</a>`
                 : html` · <span class="muted">${t('series.notClosed')}</span>`}
               ${m.boardId === report.boardId ? html` <a href=${`/b/${encodeURIComponent(m.boardId)}#${this.token}`}>${t('series.back')}</a>` : ''}
             </li>`)}
