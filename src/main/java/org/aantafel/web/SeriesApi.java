@@ -74,7 +74,7 @@ final class SeriesApi {
       .compose(grant -> "facilitator".equals(grant) ? Future.succeededFuture()
         : Future.failedFuture(new SyncFailure(403, "only the facilitator's link can plan the next meeting")))
       .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.STATE, new JsonObject().put("boardId", boardId)))
-      .compose(reply -> store.participants(boardId).compose(participants -> store.series(boardId).compose(series -> {
+      .compose(reply -> store.participants(boardId).compose(participants -> seriesOf(boardId).compose(series -> {
         // Decoded again so that nested objects are plain maps, the shape the domain reads.
         Map<String, Object> previous = new JsonObject(reply.body().getJsonObject("state").encode()).getMap();
         BoardState next = FollowUp.next(previous, id -> nameOf(participants, id),
@@ -106,13 +106,19 @@ final class SeriesApi {
   private void series(RoutingContext ctx) {
     String boardId = ctx.pathParam("id");
     boards.seriesGrantOf(ctx, boardId)
-      .compose(grant -> store.series(boardId))
+      .compose(grant -> seriesOf(boardId))
       .compose(series -> readRecords(series).map(meetings -> {
         JsonObject report = new JsonObject(SeriesReport.of(meetings, LocalDate.now(SCHOOL_ZONE)).toJson());
         return report.put("seriesId", series.get(0).seriesId()).put("boardId", boardId);
       }))
       .onSuccess(report -> ctx.response().putHeader("Content-Type", "application/json").end(report.encode()))
       .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  /** Empty only when the board went (deleted) between the token check and this read. */
+  private Future<List<SeriesMeeting>> seriesOf(String boardId) {
+    return store.series(boardId).compose(series -> series.isEmpty()
+      ? Future.failedFuture(new SyncFailure(404, "there is no board with this link")) : Future.succeededFuture(series));
   }
 
   /** The newest record of every closed meeting, read one after the other: a series holds a handful of meetings. */
