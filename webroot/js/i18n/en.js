@@ -226,6 +226,7 @@ export const en = {
   scanToJoin: 'Join: scan the code with your phone',
   qrLabel: 'QR code to join this meeting',
   announce: {
+    by: '{name}: {what}',
     phase: 'The meeting is now at: {phase}',
     currentItem: 'Now being discussed: {title}',
     created: {

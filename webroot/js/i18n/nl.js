@@ -243,6 +243,7 @@ export const nl = {
   qrLabel: 'QR-code om mee te doen aan dit gesprek',
   // announcements for screen readers
   announce: {
+    by: '{name}: {what}',
     phase: 'Het gesprek is nu bij: {phase}',
     currentItem: 'Nu aan de beurt: {title}',
     created: {

@@ -4,6 +4,7 @@
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
 import { TimeUpWatch } from './time-up-watch.js';
+import { personName } from './people.js';
 import { t } from '../i18n.js';
 
 export class Announcer extends LightElement {
@@ -15,7 +16,7 @@ export class Announcer extends LightElement {
       this.message = t('announce.timeUp', { title: item.title || t('untitled') });
     });
     this.onChange = (e) => {
-      if (e.detail.remote && !e.detail.reset) this.#announce(e.detail.ops ?? []);
+      if (e.detail.remote && !e.detail.reset) this.#announce(e.detail.ops ?? [], e.detail.participantId);
       this.timeUp.check();
     };
     this.client.addEventListener('change', this.onChange);
@@ -32,10 +33,13 @@ export class Announcer extends LightElement {
     return html`<div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">${this.message ?? ''}</div>`;
   }
 
-  #announce(ops) {
+  // Who did it, when presence knows them: "something was added" alone leaves a listener guessing.
+  #announce(ops, participantId) {
     const sentences = [...new Set(ops.map((op) => this.#sentence(op)).filter(Boolean))];
     if (sentences.length === 0) return;
-    this.message = sentences.join('. ');
+    const what = sentences.join('. ');
+    const name = participantId ? personName(this.client, participantId) : '';
+    this.message = name ? t('announce.by', { name, what }) : what;
   }
 
   #sentence(op) {
