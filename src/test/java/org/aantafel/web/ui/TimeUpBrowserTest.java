@@ -20,7 +20,7 @@ class TimeUpBrowserTest extends LiveBoardTestBase {
   }
 
   @Test
-  void timeUpIsAnnouncedOnceItPassesAndShownAsText() {
+  void timeUpIsAnnouncedOnceWhenItPassesAndShownInWords() {
     TestServer.CreatedBoard board = server.createBoard("Time", "empty");
     Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280, 800);
     Page parentPage = newPage(360, 740);
@@ -41,6 +41,13 @@ class TimeUpBrowserTest extends LiveBoardTestBase {
     parent.clock().fastForward(61_000);
 
     assertThat(parent.getByTestId("announcer")).hasText("Time is up for: Rust thuis");
-    assertThat(parent.getByTestId("timer-over").first()).hasText(Pattern.compile("^\\+\\d+:\\d\\d over time$"));
+    assertThat(parent.getByTestId("timer-over").first()).hasText(Pattern.compile("^\\+0:\\d\\d over time$"));
+
+    // Once: another minute over time says nothing new (the last announcement stays the facilitator's).
+    teacher.getByTestId("agenda-item-make-current").click();
+    assertThat(parent.getByTestId("announcer")).hasText("Anna: Now being discussed: Rust thuis");
+    parent.clock().fastForward(60_000);
+    assertThat(parent.getByTestId("timer-over").first()).hasText(Pattern.compile("^\\+1:\\d\\d over time$"));
+    assertThat(parent.getByTestId("announcer")).hasText("Anna: Now being discussed: Rust thuis");
   }
 }
