@@ -70,6 +70,18 @@ export function timerElapsedMs(item, serverNowMs) {
   return isTimerRunning(item) ? counted + Math.max(0, serverNowMs - item.timerStartedAt) : counted;
 }
 
+// An item's timebox in milliseconds; 0 when it has none.
+export function timeboxMs(item) {
+  return (item.timeboxMinutes ?? 0) * 60000;
+}
+
+// Time past the timebox at serverNowMs; null while within it or without one.
+export function overTimeMs(item, serverNowMs) {
+  const box = timeboxMs(item);
+  const over = timerElapsedMs(item, serverNowMs) - box;
+  return box > 0 && over >= 0 ? over : null;
+}
+
 // The server's time now, from the serverTime of the join reply and this browser's clock when that reply came:
 // a browser whose clock is off still shows the same timer as everyone else.
 export function serverNow(serverTimeAtJoin, localTimeAtJoin, localNow = Date.now()) {

@@ -167,7 +167,7 @@ export const nl = {
   notesLabel: 'Aantekeningen bij agendapunt {n}',
   timer: 'Tijd',
   timerOf: '{elapsed} van {box}',
-  timerOver: 'tijd is om',
+  timerOverBy: '+{over} over de tijd',
   timerRunning: 'loopt',
   timerStart: 'Start',
   timerPause: 'Pauze',
@@ -211,6 +211,9 @@ export const nl = {
   evaluationHeading: 'Hoe werkten we samen?',
   evaluationIntro: 'Iedereen krijgt een onderwerp van de praatplaat en beantwoordt drie vragen.',
   evaluationTopic: 'Onderwerp',
+  topicHandedOut: '{topic} (al uitgedeeld)',
+  topicOnce: 'Elk onderwerp wordt één keer uitgedeeld; wat al uitgedeeld is, kun je niet meer kiezen.',
+  allTopicsHandedOut: 'Alle onderwerpen zijn uitgedeeld.',
   evaluationAssignee: 'Voor wie',
   nobody: 'Nog niemand',
   handOutTopic: 'Onderwerp geven',
@@ -243,6 +246,7 @@ export const nl = {
   qrLabel: 'QR-code om mee te doen aan dit gesprek',
   // announcements for screen readers
   announce: {
+    by: '{name}: {what}',
     phase: 'Het gesprek is nu bij: {phase}',
     currentItem: 'Nu aan de beurt: {title}',
     created: {
@@ -258,6 +262,7 @@ export const nl = {
     unfrozen: 'De agenda is weer open',
     timerStarted: 'De tijd loopt',
     timerStopped: 'De tijd staat stil',
+    timeUp: 'De tijd is om voor: {title}',
     removed: 'Er is iets verwijderd',
   },
   untitled: '(nog zonder naam)',

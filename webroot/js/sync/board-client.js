@@ -187,7 +187,10 @@ export class BoardClient extends EventTarget {
   // `own`: our submit came back as the server applied it (perhaps with stamped fields).
   #emitApplied(messages) {
     for (const applied of messages) {
-      this.#emit('change', { remote: !applied.own, own: Boolean(applied.own), ops: applied.ops, rev: applied.rev });
+      this.#emit('change', {
+        remote: !applied.own, own: Boolean(applied.own), ops: applied.ops, rev: applied.rev,
+        participantId: applied.participantId,
+      });
     }
   }
 

@@ -2,7 +2,7 @@
 // facilitator starts, pauses and resets it; the server turns those into timestamps.
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
-import { timerElapsedMs } from '../board/meeting-rules.js';
+import { overTimeMs, timeboxMs, timerElapsedMs } from '../board/meeting-rules.js';
 import { t } from '../i18n.js';
 
 export function clock(ms) {
@@ -32,10 +32,12 @@ export class AgendaTimer extends LightElement {
 
   render() {
     const item = this.item;
-    const elapsed = timerElapsedMs(item, this.client.serverNow());
-    const boxMs = (item.timeboxMinutes ?? 0) * 60000;
+    const now = this.client.serverNow();
+    const elapsed = timerElapsedMs(item, now);
+    const boxMs = timeboxMs(item);
     const running = Boolean(item.timerStartedAt);
-    const over = boxMs > 0 && elapsed >= boxMs;
+    const overMs = overTimeMs(item, now);
+    const over = overMs !== null;
     const n = this.n;
     return html`
       <div class="timer ${running ? 'running' : ''} ${over ? 'over' : ''}">
@@ -44,7 +46,7 @@ export class AgendaTimer extends LightElement {
           <span class="visually-hidden">${t('timer')}: </span>
           ${boxMs ? t('timerOf', { elapsed: clock(elapsed), box: clock(boxMs) }) : clock(elapsed)}
           ${running ? html`<span class="muted">(${t('timerRunning')})</span>` : ''}
-          ${over ? html`<strong class="over-label">${t('timerOver')}</strong>` : ''}
+          ${over ? html`<strong class="over-label" data-testid="timer-over">${t('timerOverBy', { over: clock(overMs) })}</strong>` : ''}
         </span>
         ${this.controls ? html`
           <span class="timer-controls">

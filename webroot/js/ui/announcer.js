@@ -1,7 +1,10 @@
 // Tells screen reader users, politely, what others changed: a new phase, the item now being
-// discussed, something added. Typing is not announced; it would never stop talking.
+// discussed, something added, an agenda point's time run out. Typing is not announced; it would
+// never stop talking.
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
+import { TimeUpWatch } from './time-up-watch.js';
+import { personName } from './people.js';
 import { t } from '../i18n.js';
 
 export class Announcer extends LightElement {
@@ -9,25 +12,34 @@ export class Announcer extends LightElement {
 
   connectedCallback() {
     super.connectedCallback();
+    this.timeUp = new TimeUpWatch(this.client, (item) => {
+      this.message = t('announce.timeUp', { title: item.title || t('untitled') });
+    });
     this.onChange = (e) => {
-      if (e.detail.remote && !e.detail.reset) this.#announce(e.detail.ops ?? []);
+      if (e.detail.remote && !e.detail.reset) this.#announce(e.detail.ops ?? [], e.detail.participantId);
+      this.timeUp.check();
     };
     this.client.addEventListener('change', this.onChange);
+    this.timeUp.check();
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
     this.client.removeEventListener('change', this.onChange);
+    this.timeUp.stop();
   }
 
   render() {
-    return html`<div class="visually-hidden" aria-live="polite" data-testid="announcer">${this.message ?? ''}</div>`;
+    return html`<div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">${this.message ?? ''}</div>`;
   }
 
-  #announce(ops) {
+  // Who did it, when presence knows them: "something was added" alone leaves a listener guessing.
+  #announce(ops, participantId) {
     const sentences = [...new Set(ops.map((op) => this.#sentence(op)).filter(Boolean))];
     if (sentences.length === 0) return;
-    this.message = sentences.join('. ');
+    const what = sentences.join('. ');
+    const name = participantId ? personName(this.client, participantId) : '';
+    this.message = name ? t('announce.by', { name, what }) : what;
   }
 
   #sentence(op) {

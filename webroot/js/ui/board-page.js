@@ -97,7 +97,7 @@ export class BoardPage extends LightElement {
             testid="board-title" ?disabled=${client.readOnly || meeting === 'closed'}></aan-text-field>
         </div>
         <aan-phase-nav .client=${client} .viewing=${viewing} @view=${this.#view}></aan-phase-nav>
-        <h1 class="phase-heading" data-testid="phase-heading">${t(`phases.${viewing}`)}</h1>
+        <h1 class="phase-heading" data-testid="phase-heading" tabindex="-1">${t(`phases.${viewing}`)}</h1>
         <div class="board-layout">
           <div class="board-main" data-testid="phase-${viewing}">${phaseSections(viewing, client)}</div>
           <aside class="board-side">
@@ -146,6 +146,8 @@ export class BoardPage extends LightElement {
     this.editing = false;
     // Joining again on the same connection, as the same participant, tells the others.
     this.client.rename(this.identity.name, this.identity.role);
+    // The form and its button are gone: start the keyboard at the top of the board, not nowhere.
+    this.updateComplete.then(() => this.querySelector('[data-testid=phase-heading]')?.focus());
   }
 
   async #report(contactCall) {

@@ -19,9 +19,10 @@ record Change(long rev, String clientId, long seq, String participantId, List<Op
     return new CommittedChange(rev, clientId, seq, participantId, opsJson(), committedAtMillis);
   }
 
-  /** The message every browser on the board receives. */
+  /** The message every browser on the board receives; the participant lets screens say who changed something. */
   JsonObject published() {
-    return new JsonObject().put("rev", rev).put("clientId", clientId).put("seq", seq).put("ops", opsJson());
+    return new JsonObject().put("rev", rev).put("clientId", clientId).put("seq", seq)
+      .put("participantId", participantId).put("ops", opsJson());
   }
 
   JsonArray opsJson() {

@@ -77,7 +77,11 @@ abstract class LiveBoardTestBase {
 
   /** Opens a participant or facilitator link, gives name and role, and waits for the connected board. */
   Page join(String link, String name, String role, int width, int height) {
-    Page page = newPage(width, height);
+    return join(newPage(width, height), link, name, role);
+  }
+
+  /** The same on a page made beforehand, e.g. with a fake clock installed before navigation. */
+  static Page join(Page page, String link, String name, String role) {
     page.navigate(link);
     page.getByTestId("join-name").fill(name);
     page.getByTestId("join-role").selectOption(role);

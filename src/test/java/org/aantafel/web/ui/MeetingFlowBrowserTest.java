@@ -6,12 +6,14 @@ import org.aantafel.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The meeting's own behaviour as two people see it: the balance strip and its prompt, late items after the freeze,
- * following the facilitator's phase and looking around, the current item, and a timer that survives a reload.
+ * The meeting's own behaviour as two people see it: the balance strip and its prompt, who changed what, late items
+ * after the freeze, following the facilitator's phase and looking around, the current item, and a timer that survives
+ * a reload.
  */
 class MeetingFlowBrowserTest extends LiveBoardTestBase {
 
@@ -31,6 +33,8 @@ class MeetingFlowBrowserTest extends LiveBoardTestBase {
     parent.getByTestId("add-agenda-item").click();
     parent.keyboard().type("Rust thuis");
     teacher.locator("[data-testid=balance-family][data-count='1']").waitFor();
+    // The announcement says who, not only what: typing the title after it is not announced.
+    assertThat(teacher.getByTestId("announcer")).hasText("Bram: An agenda point was added");
     teacher.getByTestId("family-prompt").waitFor(new Locator.WaitForOptions()
       .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
     assertTrue(teacher.getByTestId("agenda-item-proposer").first().textContent().contains("Bram"));
@@ -44,7 +48,7 @@ class MeetingFlowBrowserTest extends LiveBoardTestBase {
 
     moveMeetingTo(teacher, "agenda");
     parent.getByTestId("phase-agenda").waitFor();
-    parent.waitForFunction("() => document.querySelector('[data-testid=announcer]').textContent.includes('Agenda')");
+    assertThat(parent.getByTestId("announcer")).hasText("Anna: The meeting is now at: Agenda");
     parent.getByTestId("phase-tab-prepare").click();
     parent.getByTestId("looking-around").waitFor();
     parent.getByTestId("back-to-meeting").click();
