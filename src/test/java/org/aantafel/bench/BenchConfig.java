@@ -2,6 +2,7 @@ package org.aantafel.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Set;
  */
 record BenchConfig(String host, int port, int boards, int clientsPerBoard, double editsPerSecond,
                    int warmupSeconds, int measureSeconds, Mode mode, Path spawnJar, Path spawnDataDir,
-                   Path resultFile, Path ackedFile, Path verifyOnly, long seed) {
+                   List<String> spawnJvm, Path resultFile, Path ackedFile, Path verifyOnly, long seed) {
 
   /** goal: every client of a board types into the board's shared goal (the transform path); items: each types into
    *  the notes of its own agenda item (no concurrent edits of one text). */
@@ -55,6 +56,7 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
       intOf(values, "warmup", 10), intOf(values, "measure", 60),
       Mode.valueOf(take(values, "mode", "goal").toUpperCase()),
       spawnJar, Path.of(take(values, "spawn-data", "/tmp/aantafel-bench-data")),
+      List.of(take(values, "spawn-jvm", "").trim().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList(),
       Path.of(take(values, "out", "target/bench-result.json")),
       Path.of(take(values, "acked", "target/bench-acked.json")),
       values.containsKey("verify-only") ? Path.of(values.remove("verify-only")) : null,

@@ -27,7 +27,8 @@ import java.util.function.IntFunction;
  * <pre>
  *   --url http://localhost:8099     a running server (loopback only)
  *   --spawn target/aantafel.jar     or: start the jar as a child process (--spawn-port, --spawn-data), and after the
- *                                   run kill it with SIGKILL, start it again and check durability once more
+ *                                   run kill it with SIGKILL, start it again and check durability once more;
+ *                                   --spawn-jvm "-Xms1g -Xmx1g" passes JVM options to that process
  *   --boards 200 --clients 6 --rate 2 --warmup 10 --measure 60 --mode goal|items --seed 42
  *   --out target/bench-result.json --acked target/bench-acked.json
  *   --verify-only target/bench-acked.json   only check a previous run's acked edits (e.g. after a restart)
@@ -56,7 +57,7 @@ public final class LoadBenchmark {
     BenchConfig config = BenchConfig.parse(args);
     Vertx vertx = Vertx.vertx();
     ServerProcess server = config.spawnJar() == null ? null
-      : new ServerProcess(config.spawnJar(), config.port(), config.spawnDataDir());
+      : new ServerProcess(config.spawnJar(), config.port(), config.spawnDataDir(), config.spawnJvm());
     int exit = 1;
     try {
       if (server != null) {

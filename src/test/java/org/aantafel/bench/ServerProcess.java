@@ -3,6 +3,7 @@ package org.aantafel.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,19 +15,24 @@ final class ServerProcess {
   private final Path jar;
   private final int port;
   private final Path dataDir;
+  private final List<String> jvmOptions;
   private Process process;
 
-  ServerProcess(Path jar, int port, Path dataDir) {
+  ServerProcess(Path jar, int port, Path dataDir, List<String> jvmOptions) {
     this.jar = jar;
     this.port = port;
     this.dataDir = dataDir;
+    this.jvmOptions = List.copyOf(jvmOptions);
   }
 
   void start() throws IOException {
     Path log = Path.of("target/bench-server.log");
     Files.createDirectories(log.getParent());
-    ProcessBuilder builder = new ProcessBuilder(List.of(
-      Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()))
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
       .redirectErrorStream(true)
       .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("AANTAFEL_HTTP_HOST", "127.0.0.1");
