@@ -13,7 +13,7 @@ export class JoinForm extends LightElement {
         <h1>${t('joinTitle')}</h1>
         <p>${t('joinIntro')}</p>
         <label class="field-label" for="join-name">${t('yourName')}</label>
-        <input id="join-name" name="name" type="text" required autocomplete="name" maxlength="80"
+        <input id="join-name" name="name" type="text" required autocomplete="name" maxlength="60"
           data-testid="join-name" .value=${this.name ?? ''}>
         <label class="field-label" for="join-role">${t('yourRole')}</label>
         <select id="join-role" name="role" required data-testid="join-role">
