@@ -3,13 +3,14 @@
 // page's place, so the token never travels in a URL. Above it go the links to the other meetings
 // of its series, which the same token may read.
 import { recordText } from './sync/record-files.js';
+import { readerFragment, readerFromHash, readerHeaders } from './sync/reader.js';
 import { language, longDate, t } from './i18n.js';
 
 const [, boardId, version] = location.pathname.match(/^\/b\/([^/]+)\/record\/(\d+)$/) ?? [];
-const token = location.hash.slice(1).split('.')[0];
+const reader = readerFromHash(location.hash, boardId);
 
 try {
-  const page = await recordText(boardId, token, version, 'html');
+  const page = await recordText(boardId, reader, version, 'html');
   document.open();
   document.write(page);
   document.close();
@@ -21,7 +22,7 @@ try {
 
 async function addSeriesLinks() {
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/series`, {
-    headers: { Authorization: `Bearer ${token}` },
+    headers: readerHeaders(reader),
   });
   if (!response.ok) return;
   const { meetings } = await response.json();
@@ -38,9 +39,9 @@ async function addSeriesLinks() {
     item.append(a);
     list.append(item);
   };
-  link(`/b/${encodeURIComponent(boardId)}/series#${token}`, t('series.title'), 'record-series-page');
+  link(`/b/${encodeURIComponent(boardId)}/series#${readerFragment(reader)}`, t('series.title'), 'record-series-page');
   for (const m of meetings.filter((meeting) => meeting.version > 0 && meeting.boardId !== boardId)) {
-    link(`/b/${encodeURIComponent(m.boardId)}/record/${m.version}#${token}`,
+    link(`/b/${encodeURIComponent(m.boardId)}/record/${m.version}#${readerFragment(reader)}`,
       `${t('series.meeting', { n: m.seq })} · ${longDate(m.date)}`, `record-series-${m.seq}`);
   }
   nav.append(list);

@@ -3,7 +3,7 @@
 import { EventBusClient } from './eventbus-client.js';
 import { BoardSync } from './board-sync.js';
 import { uuid } from '../uuid.js';
-import { loadSession, saveSession } from './client-session.js';
+import { loadSeat, loadSession, saveSeat, saveSession } from './client-session.js';
 
 const RETRY_LATER = new Set([-1, 429, 503]); // -1: timeout or lost socket
 const ROLL_BACK = new Set([400, 403, 404, 409, 413]);
@@ -35,7 +35,8 @@ export class BoardClient extends EventTarget {
     this.stopped = false;
     // The server's last word on a deleted board comes where its changes come.
     this.onOps = (message) => (message.deleted ? this.boardDeleted() : this.#committed(message));
-    this.onPresence = (presence) => this.#presence(presence.participants);
+    this.watching = 0;
+    this.onPresence = (presence) => this.#presence(presence.participants, presence.watching);
     bus.addEventListener('open', () => this.#join());
     bus.addEventListener('close', () => this.#lost());
     // A bridge refusal names no address, so it cannot be tied to one submit: only report it.
@@ -53,11 +54,16 @@ export class BoardClient extends EventTarget {
   /** The server's clock, as far as we can tell: agenda timers are counted in its time. */
   serverNow() { return Date.now() + this.serverOffsetMs; }
 
-  /** Take part under another name or role: join again as the same participant. */
+  /**
+   * Take part under another name or role: join again as the same participant (the first time,
+   * the server gives this person their seat). Resolves once that join is answered.
+   */
   rename(name, role) {
     this.name = name;
     this.role = role;
+    const answered = new Promise((resolve) => this.addEventListener('joined', resolve, { once: true }));
     if (this.joined) this.#join();
+    return answered;
   }
 
   start() {
@@ -108,14 +114,26 @@ export class BoardClient extends EventTarget {
     try { this.bus.send('board.presence', { boardId: this.boardId, focus }); } catch { /* offline */ }
   }
 
+  get seat() { return loadSeat(this.boardId); }
+
   async #join() {
-    const body = { boardId: this.boardId, token: this.token, clientId: this.clientId, name: this.name, role: this.role };
+    const seat = this.seat;
+    const body = { boardId: this.boardId, clientId: this.clientId, name: this.name, role: this.role };
+    if (this.token) body.token = this.token;
+    if (seat) body.seat = seat;
     const catchingUp = this.loaded;
     if (catchingUp) body.sinceRev = this.sync.rev;
     let reply;
     try {
       reply = await this.bus.request('board.join', body);
     } catch (error) {
+      // A seat this board no longer knows (the board was copied to another server, the seat was
+      // replaced): join with the link instead, as someone new.
+      if (error.code === 403 && seat && this.token) {
+        saveSeat(this.boardId, null);
+        this.#join();
+        return;
+      }
       if (error.code === 403 || error.code === 404) this.#giveUp({ code: error.code, message: error.message });
       // Anything else (timeout, lost socket): start over on a fresh socket.
       if (this.bus.isOpen) {
@@ -125,6 +143,7 @@ export class BoardClient extends EventTarget {
       return;
     }
     this.you = reply.you;
+    if (reply.you?.seat) saveSeat(this.boardId, reply.you.seat);
     if (typeof reply.serverTime === 'number') this.serverOffsetMs = reply.serverTime - Date.now();
     if (reply.state) {
       if (catchingUp && this.sync.unsavedCount) {
@@ -140,7 +159,7 @@ export class BoardClient extends EventTarget {
     this.bus.register(`board.${this.boardId}.ops`, this.onOps);
     this.bus.register(`board.${this.boardId}.presence`, this.onPresence);
     // The presence published on our own join went out before we could register for it.
-    if (reply.participants) this.#presence(reply.participants);
+    if (reply.participants) this.#presence(reply.participants, reply.watching);
     this.joined = true;
     this.attempts = 0;
     this.#emit('joined', { you: this.you });
@@ -163,9 +182,10 @@ export class BoardClient extends EventTarget {
     this.#setConnection('offline');
   }
 
-  #presence(participants) {
+  #presence(participants, watching) {
     this.participants = participants ?? [];
-    this.#emit('presence', { participants: this.participants });
+    this.watching = Number.isInteger(watching) ? watching : 0;
+    this.#emit('presence', { participants: this.participants, watching: this.watching });
   }
 
   #committed(message) {

@@ -19,3 +19,26 @@ export function saveSession(boardId, session) {
     // Storage full or disabled: the tab just becomes a new participant after a reload.
   }
 }
+
+// The seat is the person, not the tab: the secret the server issued when they joined with a
+// name. localStorage keeps it for every tab of this browser; it never leaves the browser except
+// in the join (and, on their own request, in the "continue on another device" link).
+const seatKey = (boardId) => `aantafel.seat.${boardId}`;
+
+export function loadSeat(boardId) {
+  try {
+    const seat = globalThis.localStorage?.getItem(seatKey(boardId));
+    return typeof seat === 'string' && /^[A-Za-z0-9_-]{1,100}$/.test(seat) ? seat : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSeat(boardId, seat) {
+  try {
+    if (seat) globalThis.localStorage?.setItem(seatKey(boardId), seat);
+    else globalThis.localStorage?.removeItem(seatKey(boardId));
+  } catch {
+    // Storage disabled: the person gets a new seat on their next visit.
+  }
+}

@@ -8,23 +8,25 @@ export function mailOffered() {
   return features.then((f) => f.mail === true);
 }
 
-async function call(method, path, token, body) {
-  const response = await fetch(path, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+async function call(method, path, token, body, seat) {
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  if (seat) headers['X-Seat'] = seat;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const reply = await response.json().catch(() => ({}));
   return response.ok ? { ok: true, ...reply } : { ok: false, code: response.status, message: reply?.error?.message ?? '' };
 }
 
 const boardPath = (boardId, rest) => `/api/boards/${encodeURIComponent(boardId)}/${rest}`;
 
+// Only the person's own seat sets or removes their address.
 export const saveContact = (client, email) => call('PUT', boardPath(client.boardId, 'contact'), client.token,
-  { participantId: client.you.participantId, email });
+  { email }, client.seat);
 
 export const removeContact = (client) => call('DELETE', boardPath(client.boardId, 'contact'), client.token,
-  { participantId: client.you.participantId });
+  undefined, client.seat);
+
+/** How many addresses a mail of this board would go to. */
+export const mailRecipients = (client) => call('GET', boardPath(client.boardId, 'mail/recipients'), client.token);
 
 /** kind: 'agenda' or 'invitation'; the participant token goes along, to put the link in the mail. */
 export const sendMeetingMail = (client, kind, joinToken) => call('POST', boardPath(client.boardId, `mail/${kind}`),

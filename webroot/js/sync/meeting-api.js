@@ -24,4 +24,6 @@ export const closeMeeting = (client) => call(client, 'POST', 'close',
 export const reopenMeeting = (client) => call(client, 'POST', 'reopen');
 export const deleteBoard = (client) => call(client, 'DELETE', '');
 /** The next meeting of the series: {boardId, links, seriesId, seq}, or null after an error event. */
+/** New participant, viewer and projector links (the old ones stop working): {links}, or null after an error event. */
+export const replaceLinks = (client) => call(client, 'POST', 'links', {});
 export const planNextMeeting = (client, scheduledAt) => call(client, 'POST', 'follow-up', { scheduledAt });

@@ -18,7 +18,9 @@ import './announcer.js';
 import './participant-link.js';
 import './projector-view.js';
 import './mail-section.js';
+import './continue-elsewhere.js';
 import { mailOffered, removeContact, saveContact } from '../sync/mail-api.js';
+import { saveSeat } from '../sync/client-session.js';
 
 const identityKey = (boardId) => `aantafel.identity.${boardId}`;
 // Viewers and the projector watch without telling who they are.
@@ -41,8 +43,16 @@ export class BoardPage extends LightElement {
   constructor() {
     super();
     this.boardId = decodeURIComponent(location.pathname.split('/').filter(Boolean).at(-1) ?? '');
-    // '#<token>' or, on facilitator and projector links, '#<token>.<participant token>' (to show others how to join).
-    [this.token, this.joinToken = null] = location.hash.slice(1).split('.');
+    // '#<token>' or, on facilitator and projector links, '#<token>.<participant token>' (to show others how to join);
+    // a person's own "continue on another device" link adds '~<seat>'.
+    const [link, seat] = location.hash.slice(1).split('~');
+    [this.token, this.joinToken = null] = link.split('.');
+    if (seat) {
+      saveSeat(this.boardId, seat);
+      // The seat is kept by this browser now; out of the address bar, it is not shared by accident.
+      history.replaceState(null, '', `${location.pathname}${location.search}#${link}`);
+    }
+    this.seated = Boolean(seat);
     this.identity = JSON.parse(localStorage.getItem(identityKey(this.boardId)) ?? 'null');
     this.connection = 'reconnecting';
     this.unsaved = 0;
@@ -55,7 +65,7 @@ export class BoardPage extends LightElement {
   connectedCallback() {
     super.connectedCallback();
     // Join straight away: the reply tells whether this link needs a name and role at all.
-    if (this.token) this.#connect();
+    if (this.token || this.seated) this.#connect();
     mailOffered().then((offered) => { this.mailOffered = offered; });
     // Closing the tab with edits still on their way would lose them silently.
     addEventListener('beforeunload', (event) => {
@@ -68,7 +78,7 @@ export class BoardPage extends LightElement {
   }
 
   render() {
-    if (!this.token) return this.#message(t('noToken'));
+    if (!this.token && !this.seated) return this.#message(t('noToken'));
     if (this.fatal) return this.#message(t(FATAL_MESSAGES[this.fatal] ?? 'fatal403'));
     if (!this.loaded) return html`${this.#topBar()}<main id="main"><p class="card" role="status">${t('loading')}</p></main>`;
     if (this.editing || (!this.identity && !NAMELESS_GRANTS.has(this.#grant))) {
@@ -102,8 +112,9 @@ export class BoardPage extends LightElement {
           <div class="board-main" data-testid="phase-${viewing}">${phaseSections(viewing, client)}</div>
           <aside class="board-side">
             <aan-presence-list .client=${client}></aan-presence-list>
+            ${client.you?.participantId ? html`<aan-continue-elsewhere .client=${client}></aan-continue-elsewhere>` : ''}
             ${client.isFacilitator && this.joinToken ? html`
-              <aan-participant-link .boardId=${this.boardId} .joinToken=${this.joinToken}></aan-participant-link>` : ''}
+              <aan-participant-link .boardId=${this.boardId} .joinToken=${this.joinToken} .client=${client}></aan-participant-link>` : ''}
             ${client.isFacilitator && this.joinToken && this.mailOffered ? html`
               <aan-mail-section .client=${client} .joinToken=${this.joinToken}></aan-mail-section>` : ''}
           </aside>
@@ -138,14 +149,16 @@ export class BoardPage extends LightElement {
 
   #joined(event) {
     const { email, forgetEmail, ...identity } = event.detail;
-    // The address is not kept in this browser: it lives on the server, for this participant only.
-    if (forgetEmail) this.#report(removeContact(this.client));
-    else if (email) this.#report(saveContact(this.client, email));
     this.identity = identity;
     localStorage.setItem(identityKey(this.boardId), JSON.stringify(this.identity));
     this.editing = false;
-    // Joining again on the same connection, as the same participant, tells the others.
-    this.client.rename(this.identity.name, this.identity.role);
+    // Joining again on the same connection, as the same participant, tells the others; the first
+    // time it gives this person their seat, which alone may leave or remove their address. The
+    // address is not kept in this browser: it lives on the server, for this participant only.
+    this.client.rename(this.identity.name, this.identity.role).then(() => {
+      if (forgetEmail) this.#report(removeContact(this.client));
+      else if (email) this.#report(saveContact(this.client, email));
+    });
     // The form and its button are gone: start the keyboard at the top of the board, not nowhere.
     this.updateComplete.then(() => this.querySelector('[data-testid=phase-heading]')?.focus());
   }
@@ -161,7 +174,15 @@ export class BoardPage extends LightElement {
       this.connection = e.detail.connection;
       this.unsaved = e.detail.unsaved;
     });
-    client.addEventListener('joined', () => { this.loaded = true; });
+    client.addEventListener('joined', () => {
+      this.loaded = true;
+      // Continuing on another device: the seat says who this is, so nobody needs to be asked again.
+      const { participantId, name, role } = client.you ?? {};
+      if (participantId && name && !this.identity) {
+        this.identity = { name, role };
+        localStorage.setItem(identityKey(this.boardId), JSON.stringify(this.identity));
+      }
+    });
     client.addEventListener('change', () => {
       document.title = [client.state.board.title, t('appName')].filter(Boolean).join(' · ');
       this.requestUpdate();

@@ -2,11 +2,24 @@
 // Prepare), to every address left at this meeting or an earlier one of the series.
 import { html, nothing } from 'lit';
 import { BoardSection } from './light-element.js';
-import { sendMeetingMail } from '../sync/mail-api.js';
+import { mailRecipients, sendMeetingMail } from '../sync/mail-api.js';
 import { t } from '../i18n.js';
 
 export class MailSection extends BoardSection {
-  static properties = { ...BoardSection.properties, joinToken: {}, status: { state: true }, busy: { state: true } };
+  static properties = {
+    ...BoardSection.properties, joinToken: {}, status: { state: true }, busy: { state: true },
+    recipients: { state: true },
+  };
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.#countRecipients();
+  }
+
+  async #countRecipients() {
+    const reply = await mailRecipients(this.client).catch(() => ({ ok: false }));
+    this.recipients = reply.ok ? reply.count : null;
+  }
 
   render() {
     const scheduled = Boolean(this.client.state.board.scheduledAt);
@@ -14,6 +27,7 @@ export class MailSection extends BoardSection {
       <section class="card" aria-labelledby="mail-heading" data-testid="mail-section">
         <h2 id="mail-heading">${t('mailHeading')}</h2>
         <p class="muted">${t('mailHelp')}</p>
+        ${this.recipients == null ? '' : html`<p data-testid="mail-recipients">${t('mailRecipients', { n: this.recipients })}</p>`}
         <button type="button" data-testid="mail-agenda" ?disabled=${this.busy}
           @click=${() => this.#send('agenda')}>${t('mailAgenda')}</button>
         <button type="button" data-testid="mail-invitation" ?disabled=${this.busy || !scheduled}
@@ -31,6 +45,7 @@ export class MailSection extends BoardSection {
       .catch(() => ({ ok: false, message: '' }));
     this.busy = false;
     this.status = reply.ok ? t('mailSent', { n: reply.sent }) : t('mailFailed', { message: reply.message });
+    this.#countRecipients();
   }
 }
 customElements.define('aan-mail-section', MailSection);

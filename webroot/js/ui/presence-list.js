@@ -44,6 +44,7 @@ export class PresenceList extends LightElement {
               ${p.online && p.focus && this.#fieldName(p.focus) ? html`<span class="muted focus" data-testid="presence-typing">${t('typingIn', { field: this.#fieldName(p.focus) })}</span>` : ''}
             </li>`)}
         </ul>
+        ${this.client.watching > 0 ? html`<p class="muted" data-testid="presence-watching">${t('watching', { n: this.client.watching })}</p>` : ''}
       </section>`;
   }
 

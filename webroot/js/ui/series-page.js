@@ -5,6 +5,7 @@ import { html } from 'lit';
 import { LightElement } from './light-element.js';
 import { longDate, roleLabel, t } from '../i18n.js';
 import './language-switch.js';
+import { readerFragment, readerFromHash, readerHeaders } from '../sync/reader.js';
 
 const SIDES = ['family', 'school', 'care', 'other'];
 const VERDICTS = ['met', 'partly', 'not'];
@@ -18,13 +19,13 @@ export class SeriesPage extends LightElement {
   connectedCallback() {
     super.connectedCallback();
     [, this.boardId] = location.pathname.match(/^\/b\/([^/]+)\/series$/) ?? [];
-    this.token = location.hash.slice(1).split('.')[0];
+    this.reader = readerFromHash(location.hash, this.boardId);
     this.#load();
   }
 
   async #load() {
     const response = await fetch(`/api/boards/${encodeURIComponent(this.boardId)}/series`, {
-      headers: { Authorization: `Bearer ${this.token}` },
+      headers: readerHeaders(this.reader),
     }).catch(() => null);
     if (!response?.ok) {
       this.failure = response?.status ?? 0;
@@ -57,7 +58,7 @@ export class SeriesPage extends LightElement {
   }
 
   #meetings(report) {
-    const record = (m) => `/b/${encodeURIComponent(m.boardId)}/record/${m.version}#${this.token}`;
+    const record = (m) => `/b/${encodeURIComponent(m.boardId)}/record/${m.version}#${readerFragment(this.reader)}`;
     return html`
       <section class="card" aria-labelledby="series-meetings">
         <h2 id="series-meetings">${t('series.meetings')}</h2>
@@ -68,7 +69,7 @@ export class SeriesPage extends LightElement {
               ${m.version > 0
                 ? html` · ${longDate(m.date)} · <a href=${record(m)} data-testid="series-record-${m.seq}">${t('series.readRecord')}</a>`
                 : html` · <span class="muted">${t('series.notClosed')}</span>`}
-              ${m.boardId === report.boardId ? html` <a href=${`/b/${encodeURIComponent(m.boardId)}#${this.token}`}>${t('series.back')}</a>` : ''}
+              ${m.boardId === this.reader.home ? html` <a href=${`/b/${encodeURIComponent(m.boardId)}#${this.reader.token}`}>${t('series.back')}</a>` : ''}
             </li>`)}
         </ol>
       </section>`;

@@ -18,6 +18,12 @@ public interface BoardStore {
   /** The grant a token hash gives on a board, or empty when the board or the token is unknown. */
   Future<Optional<String>> findGrant(String boardId, byte[] tokenSha256);
 
+  /**
+   * Replaces every link of the board but the facilitator's, in one transaction: the old tokens open nothing from then
+   * on. Seats are not links and stay.
+   */
+  Future<Void> replaceLinks(String boardId, List<Access> access);
+
   /** Whether a board exists. */
   Future<Boolean> boardExists(String boardId);
 
@@ -47,10 +53,19 @@ public interface BoardStore {
   /** Stores a snapshot; older snapshots beyond the newest few may be pruned. */
   Future<Void> saveSnapshot(String boardId, Snapshot snapshot);
 
-  /** Remembers a participant who joined (name and role as they gave them). */
+  /** Updates the name and role a seated participant gave; their seat stays as it is. */
   Future<Void> saveParticipant(String boardId, Participant participant);
 
-  /** Every participant who ever joined the board. */
+  /**
+   * Gives a new person a seat at the board: the participant with the hash of the seat secret the server issued them.
+   * Fails when the participant id or the seat is already taken.
+   */
+  Future<Void> addSeat(String boardId, Participant participant, byte[] seatSha256);
+
+  /** The participant a seat secret's hash belongs to on this board, or empty. */
+  Future<Optional<Participant>> findSeat(String boardId, byte[] seatSha256);
+
+  /** Every seated participant of the board, first seated first. */
   Future<List<Participant>> participants(String boardId);
 
   /**
@@ -72,12 +87,15 @@ public interface BoardStore {
   Future<List<SeriesMeeting>> series(String boardId);
 
   /**
-   * What a token may read of a board through its series: the token's own grant on that board, or
-   * {@link #SERIES_READER} when it opens another board of the same series; empty otherwise.
+   * What a token or seat may read of a board through its series: the token's own grant on that board, or
+   * {@link #SERIES_READER} for a facilitator's token of another board of the series or a seat at any board of the
+   * series; empty otherwise (a viewer's or projector's link of another meeting reads nothing here).
+   *
+   * @param seatSha256 the hash of the reader's seat, or null
    */
-  Future<Optional<String>> findSeriesGrant(String boardId, byte[] tokenSha256);
+  Future<Optional<String>> findSeriesGrant(String boardId, byte[] tokenSha256, byte[] seatSha256);
 
-  /** Grant of a token of another board of the same series: it may read the records and the series, nothing else. */
+  /** Grant of someone of another meeting of the same series: they may read the records and the series, nothing else. */
   String SERIES_READER = "series";
 
   /** A trivial round trip, for /health. */
@@ -85,8 +103,15 @@ public interface BoardStore {
 
   Future<Void> close();
 
-  /** Remembers (or replaces) the e-mail address a participant left on a board; never part of the board state. */
-  Future<Void> saveContact(String boardId, String participantId, String email);
+  /** The most addresses one board keeps: about everyone at a large table, not a mailing list. */
+  int MAX_CONTACTS_PER_BOARD = 60;
+
+  /**
+   * Remembers (or replaces) the e-mail address a participant left on a board; never part of the board state.
+   *
+   * @return false when the board already holds {@link #MAX_CONTACTS_PER_BOARD} addresses of others (nothing stored)
+   */
+  Future<Boolean> saveContact(String boardId, String participantId, String email);
 
   /** Forgets the e-mail address a participant left on a board; nothing happens when there is none. */
   Future<Void> removeContact(String boardId, String participantId);
@@ -133,7 +158,8 @@ public interface BoardStore {
   record CommittedChange(long rev, String clientId, long seq, String participantId,
                          io.vertx.core.json.JsonArray ops, long committedAtMillis) {}
 
-  record ClientProgress(long seq, long rev) {}
+  /** How far a client got, and whose it is: a clientId belongs to the participant that first committed with it. */
+  record ClientProgress(long seq, long rev, String participantId) {}
 
   /** One meeting of a series; lastRecordVersion is 0 and lastClosedAtMillis null while it was never closed. */
   record SeriesMeeting(String boardId, String seriesId, int seq, String title, long createdAtMillis,

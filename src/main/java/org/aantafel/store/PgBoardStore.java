@@ -30,6 +30,8 @@ public final class PgBoardStore implements BoardStore {
 
   private static final String INSERT_BOARD =
       "INSERT INTO boards (id, title, language, template, series_id, series_seq) VALUES ($1, $2, $3, $4, $5, $6)";
+  private static final String DELETE_LINKS =
+      "DELETE FROM board_access WHERE board_id = $1 AND \"grant\" <> 'facilitator'";
   private static final String INSERT_ACCESS =
       "INSERT INTO board_access (board_id, token_sha256, \"grant\") VALUES ($1, $2, $3)";
   private static final String FIND_GRANT =
@@ -54,13 +56,16 @@ public final class PgBoardStore implements BoardStore {
           + " FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[],"
           + " $7::timestamptz[]) AS u(b, r, c, s, p, o, t)";
   private static final String LAST_COMMITTED =
-      "SELECT client_seq, rev FROM board_ops WHERE board_id = $1 AND client_id = $2"
+      "SELECT client_seq, rev, participant_id FROM board_ops WHERE board_id = $1 AND client_id = $2"
           + " ORDER BY client_seq DESC LIMIT 1";
-  // A rejoin updates name and role but keeps when the participant first joined.
-  private static final String UPSERT_PARTICIPANT =
-      "INSERT INTO participants (board_id, participant_id, name, role, \"grant\") VALUES ($1, $2, $3, $4, $5)"
-          + " ON CONFLICT (board_id, participant_id) DO UPDATE"
-          + " SET name = EXCLUDED.name, role = EXCLUDED.role, \"grant\" = EXCLUDED.\"grant\"";
+  // A rejoin updates name and role but keeps when the participant first joined, and their seat.
+  private static final String UPDATE_PARTICIPANT =
+      "UPDATE participants SET name = $3, role = $4, \"grant\" = $5 WHERE board_id = $1 AND participant_id = $2";
+  private static final String INSERT_SEAT =
+      "INSERT INTO participants (board_id, participant_id, name, role, \"grant\", seat_sha256)"
+          + " VALUES ($1, $2, $3, $4, $5, $6)";
+  private static final String FIND_SEAT =
+      "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1 AND seat_sha256 = $2";
   private static final String PARTICIPANTS =
       "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1"
           + " ORDER BY first_seen, participant_id";
@@ -86,8 +91,10 @@ public final class PgBoardStore implements BoardStore {
       "SELECT record FROM board_records WHERE board_id = $1 AND version = $2";
   private static final String LAST_RECORD_VERSION =
       "SELECT coalesce(max(version), 0) FROM board_records WHERE board_id = $1";
+  // Replacing one's own address always works; a new one only while the board is under its limit.
   private static final String UPSERT_CONTACT =
-      "INSERT INTO participant_contacts (board_id, participant_id, email) VALUES ($1, $2, $3)"
+      "INSERT INTO participant_contacts (board_id, participant_id, email) SELECT $1, $2, $3"
+          + " WHERE (SELECT count(*) FROM participant_contacts WHERE board_id = $1 AND participant_id <> $2) < $4"
           + " ON CONFLICT (board_id, participant_id) DO UPDATE SET email = EXCLUDED.email";
   private static final String DELETE_CONTACT =
       "DELETE FROM participant_contacts WHERE board_id = $1 AND participant_id = $2";
@@ -103,10 +110,16 @@ public final class PgBoardStore implements BoardStore {
           + " WHERE b.series_id = (SELECT series_id FROM boards WHERE id = $1)"
           + " GROUP BY b.id ORDER BY b.series_seq";
   // The token's own board first, so that its real grant wins over the series reader grant.
+  // Any link of the board itself; of another meeting of the series only the facilitator's link or a seat.
   private static final String SERIES_GRANT =
-      "SELECT a.board_id, a.\"grant\" FROM board_access a JOIN boards b ON b.id = a.board_id"
-          + " WHERE a.token_sha256 = $2 AND b.series_id = (SELECT series_id FROM boards WHERE id = $1)"
-          + " ORDER BY a.board_id = $1 DESC LIMIT 1";
+      "SELECT board_id, g FROM ("
+          + " SELECT a.board_id, a.\"grant\" AS g FROM board_access a JOIN boards b ON b.id = a.board_id"
+          + "  WHERE a.token_sha256 = $2 AND b.series_id = (SELECT series_id FROM boards WHERE id = $1)"
+          + "  AND (a.board_id = $1 OR a.\"grant\" = 'facilitator')"
+          + " UNION ALL"
+          + " SELECT p.board_id, 'seat' FROM participants p JOIN boards b ON b.id = p.board_id"
+          + "  WHERE p.seat_sha256 = $3 AND b.series_id = (SELECT series_id FROM boards WHERE id = $1)"
+          + ") found ORDER BY (board_id = $1 AND g <> 'seat') DESC LIMIT 1";
 
   private final Pool pool;
   private final Supplier<Future<Void>> afterClose;
@@ -131,6 +144,16 @@ public final class PgBoardStore implements BoardStore {
                 : connection.preparedQuery(INSERT_ACCESS).executeBatch(access))
             .compose(inserted -> connection.preparedQuery(UPSERT_SNAPSHOT)
                 .execute(Tuple.of(board.boardId(), 0L, board.initialState())))
+            .mapEmpty()));
+  }
+
+  @Override
+  public Future<Void> replaceLinks(String boardId, List<Access> access) {
+    List<Tuple> rows = access.stream()
+        .map(grant -> Tuple.of(boardId, Buffer.buffer(grant.tokenSha256()), grant.grant())).toList();
+    return guard("replaceLinks " + boardId, () -> pool.withTransaction(connection ->
+        connection.preparedQuery(DELETE_LINKS).execute(Tuple.of(boardId))
+            .compose(deleted -> connection.preparedQuery(INSERT_ACCESS).executeBatch(rows))
             .mapEmpty()));
   }
 
@@ -200,7 +223,7 @@ public final class PgBoardStore implements BoardStore {
   public Future<Optional<ClientProgress>> lastCommitted(String boardId, String clientId) {
     return guard("lastCommitted " + boardId, () -> pool.preparedQuery(LAST_COMMITTED)
         .execute(Tuple.of(boardId, clientId))
-        .map(rows -> firstRow(rows, row -> new ClientProgress(row.getLong(0), row.getLong(1)))));
+        .map(rows -> firstRow(rows, row -> new ClientProgress(row.getLong(0), row.getLong(1), row.getString(2)))));
   }
 
   @Override
@@ -215,10 +238,26 @@ public final class PgBoardStore implements BoardStore {
 
   @Override
   public Future<Void> saveParticipant(String boardId, Participant participant) {
-    return guard("saveParticipant " + boardId, () -> pool.preparedQuery(UPSERT_PARTICIPANT)
+    return guard("saveParticipant " + boardId, () -> pool.preparedQuery(UPDATE_PARTICIPANT)
         .execute(Tuple.of(boardId, participant.participantId(), participant.name(), participant.role(),
             participant.grant()))
         .mapEmpty());
+  }
+
+  @Override
+  public Future<Void> addSeat(String boardId, Participant participant, byte[] seatSha256) {
+    return guard("addSeat " + boardId, () -> pool.preparedQuery(INSERT_SEAT)
+        .execute(Tuple.of(boardId, participant.participantId(), participant.name(), participant.role(),
+            participant.grant(), Buffer.buffer(seatSha256)))
+        .mapEmpty());
+  }
+
+  @Override
+  public Future<Optional<Participant>> findSeat(String boardId, byte[] seatSha256) {
+    return guard("findSeat " + boardId, () -> pool.preparedQuery(FIND_SEAT)
+        .execute(Tuple.of(boardId, Buffer.buffer(seatSha256)))
+        .map(rows -> firstRow(rows,
+            row -> new Participant(row.getString(0), row.getString(1), row.getString(2), row.getString(3)))));
   }
 
   @Override
@@ -270,10 +309,11 @@ public final class PgBoardStore implements BoardStore {
   }
 
   @Override
-  public Future<Optional<String>> findSeriesGrant(String boardId, byte[] tokenSha256) {
+  public Future<Optional<String>> findSeriesGrant(String boardId, byte[] tokenSha256, byte[] seatSha256) {
     return guard("findSeriesGrant " + boardId, () -> pool.preparedQuery(SERIES_GRANT)
-        .execute(Tuple.of(boardId, Buffer.buffer(tokenSha256)))
-        .map(rows -> firstRow(rows, row -> boardId.equals(row.getString(0)) ? row.getString(1) : SERIES_READER)));
+        .execute(Tuple.of(boardId, nullableBytes(tokenSha256), nullableBytes(seatSha256)))
+        .map(rows -> firstRow(rows, row -> boardId.equals(row.getString(0)) && !"seat".equals(row.getString(1))
+            ? row.getString(1) : SERIES_READER)));
   }
 
   @Override
@@ -314,10 +354,10 @@ public final class PgBoardStore implements BoardStore {
   }
 
   @Override
-  public Future<Void> saveContact(String boardId, String participantId, String email) {
+  public Future<Boolean> saveContact(String boardId, String participantId, String email) {
     return guard("saveContact " + boardId, () -> pool.preparedQuery(UPSERT_CONTACT)
-        .execute(Tuple.of(boardId, participantId, email))
-        .mapEmpty());
+        .execute(Tuple.of(boardId, participantId, email, MAX_CONTACTS_PER_BOARD))
+        .map(rows -> rows.rowCount() > 0));
   }
 
   @Override
@@ -356,5 +396,9 @@ public final class PgBoardStore implements BoardStore {
   private static <T> Optional<T> firstRow(RowSet<Row> rows, Function<Row, T> read) {
     var iterator = rows.iterator();
     return iterator.hasNext() ? Optional.of(read.apply(iterator.next())) : Optional.empty();
+  }
+
+  private static Buffer nullableBytes(byte[] bytes) {
+    return bytes == null ? null : Buffer.buffer(bytes);
   }
 }

@@ -25,6 +25,8 @@ public final class Addresses {
   public static final String H_GRANT = "aantafel-grant";
   public static final String H_PARTICIPANT = "aantafel-participant";
   public static final String H_CLIENT = "aantafel-client";
+  /** The bridge's mark on one join, echoed in the hub's answer: only that answer can seat the socket. */
+  public static final String H_JOIN_TICKET = "aantafel-join-ticket";
   /** A refusal decided by the bridge (rate or size), answered by the hub as a reply failure so the browser sees it. */
   public static final String H_REFUSAL = "aantafel-refusal";
 

@@ -36,6 +36,13 @@ import java.util.function.Supplier;
 final class BoardHub {
   static final int SNAPSHOT_EVERY = 200;
   static final int MAX_SUBMIT_OPS = 100;
+  /** The quota of one board's op log; a meeting of hours makes a few thousand revisions. */
+  static final long MAX_REVISIONS = 100_000;
+  /** People with a seat at one board (a parents' evening has a few hundred; listeners watch without one). */
+  static final int MAX_SEATS = 300;
+  /** Sockets on one board at once, watching or seated. */
+  static final int MAX_ONLINE = 5_000;
+  static final long PRESENCE_EVERY_MS = 200;
   /**
    * The client of the changes the hub makes itself (close, reopen). A browser's clientId may hold only letters,
    * digits, '-' and '_', so the ':' keeps this one from ever meeting a real client's (clientId, seq) in the op log.
@@ -53,6 +60,8 @@ final class BoardHub {
   private final Presence presence = new Presence();
   private final Map<String, ClientProgress> progressByClient = new HashMap<>();
   private final Runnable onBroken;
+  private final io.vertx.core.Vertx vertx;
+  private boolean presenceDue;
 
   private long rev;
   private long lastSnapshotRev;
@@ -73,6 +82,7 @@ final class BoardHub {
     this.bus = bus;
     this.state = state;
     this.onBroken = onBroken;
+    this.vertx = context.owner();
     this.rev = snapshotRev;
     this.lastSnapshotRev = snapshotRev;
     this.history = new History(snapshotRev);
@@ -88,49 +98,162 @@ final class BoardHub {
 
   Future<JsonObject> join(JoinRequest request) {
     touch();
-    return inOrder(() -> store.findGrant(boardId, AccessTokens.hash(request.token())).compose(found -> {
-      String grant = found.orElseThrow(() -> new SyncFailure(SyncFailure.FORBIDDEN,
-        "this link does not open this board; ask for a new link"));
-      String participantId = ParticipantIds.of(boardId, request.clientId());
-      JsonObject you = new JsonObject().put("participantId", participantId).put("grant", grant)
-        .put("name", request.name()).put("role", request.role());
-      long joinedAt = rev;
-      Future<JsonObject> reply = request.sinceRev() != null && request.sinceRev() <= joinedAt
-        ? history.between(request.sinceRev(), joinedAt, store, boardId)
-            .map(changes -> new JsonObject().put("rev", joinedAt).put("ops", publishedList(changes)))
-        : Future.succeededFuture(new JsonObject().put("rev", joinedAt).put("state", new JsonObject(state.toMap())));
-      seat(request, participantId, grant);
-      // Presence goes in the reply: what is published before the browser registers would otherwise be missed.
-      JsonObject participants = presence.snapshot();
-      return reply.map(r -> commits.durable(joinedAt).map(v -> r.put("you", you)
-        .put("participants", participants.getJsonArray("participants"))
-        .put("serverTime", System.currentTimeMillis())));
-    }));
+    return inOrder(() -> admit(request).compose(admission -> boundClient(request.clientId(), admission)
+      .compose(v -> {
+        JsonObject you = new JsonObject().put("boardId", boardId).put("ticket", request.joinTicket())
+          .put("participantId", admission.participantId()).put("grant", admission.grant())
+          .put("name", admission.participantId() == null ? null : presence.name(admission.participantId()))
+          .put("role", admission.participantId() == null ? null : presence.role(admission.participantId()))
+          .put("seat", admission.newSeat());
+        long joinedAt = rev;
+        Future<JsonObject> reply = request.sinceRev() != null && request.sinceRev() <= joinedAt
+          ? history.between(request.sinceRev(), joinedAt, store, boardId)
+              .map(changes -> new JsonObject().put("rev", joinedAt).put("ops", publishedList(changes)))
+          : Future.succeededFuture(new JsonObject().put("rev", joinedAt).put("state", new JsonObject(state.toMap())));
+        if (request.socketId() != null) {
+          presence.connect(request.socketId(), admission.participantId());
+          publishPresenceSoon();
+        }
+        // Presence goes in the reply: what is published before the browser registers would otherwise be missed.
+        JsonObject people = presence.snapshot();
+        return reply.map(r -> commits.durable(joinedAt).map(d -> r.put("you", you)
+          .put("participants", people.getJsonArray("participants")).put("watching", people.getInteger("watching"))
+          .put("serverTime", System.currentTimeMillis())));
+      })));
   }
+
+  /**
+   * Who this join is, from secrets the server issued and nothing else the client chose: a seat names the person; a
+   * link's token gives a grant; a participant's or facilitator's link with a name takes a new seat; the rest watch.
+   */
+  private Future<Admission> admit(JoinRequest request) {
+    Future<Optional<String>> byToken = request.token() == null ? Future.succeededFuture(Optional.empty())
+      : store.findGrant(boardId, AccessTokens.hash(request.token()));
+    Future<Optional<BoardStore.Participant>> bySeat = request.seat() == null ? Future.succeededFuture(Optional.empty())
+      : store.findSeat(boardId, AccessTokens.hash(request.seat()));
+    return Future.all(byToken, bySeat).compose(found -> {
+      Optional<String> tokenGrant = byToken.result();
+      Optional<BoardStore.Participant> seat = bySeat.result();
+      if (tokenGrant.isEmpty() && seat.isEmpty() || request.seat() != null && seat.isEmpty()) {
+        throw notYourBoard();
+      }
+      String grant = stronger(tokenGrant.orElse(null), seat.map(BoardStore.Participant::grant).orElse(null));
+      if (seat.isPresent()) {
+        return Future.succeededFuture(new Admission(rename(seat.get(), request, grant), grant, null));
+      }
+      if (request.name() == null || !Grant.parse(grant).atLeast(Grant.PARTICIPANT)) {
+        if (presence.online() >= MAX_ONLINE) {
+          throw new SyncFailure(SyncFailure.RATE_LIMITED, "this board is full; try again later");
+        }
+        return Future.succeededFuture(new Admission(null, grant, null));
+      }
+      return newSeat(request, grant);
+    });
+  }
+
+  private Future<Admission> newSeat(JoinRequest request, String grant) {
+    if (presence.seats() >= MAX_SEATS) {
+      throw new SyncFailure(SyncFailure.CONFLICT, "this meeting has room for at most " + MAX_SEATS + " people");
+    }
+    String secret = AccessTokens.newToken();
+    String participantId = "p" + AccessTokens.newToken().substring(0, 15);
+    String role = request.role() != null ? request.role() : grant;
+    BoardStore.Participant participant = new BoardStore.Participant(participantId, request.name(), role, grant);
+    Future<Void> stored = store.addSeat(boardId, participant, AccessTokens.hash(secret));
+    participantsSaved = participantsSaved.transform(v -> stored).recover(e -> Future.succeededFuture());
+    return stored.map(v -> {
+      presence.remember(participantId, request.name(), role);
+      return new Admission(participantId, grant, secret);
+    });
+  }
+
+  /** A seated person may change how they are called; a join without a name never blanks the name. */
+  private String rename(BoardStore.Participant seat, JoinRequest request, String grant) {
+    String id = seat.participantId();
+    String name = request.name() != null ? request.name() : seat.name();
+    String role = request.role() != null ? request.role() : seat.role();
+    boolean known = presence.name(id).equals(name) && presence.role(id).equals(role);
+    presence.remember(id, name, role);
+    if (!known && request.name() != null) {
+      BoardStore.Participant renamed = new BoardStore.Participant(id, name, role, seat.grant());
+      // Chained, so a close can wait for everyone who joined before it to be in the store (and on its record).
+      participantsSaved = participantsSaved.transform(v -> store.saveParticipant(boardId, renamed))
+        .recover(e -> Future.succeededFuture());
+    }
+    return id;
+  }
+
+  /** A clientId belongs to the seat that first committed with it: nobody else's submits may count as theirs. */
+  private Future<Void> boundClient(String clientId, Admission admission) {
+    if (admission.participantId() == null) {
+      return Future.succeededFuture();
+    }
+    return progressOf(clientId).map(progress -> {
+      if (progress != null && !admission.participantId().equals(progress.participantId())) {
+        throw clientOfSomeoneElse();
+      }
+      return null;
+    });
+  }
+
+  private static SyncFailure clientOfSomeoneElse() {
+    return new SyncFailure(SyncFailure.FORBIDDEN, "this device id belongs to someone else at this board; reload");
+  }
+
+  /** Unknown boards, wrong links and wrong seats look the same from outside: nobody learns which boards exist. */
+  static SyncFailure notYourBoard() {
+    return new SyncFailure(SyncFailure.FORBIDDEN, "this link does not open this board; ask for a new link");
+  }
+
+  private static String stronger(String a, String b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return Grant.parse(b).ordinal() > Grant.parse(a).ordinal() ? b : a;
+  }
+
+  /** How a join was admitted; participantId is null for someone who watches, newSeat set only when one was issued. */
+  private record Admission(String participantId, String grant, String newSeat) {}
 
   Future<JsonObject> submit(SubmitRequest request) {
     touch();
-    return inOrder(() -> progressOf(request.clientId()).compose(progress -> {
-      if (progress != null && request.seq() <= progress.seq()) {
-        return Future.succeededFuture(commits.durable(progress.rev())
-          .map(v -> new JsonObject().put("rev", progress.rev()).put("duplicate", true)));
-      }
+    return inOrder(() -> {
+      // Who may submit is settled before anything is looked up by clientId: a refused submit leaves no trace.
       if (!request.grant().atLeast(Grant.PARTICIPANT)) {
         throw new SyncFailure(SyncFailure.FORBIDDEN, "this link can only watch the board, not change it");
       }
-      if (request.ops().size() > MAX_SUBMIT_OPS) {
-        throw new SyncFailure(SyncFailure.TOO_LARGE, "at most " + MAX_SUBMIT_OPS + " changes at once");
+      if (request.participantId() == null) {
+        throw new SyncFailure(SyncFailure.FORBIDDEN, "join with your name before editing the board");
       }
-      if (request.baseRev() > rev) {
-        throw WireFields.bad("baseRev " + request.baseRev() + " is newer than the board (" + rev + ")");
-      }
-      List<Op> incoming = WireJson.ops(request.ops());
-      return history.between(request.baseRev(), rev, store, boardId).map(concurrent -> {
-        List<Op> transformed = OpTransform.transformIncoming(incoming, opsOf(concurrent));
-        Change change = record(request, state.apply(transformed, actorOf(request), System.currentTimeMillis()));
-        return commits.durable(change.rev()).map(v -> new JsonObject().put("rev", change.rev()));
+      return progressOf(request.clientId()).compose(progress -> {
+        if (progress != null && !request.participantId().equals(progress.participantId())) {
+          throw clientOfSomeoneElse();
+        }
+        if (progress != null && request.seq() <= progress.seq()) {
+          return Future.succeededFuture(commits.durable(progress.rev())
+            .map(v -> new JsonObject().put("rev", progress.rev()).put("duplicate", true)));
+        }
+        if (request.ops().size() > MAX_SUBMIT_OPS) {
+          throw new SyncFailure(SyncFailure.TOO_LARGE, "at most " + MAX_SUBMIT_OPS + " changes at once");
+        }
+        if (rev >= MAX_REVISIONS) {
+          throw new SyncFailure(SyncFailure.TOO_LARGE, "this board has reached its limit of " + MAX_REVISIONS
+            + " changes; start a follow-up meeting");
+        }
+        if (request.baseRev() > rev) {
+          throw WireFields.bad("baseRev " + request.baseRev() + " is newer than the board (" + rev + ")");
+        }
+        List<Op> incoming = WireJson.ops(request.ops());
+        return history.between(request.baseRev(), rev, store, boardId).map(concurrent -> {
+          List<Op> transformed = OpTransform.transformIncoming(incoming, opsOf(concurrent));
+          Change change = append(request, state.apply(transformed, actorOf(request), System.currentTimeMillis()));
+          return commits.durable(change.rev()).map(v -> new JsonObject().put("rev", change.rev()));
+        });
       });
-    }));
+    });
   }
 
   /**
@@ -211,13 +334,13 @@ final class BoardHub {
   void focus(String socketId, JsonObject focus) {
     touch();
     if (presence.focus(socketId, focus)) {
-      publishPresence();
+      publishPresenceSoon();
     }
   }
 
   void leave(String socketId) {
     if (presence.disconnect(socketId)) {
-      publishPresence();
+      publishPresenceSoon();
     }
   }
 
@@ -248,13 +371,13 @@ final class BoardHub {
     return commits.durable(snapshot.rev()).compose(v -> store.saveSnapshot(boardId, snapshot));
   }
 
-  private Change record(SubmitRequest request, List<Op> applied) {
-    return record(request.clientId(), request.seq(), request.participantId(), applied);
+  private Change append(SubmitRequest request, List<Op> applied) {
+    return append(request.clientId(), request.seq(), request.participantId(), applied);
   }
 
-  private Change record(String clientId, long seq, String participantId, List<Op> applied) {
+  private Change append(String clientId, long seq, String participantId, List<Op> applied) {
     Change change = new Change(++rev, clientId, seq, participantId, applied, System.currentTimeMillis());
-    progressByClient.put(clientId, new ClientProgress(seq, change.rev()));
+    progressByClient.put(clientId, new ClientProgress(seq, change.rev(), participantId));
     history.add(change);
     commits.add(change);
     if (rev - lastSnapshotRev >= SNAPSHOT_EVERY) {
@@ -274,7 +397,7 @@ final class BoardHub {
     JsonArray ops = new JsonArray().add(new JsonObject().put("type", "set").put("id", "board")
       .put("field", "phase").put("value", phase));
     List<Op> applied = state.apply(WireJson.ops(ops), facilitator, System.currentTimeMillis());
-    return record(SERVER_CLIENT, rev + 1, null, applied);
+    return append(SERVER_CLIENT, rev + 1, null, applied);
   }
 
   private boolean closed() {
@@ -292,8 +415,10 @@ final class BoardHub {
       : store.lastRecordVersion(boardId).map(stored -> lastRecordVersion = stored);
   }
 
+  /** The record names the people at the table; someone who only watched was never one of them. */
   private static List<RecordParticipant> recordParticipants(List<BoardStore.Participant> participants) {
     return participants.stream()
+      .filter(p -> p.grant() == null || Grant.parse(p.grant()).atLeast(Grant.PARTICIPANT))
       .map(p -> new RecordParticipant(p.participantId(), p.name(), p.role(), p.grant())).toList();
   }
 
@@ -307,24 +432,6 @@ final class BoardHub {
     }
     String id = request.participantId();
     return new Actor(id, presence.name(id), Role.find(presence.role(id)).orElse(Role.OTHER), request.grant());
-  }
-
-  /** A join without a name (a page asks for it after connecting) never blanks a name already known. */
-  private void seat(JoinRequest request, String participantId, String grant) {
-    if (request.socketId() == null) {
-      return;
-    }
-    String name = request.name() != null ? request.name() : "";
-    String role = request.role() != null ? request.role() : grant;
-    if (!name.isEmpty() || !presence.knows(participantId)) {
-      presence.remember(participantId, name, role);
-      BoardStore.Participant participant = new BoardStore.Participant(participantId, name, role, grant);
-      // Chained, so a close can wait for everyone who joined before it to be in the store (and on its record).
-      participantsSaved = participantsSaved.transform(v -> store.saveParticipant(boardId, participant))
-        .recover(e -> Future.succeededFuture());
-    }
-    presence.connect(request.socketId(), participantId);
-    publishPresence();
   }
 
   /** The newest committed seq of a client; asked of the store only the first time the hub meets that client. */
@@ -366,8 +473,21 @@ final class BoardHub {
     history.forgetDurable(change.rev());
   }
 
-  private void publishPresence() {
-    bus.publish(Addresses.presence(boardId), presence.snapshot());
+  /**
+   * Presence changes are gathered and published at most every {@link #PRESENCE_EVERY_MS}: a room filling up costs a few
+   * messages a second, not one to everyone per arrival.
+   */
+  private void publishPresenceSoon() {
+    if (presenceDue) {
+      return;
+    }
+    presenceDue = true;
+    vertx.setTimer(PRESENCE_EVERY_MS, id -> {
+      presenceDue = false;
+      if (!deleted) {
+        bus.publish(Addresses.presence(boardId), presence.snapshot());
+      }
+    });
   }
 
   private void breakDown(Throwable cause) {

@@ -107,6 +107,7 @@ public final class HubVerticle extends VerticleBase {
   private void presence(Message<Object> message) {
     String socketId = message.headers().get(Addresses.H_SOCKET);
     try {
+      WireFields.refuseIfMarked(message);
       JsonObject body = WireFields.body(message.body());
       String boardId = WireFields.id(body, "boardId");
       JsonObject focus = body.getJsonObject("focus");

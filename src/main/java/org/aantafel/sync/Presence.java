@@ -4,48 +4,66 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Who is at the table: everyone who ever joined this board (so the absent are visible too), whether they are online
- * now, and which field they are in. One person may be online on several sockets (a phone and a laptop).
+ * Who is at the table: everyone who took a seat at this board (so the absent are visible too), whether they are
+ * online now, and which field they are in; and how many watch without a seat (viewers, the projector, someone who has
+ * not given a name yet), counted but never listed, so that a room full of listeners costs a number, not a list.
+ * One person may be online on several sockets (a phone and a laptop).
  */
 final class Presence {
-  private final Map<String, JsonObject> participants = new LinkedHashMap<>();
+  private final Map<String, JsonObject> seated = new LinkedHashMap<>();
   private final Map<String, String> participantBySocket = new HashMap<>();
+  private final Set<String> watchingSockets = new HashSet<>();
   private final Map<String, JsonObject> focusBySocket = new HashMap<>();
 
   void remember(String participantId, String name, String role) {
-    participants.put(participantId, new JsonObject()
+    seated.put(participantId, new JsonObject()
       .put("participantId", participantId).put("name", name).put("role", role));
   }
 
   /** Name and role as the participant gave them when joining; empty strings for someone never seated. */
   String name(String participantId) {
-    JsonObject p = participants.get(participantId);
+    JsonObject p = seated.get(participantId);
     return p == null || p.getString("name") == null ? "" : p.getString("name");
   }
 
   String role(String participantId) {
-    JsonObject p = participants.get(participantId);
+    JsonObject p = seated.get(participantId);
     return p == null || p.getString("role") == null ? "" : p.getString("role");
   }
 
-  boolean knows(String participantId) {
-    return participants.containsKey(participantId);
+  int seats() {
+    return seated.size();
   }
 
+  int online() {
+    return participantBySocket.size() + watchingSockets.size();
+  }
+
+  /** @param participantId the seat's participant, or null for a socket that only watches */
   void connect(String socketId, String participantId) {
-    participantBySocket.put(socketId, participantId);
+    if (participantId == null) {
+      participantBySocket.remove(socketId);
+      focusBySocket.remove(socketId);
+      watchingSockets.add(socketId);
+    } else {
+      watchingSockets.remove(socketId);
+      participantBySocket.put(socketId, participantId);
+    }
   }
 
   /** @return whether anything visible changed */
   boolean disconnect(String socketId) {
     focusBySocket.remove(socketId);
-    return participantBySocket.remove(socketId) != null;
+    return participantBySocket.remove(socketId) != null | watchingSockets.remove(socketId);
   }
 
+  /** Only seated people show where they type; a watcher's focus is nobody's business and is ignored. */
   boolean focus(String socketId, JsonObject focus) {
     if (!participantBySocket.containsKey(socketId)) {
       return false;
@@ -57,7 +75,7 @@ final class Presence {
   }
 
   boolean anyoneOnline() {
-    return !participantBySocket.isEmpty();
+    return online() > 0;
   }
 
   JsonObject snapshot() {
@@ -71,9 +89,9 @@ final class Presence {
       }
     });
     JsonArray list = new JsonArray();
-    participants.forEach((id, p) -> list.add(p.copy()
+    seated.forEach((id, p) -> list.add(p.copy()
       .put("online", sockets.containsKey(id))
       .put("focus", focus.get(id))));
-    return new JsonObject().put("participants", list);
+    return new JsonObject().put("participants", list).put("watching", watchingSockets.size());
   }
 }

@@ -12,8 +12,7 @@ final class WireFields {
   static void refuseIfMarked(io.vertx.core.eventbus.Message<?> message) {
     String refusal = message.headers().get(Addresses.H_REFUSAL);
     if (refusal != null) {
-      throw new SyncFailure(Integer.parseInt(refusal), refusal.equals("429")
-        ? "too many messages; slow down and try again" : "this message is too large");
+      throw Refusals.failure(refusal);
     }
   }
 

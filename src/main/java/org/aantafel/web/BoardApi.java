@@ -14,8 +14,6 @@ import org.aantafel.store.BoardStore;
 import org.aantafel.sync.Addresses;
 import org.aantafel.sync.SyncFailure;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +47,10 @@ final class BoardApi {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
     router.post("/api/boards").handler(this::create);
     new DeletionApi(vertx, this).mount(router);
+    new LinksApi(vertx, store, this).mount(router);
     router.get("/api/boards/:id/state").handler(this::state);
     router.get("/api/boards/:id/join-qr.svg").handler(this::joinQr);
+    router.get("/api/boards/:id/seat-qr.svg").handler(this::seatQr);
     router.get("/health").handler(this::health);
     new RecordApi(vertx, store, this, mail).mount(router);
     new SeriesApi(vertx, store, this, mail).mount(router);
@@ -106,19 +106,14 @@ final class BoardApi {
   Future<JsonObject> createBoard(RoutingContext ctx, BoardState initial, String seriesId, int seriesSeq) {
     Map<String, Object> board = initial.fields("board").orElseThrow();
     String boardId = AccessTokens.newToken();
-    Map<String, String> tokens = new LinkedHashMap<>();
-    List<BoardStore.Access> access = new ArrayList<>();
-    for (String grant : GRANTS) {
-      String token = AccessTokens.newToken();
-      tokens.put(grant, token);
-      access.add(new BoardStore.Access(AccessTokens.hash(token), grant));
-    }
+    LinkTokens fresh = LinkTokens.fresh(GRANTS);
+    Map<String, String> tokens = fresh.tokens();
     BoardStore.NewBoard created = new BoardStore.NewBoard(boardId, (String) board.get("title"),
-      (String) board.get("language"), (String) board.get("template"), access, new JsonObject(initial.toMap()),
+      (String) board.get("language"), (String) board.get("template"), fresh.access(), new JsonObject(initial.toMap()),
       seriesId, seriesSeq);
     return store.createBoard(created).map(v -> {
       JsonObject links = new JsonObject();
-      tokens.forEach((grant, token) -> links.put(grant, link(ctx, boardId, token)
+      GRANTS.forEach(grant -> links.put(grant, link(ctx, boardId, tokens.get(grant))
         + (SHOWS_JOIN_LINK.contains(grant) ? JOIN_SEPARATOR + tokens.get("participant") : "")));
       return new JsonObject().put("boardId", boardId).put("links", links);
     });
@@ -150,6 +145,42 @@ final class BoardApi {
       .onFailure(e -> ApiError.send(ctx, e));
   }
 
+  /**
+   * The "continue on another device" link of the person whose seat this is, as a QR code: only they hold the seat, so
+   * only their own page can ask for it. The link carries their link's token too when it still opens the board.
+   */
+  private void seatQr(RoutingContext ctx) {
+    String boardId = ctx.pathParam("id");
+    seatOf(ctx, boardId)
+      .compose(seat -> bearerToken(ctx).map(token -> store.findGrant(boardId, AccessTokens.hash(token))
+          .map(grant -> grant.isPresent() ? token : ""))
+        .orElse(Future.succeededFuture(""))
+        .map(token -> JoinQr.svg(link(ctx, boardId, token) + SEAT_SEPARATOR + ctx.request().getHeader(SEAT_HEADER))))
+      .onSuccess(svg -> ctx.response().putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "no-store")
+        .end(svg))
+      .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  /** A person's own link to continue elsewhere: {@code #<token>~<seat>}; '~' never occurs in a token or seat. */
+  static final String SEAT_SEPARATOR = "~";
+  /** Where a page sends its person's seat to the API; never in a URL, so never in a log. */
+  static final String SEAT_HEADER = "X-Seat";
+
+  /** The seated participant whose seat the request carries, or 403 like any link that does not open the board. */
+  Future<BoardStore.Participant> seatOf(RoutingContext ctx, String boardId) {
+    byte[] seat = seatHash(ctx);
+    if (seat == null) {
+      return Future.failedFuture(new SyncFailure(403, "this needs your own seat at the board; join it first"));
+    }
+    return store.findSeat(boardId, seat).compose(found -> found.map(Future::succeededFuture)
+      .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
+  }
+
+  private static byte[] seatHash(RoutingContext ctx) {
+    String seat = ctx.request().getHeader(SEAT_HEADER);
+    return seat == null || !seat.matches("[A-Za-z0-9_-]{1,100}") ? null : AccessTokens.hash(seat);
+  }
+
   String link(RoutingContext ctx, String boardId, String token) {
     return baseUrl(ctx) + "/b/" + boardId + "#" + token;
   }
@@ -169,19 +200,32 @@ final class BoardApi {
         .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
   }
 
-  /** Like {@link #grantOf}, but a token of another board of the same series also reads (records, the series). */
+  /**
+   * Like {@link #grantOf}, but someone of another meeting of the same series also reads (records, the series): their
+   * facilitator's link, or their seat ({@value #SEAT_HEADER}); a viewer's or projector's link of another meeting not.
+   */
   Future<String> seriesGrantOf(RoutingContext ctx, String boardId) {
-    return bearerHash(ctx).compose(hash -> store.findSeriesGrant(boardId, hash))
+    byte[] seat = seatHash(ctx);
+    Optional<String> token = bearerToken(ctx);
+    if (token.isEmpty() && seat == null) {
+      return Future.failedFuture(new SyncFailure(401, "this needs the link's token as Authorization: Bearer"));
+    }
+    return store.findSeriesGrant(boardId, token.map(AccessTokens::hash).orElse(null), seat)
       .compose(grant -> grant.map(Future::succeededFuture)
         .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
   }
 
   private static Future<byte[]> bearerHash(RoutingContext ctx) {
+    return bearerToken(ctx).map(token -> Future.succeededFuture(AccessTokens.hash(token)))
+      .orElseGet(() -> Future.failedFuture(new SyncFailure(401, "this needs the link's token as Authorization: Bearer")));
+  }
+
+  private static Optional<String> bearerToken(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.startsWith("Bearer ") || header.length() > 120) {
-      return Future.failedFuture(new SyncFailure(401, "this needs the link's token as Authorization: Bearer"));
+      return Optional.empty();
     }
-    return Future.succeededFuture(AccessTokens.hash(header.substring(7).strip()));
+    return Optional.of(header.substring(7).strip());
   }
 
   /** Succeeds only for the board's facilitator token; any other grant is refused with {@code refusal}. */

@@ -4,6 +4,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import org.aantafel.sync.Addresses;
+import org.aantafel.sync.Refusals;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,18 +15,25 @@ import java.util.regex.Pattern;
 
 /**
  * The server's side of one browser connection, as ShareDB's Agent: it sees every frame of its socket, throws away
- * the headers the client sent and sets its own (which socket, and what this socket earned by joining), remembers the
- * boards this socket has joined from the join replies it passes on, and lets the socket listen only to those boards.
+ * the headers the client sent and sets its own (which socket, and what this socket earned by joining), and lets the
+ * socket listen only to boards it sits at. A socket is seated only by the hub's own answer to one exact join: the
+ * agent marks each join with a ticket of its own, and a reply seats only if it names that board and that ticket.
  * It lives on the socket's event loop and shares nothing.
  */
 final class ConnectionAgent {
   static final int MAX_FRAME_CHARS = 64 * 1024;
+  /** A page sits at one board; a few leave room for a series page or a second tab's worth of boards, not a crawl. */
+  static final int MAX_BOARDS_PER_SOCKET = 4;
   private static final int MAX_PENDING_JOINS = 16;
+  /** A join's reply comes within the bridge's reply timeout or never; the ticket is kept a little longer. */
+  private static final long PENDING_JOIN_MILLIS = 30_000;
   private static final Pattern BOARD_ADDRESS = Pattern.compile("board\\.([A-Za-z0-9_-]{1,64})\\.(ops|presence)");
+  /** What the browser's own client uses; no dots, so a reply label can never look like a board's address. */
+  private static final Pattern REPLY_LABEL = Pattern.compile("[A-Za-z0-9-]{1,36}");
 
   private record Seat(String grant, String participantId, String clientId) {}
 
-  private record PendingJoin(String boardId, String clientId) {}
+  private record PendingJoin(String boardId, String clientId, String ticket, long expiresAtMillis) {}
 
   private final String socketId = UUID.randomUUID().toString();
   private final EventBus bus;
@@ -61,42 +69,84 @@ final class ConnectionAgent {
     JsonObject frame = event.getRawMessage();
     String address = frame.getString("address");
     String replyAddress = frame.getString("replyAddress");
-    if (replyAddress == null && !Addresses.PRESENCE.equals(address)) {
+    boolean presence = Addresses.PRESENCE.equals(address);
+    boolean withinRate = rateLimit.tryTake();
+    if (replyAddress == null ? !presence : !REPLY_LABEL.matcher(replyAddress).matches()) {
+      event.complete(false);
+      return;
+    }
+    if (presence && replyAddress == null && !withinRate) {
+      // Nobody waits for an answer: a flood of focus messages is simply not passed on.
       event.complete(false);
       return;
     }
     JsonObject body = frame.getValue("body") instanceof JsonObject b ? b : new JsonObject();
     String boardId = body.getValue("boardId") instanceof String s ? s : "";
     JsonObject headers = new JsonObject().put(Addresses.H_SOCKET, socketId);
-    if (!rateLimit.tryTake()) {
-      headers.put(Addresses.H_REFUSAL, "429");
+    if (!withinRate) {
+      headers.put(Addresses.H_REFUSAL, Refusals.TOO_MANY_MESSAGES);
     } else if (frame.encode().length() > MAX_FRAME_CHARS) {
-      headers.put(Addresses.H_REFUSAL, "413");
+      headers.put(Addresses.H_REFUSAL, Refusals.TOO_LARGE);
     }
     if (Addresses.JOIN.equals(address)) {
-      pendingJoins.put(replyAddress, new PendingJoin(boardId, String.valueOf(body.getValue("clientId"))));
+      if (!expectJoin(replyAddress, boardId, body, headers)) {
+        event.complete(false);
+        return;
+      }
     } else {
       Seat seat = seats.get(boardId);
       if (seat != null) {
-        headers.put(Addresses.H_GRANT, seat.grant())
-          .put(Addresses.H_PARTICIPANT, seat.participantId())
-          .put(Addresses.H_CLIENT, seat.clientId());
+        headers.put(Addresses.H_GRANT, seat.grant()).put(Addresses.H_CLIENT, seat.clientId());
+        if (seat.participantId() != null) {
+          headers.put(Addresses.H_PARTICIPANT, seat.participantId());
+        }
       }
     }
     event.setRawMessage(frame.put("headers", headers));
     event.complete(true);
   }
 
-  /** A successful join reply is what gives this socket its seat at the board. */
+  /** @return false when the reply label is already waiting for a join, so no answer can be taken for another's */
+  private boolean expectJoin(String replyAddress, String boardId, JsonObject body, JsonObject headers) {
+    long now = System.currentTimeMillis();
+    pendingJoins.values().removeIf(pending -> pending.expiresAtMillis() < now);
+    if (pendingJoins.containsKey(replyAddress)) {
+      return false;
+    }
+    if (!seats.containsKey(boardId) && seats.size() >= MAX_BOARDS_PER_SOCKET) {
+      headers.put(Addresses.H_REFUSAL, Refusals.TOO_MANY_BOARDS);
+    }
+    String ticket = UUID.randomUUID().toString();
+    headers.put(Addresses.H_JOIN_TICKET, ticket);
+    pendingJoins.put(replyAddress, new PendingJoin(boardId, String.valueOf(body.getValue("clientId")), ticket,
+      now + PENDING_JOIN_MILLIS));
+    return true;
+  }
+
+  /** The hub's successful answer to a join this agent marked is what gives this socket its seat at the board. */
   private void receive(BridgeEvent event) {
     JsonObject frame = event.getRawMessage();
     frame.remove("headers");
+    if (frame.getValue("body") instanceof JsonObject notice && notice.containsKey(LinksApi.LINKS_REPLACED)) {
+      event.complete(false);
+      linksReplaced(event, frame.getString("address"));
+      return;
+    }
     PendingJoin join = pendingJoins.remove(frame.getString("address"));
     if (join != null && frame.getValue("body") instanceof JsonObject reply
-      && reply.getValue("you") instanceof JsonObject you) {
+      && reply.getValue("you") instanceof JsonObject you
+      && join.boardId().equals(you.getString("boardId")) && join.ticket().equals(you.getString("ticket"))) {
       seats.put(join.boardId(), new Seat(you.getString("grant"), you.getString("participantId"), join.clientId()));
     }
     event.complete(true);
+  }
+
+  /** Someone who watched through a link that no longer exists stops watching; a seat is a person and stays. */
+  private void linksReplaced(BridgeEvent event, String address) {
+    Matcher m = BOARD_ADDRESS.matcher(address == null ? "" : address);
+    if (m.matches() && seats.containsKey(m.group(1)) && seats.get(m.group(1)).participantId() == null) {
+      event.socket().close();
+    }
   }
 
   private boolean mayListen(String address) {

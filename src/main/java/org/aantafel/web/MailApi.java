@@ -10,7 +10,6 @@ import org.aantafel.store.BoardStore;
 import org.aantafel.sync.SyncFailure;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -22,9 +21,6 @@ final class MailApi {
   private static final int MAX_EMAIL = 254;
   /** One @ with something on both sides; no spaces or control characters, which could smuggle in mail headers. */
   private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+");
-  /** As the hub makes them: "p" and 15 URL-safe base64 characters. */
-  private static final Pattern PARTICIPANT_ID = Pattern.compile("p[A-Za-z0-9_-]{15}");
-  private static final Set<String> LEAVES_CONTACT = Set.of("facilitator", "participant");
 
   private final BoardStore store;
   private final BoardApi boards;
@@ -42,6 +38,7 @@ final class MailApi {
         .end(new JsonObject().put("mail", mail.isPresent()).encode()));
     router.put("/api/boards/:id/contact").handler(ctx -> withMail(ctx, mailer -> saveContact(ctx)));
     router.delete("/api/boards/:id/contact").handler(ctx -> withMail(ctx, mailer -> removeContact(ctx)));
+    router.get("/api/boards/:id/mail/recipients").handler(ctx -> withMail(ctx, mailer -> recipients(ctx)));
     router.post("/api/boards/:id/mail/agenda").handler(ctx -> withMail(ctx, mailer ->
         send(ctx, link -> mailer.sendAgenda(ctx.pathParam("id"), link))));
     router.post("/api/boards/:id/mail/invitation").handler(ctx -> withMail(ctx, mailer ->
@@ -56,22 +53,37 @@ final class MailApi {
     action.apply(mail.get()).onFailure(e -> ApiError.send(ctx, e));
   }
 
+  /** Only a person's own seat sets their address: a link shared by the whole table cannot touch anyone else's. */
   private Future<Void> saveContact(RoutingContext ctx) {
     String boardId = ctx.pathParam("id");
-    return contactGrant(ctx, boardId).compose(v -> body(ctx)).compose(body -> {
+    return boards.seatOf(ctx, boardId).compose(seat -> body(ctx).compose(body -> {
       Object email = body.getValue("email");
       if (!(email instanceof String e) || e.length() > MAX_EMAIL || !EMAIL.matcher(e).matches()) {
         return bad("email must be an e-mail address of at most " + MAX_EMAIL + " characters");
       }
-      return participantId(body).compose(participantId -> store.saveContact(boardId, participantId, e));
-    }).onSuccess(v -> ctx.response().setStatusCode(204).end());
+      return store.saveContact(boardId, seat.participantId(), e).compose(saved -> saved ? Future.<Void>succeededFuture()
+          : Future.failedFuture(new SyncFailure(409, "this meeting already has " + BoardStore.MAX_CONTACTS_PER_BOARD
+              + " e-mail addresses; ask the facilitator")));
+    })).onSuccess(v -> ctx.response().setStatusCode(204).end());
   }
 
   private Future<Void> removeContact(RoutingContext ctx) {
     String boardId = ctx.pathParam("id");
-    return contactGrant(ctx, boardId).compose(v -> body(ctx)).compose(this::participantId)
-        .compose(participantId -> store.removeContact(boardId, participantId))
+    return boards.seatOf(ctx, boardId)
+        .compose(seat -> store.removeContact(boardId, seat.participantId()))
         .onSuccess(v -> ctx.response().setStatusCode(204).end());
+  }
+
+  /** How many people a mail would reach, so the facilitator knows before pressing send. */
+  private Future<Void> recipients(RoutingContext ctx) {
+    String boardId = ctx.pathParam("id");
+    return boards.facilitator(ctx, boardId, "only the facilitator's link sends e-mail")
+        .compose(v -> store.seriesEmails(boardId))
+        .map(emails -> {
+          ctx.response().putHeader("Content-Type", "application/json")
+              .end(new JsonObject().put("count", emails.size()).encode());
+          return null;
+        });
   }
 
   /**
@@ -91,17 +103,6 @@ final class MailApi {
             : bad("joinToken must be this board's participant token"))
         .onSuccess(sent -> ctx.response().putHeader("Content-Type", "application/json")
             .end(new JsonObject().put("sent", sent).encode()));
-  }
-
-  private Future<Void> contactGrant(RoutingContext ctx, String boardId) {
-    return boards.grantOf(ctx, boardId).compose(grant -> LEAVES_CONTACT.contains(grant) ? Future.succeededFuture()
-        : Future.failedFuture(new SyncFailure(403, "only participants leave an e-mail address")));
-  }
-
-  private Future<String> participantId(JsonObject body) {
-    return body.getValue("participantId") instanceof String id && PARTICIPANT_ID.matcher(id).matches()
-        ? Future.succeededFuture(id)
-        : bad("participantId must be the id the board gave you when you joined");
   }
 
   private static Future<JsonObject> body(RoutingContext ctx) {

@@ -65,7 +65,7 @@ class MailTest {
     CreatedBoard board = server.createBoard("Zorgoverleg Sam");
     CreatedBoard elsewhere = server.createBoard("Another child");
     BusClient anna = server.bus();
-    String annaId = join(anna, board, "anna");
+    String annaSeat = join(anna, board, "anna");
     anna.call(Addresses.SUBMIT, new JsonObject().put("boardId", board.id()).put("clientId", "anna").put("seq", 1)
         .put("baseRev", 0).put("ops", new JsonArray()
             .add(new JsonObject().put("type", "text").put("id", "board").put("field", "goal")
@@ -74,9 +74,10 @@ class MailTest {
             .add(item("item2", "Who does what", "a2", 25))
             .add(new JsonObject().put("type", "set").put("id", "board").put("field", "scheduledAt")
                 .put("value", "2027-01-15T14:30"))));
+    String otherSeat = join(anna, elsewhere, "other");
     anna.close();
-    assertEquals(204, contact(board, "participant", annaId, "anna@family.test").statusCode());
-    assertEquals(204, contact(elsewhere, "facilitator", "pOtherParticipan", "other@family.test").statusCode());
+    assertEquals(204, contact(board, "participant", annaSeat, "anna@family.test").statusCode());
+    assertEquals(204, contact(elsewhere, "facilitator", otherSeat, "other@family.test").statusCode());
 
     HttpResponse<Buffer> agenda = send(board, "agenda");
     assertEquals(200, agenda.statusCode(), agenda.bodyAsString());
@@ -135,14 +136,17 @@ class MailTest {
   @Test
   void addressesAreCheckedAndOnlyTheRightLinksMayLeaveOrSendThem() {
     CreatedBoard board = server.createBoard("Driehoeksgesprek");
+    BusClient bus = server.bus();
+    String seat = join(bus, board, "bram");
+    bus.close();
     for (String bad : new String[] {"no-at-sign", "two@@at.test", "a b@c.test", "a@b.test\r\nBcc: x@y.test",
         "x".repeat(250) + "@a.test", ""}) {
-      HttpResponse<Buffer> refused = contact(board, "participant", "pAAAAAAAAAAAAAAA", bad);
+      HttpResponse<Buffer> refused = contact(board, "participant", seat, bad);
       assertEquals(400, refused.statusCode(), bad);
       assertEquals(400, refused.bodyAsJsonObject().getJsonObject("error").getInteger("code"));
     }
-    assertEquals(400, contact(board, "participant", "not-an-id", "ok@school.test").statusCode());
-    assertEquals(403, contact(board, "viewer", "pAAAAAAAAAAAAAAA", "ok@school.test").statusCode());
+    assertEquals(403, contact(board, "participant", null, "ok@school.test").statusCode(), "a link without a seat");
+    assertEquals(403, contact(board, "participant", "not-a-seat", "ok@school.test").statusCode());
     assertEquals(new JsonObject().put("sent", 0), send(board, "agenda").bodyAsJsonObject(), "nothing was stored");
 
     assertEquals(403, request(server.http().post(server.port(), "localhost",
@@ -156,10 +160,9 @@ class MailTest {
     HttpResponse<Buffer> unscheduled = send(board, "invitation");
     assertEquals(409, unscheduled.statusCode(), "no invitation without a date and time");
 
-    assertEquals(204, contact(board, "participant", "pAAAAAAAAAAAAAAA", "ok@school.test").statusCode());
+    assertEquals(204, contact(board, "participant", seat, "ok@school.test").statusCode());
     HttpResponse<Buffer> removed = await(request(server.http().delete(server.port(), "localhost",
-        "/api/boards/" + board.id() + "/contact"), board.token("participant"))
-        .sendJsonObject(new JsonObject().put("participantId", "pAAAAAAAAAAAAAAA")));
+        "/api/boards/" + board.id() + "/contact"), board.token("participant")).putHeader("X-Seat", seat).send());
     assertEquals(204, removed.statusCode());
     assertEquals(new JsonObject().put("sent", 0), send(board, "agenda").bodyAsJsonObject());
   }
@@ -194,16 +197,21 @@ class MailTest {
         .put("fields", new JsonObject().put("title", title).put("order", order).put("timeboxMinutes", minutes));
   }
 
-  private static String join(BusClient bus, CreatedBoard board, String clientId) {
+  /** @return the seat the server issued, which only this person holds */
+  static String join(BusClient bus, CreatedBoard board, String clientId) {
     return bus.call(Addresses.JOIN, new JsonObject().put("boardId", board.id())
             .put("token", board.token("participant")).put("clientId", clientId).put("name", clientId)
-            .put("role", "parent"))
-        .getJsonObject("you").getString("participantId");
+            .put("role", "parent").putNull("seat"))
+        .getJsonObject("you").getString("seat");
   }
 
-  private static HttpResponse<Buffer> contact(CreatedBoard board, String grant, String participantId, String email) {
-    return await(request(server.http().put(server.port(), "localhost", "/api/boards/" + board.id() + "/contact"),
-        board.token(grant)).sendJsonObject(new JsonObject().put("participantId", participantId).put("email", email)));
+  static HttpResponse<Buffer> contact(CreatedBoard board, String grant, String seat, String email) {
+    HttpRequest<Buffer> put = request(server.http().put(server.port(), "localhost",
+        "/api/boards/" + board.id() + "/contact"), board.token(grant));
+    if (seat != null) {
+      put.putHeader("X-Seat", seat);
+    }
+    return await(put.sendJsonObject(new JsonObject().put("email", email)));
   }
 
   private static HttpResponse<Buffer> send(CreatedBoard board, String mail) {

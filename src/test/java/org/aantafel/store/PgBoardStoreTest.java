@@ -165,22 +165,36 @@ class PgBoardStoreTest {
     await(store.appendChanges(boardId, List.of(change(1, "tab-a", 1), change(2, "tab-b", 1), change(3, "tab-a", 2),
         change(4, "tab-b", 2), change(5, "tab-b", 3))));
 
-    assertEquals(Optional.of(new ClientProgress(2, 3)), await(store.lastCommitted(boardId, "tab-a")));
-    assertEquals(Optional.of(new ClientProgress(3, 5)), await(store.lastCommitted(boardId, "tab-b")));
+    assertEquals(Optional.of(new ClientProgress(2, 3, "participant-tab-a")), await(store.lastCommitted(boardId, "tab-a")));
+    assertEquals(Optional.of(new ClientProgress(3, 5, "participant-tab-b")), await(store.lastCommitted(boardId, "tab-b")));
     assertEquals(Optional.empty(), await(store.lastCommitted(boardId, "tab-c")));
   }
 
   @Test
   void aRejoiningParticipantIsUpdatedNotDuplicated() throws Exception {
     String boardId = newBoard();
-    await(store.saveParticipant(boardId, new Participant("p1", "Anna", "ouder", "participant")));
-    await(store.saveParticipant(boardId, new Participant("p2", "Bram", "leerkracht", "facilitator")));
+    await(store.addSeat(boardId, new Participant("p1", "Anna", "ouder", "participant"), AccessTokens.hash("seat-1")));
+    await(store.addSeat(boardId, new Participant("p2", "Bram", "leerkracht", "facilitator"), AccessTokens.hash("seat-2")));
     await(store.saveParticipant(boardId, new Participant("p1", "Anna de Vries", "ouder", "participant")));
 
     assertEquals(List.of(new Participant("p1", "Anna de Vries", "ouder", "participant"),
             new Participant("p2", "Bram", "leerkracht", "facilitator")),
         await(store.participants(boardId)));
     assertEquals(List.of(), await(store.participants("no-such-board")));
+  }
+
+  @Test
+  void aSeatIsFoundOnlyByItsOwnSecretOnItsOwnBoard() throws Exception {
+    String boardId = newBoard();
+    String other = newBoard();
+    Participant anna = new Participant("p1", "Anna", "parent", "participant");
+    await(store.addSeat(boardId, anna, AccessTokens.hash("anna-seat")));
+
+    assertEquals(Optional.of(anna), await(store.findSeat(boardId, AccessTokens.hash("anna-seat"))));
+    assertEquals(Optional.empty(), await(store.findSeat(boardId, AccessTokens.hash("guessed-seat"))));
+    assertEquals(Optional.empty(), await(store.findSeat(other, AccessTokens.hash("anna-seat"))));
+    assertInstanceOf(StoreConflictException.class, failureOf(store.addSeat(boardId,
+        new Participant("p2", "Bram", "teacher", "participant"), AccessTokens.hash("anna-seat"))));
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.testsupport.BusClient;
+import org.aantafel.testsupport.Frames;
 import org.aantafel.testsupport.ServerTest;
 import org.aantafel.testsupport.TestServer;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
@@ -30,13 +31,11 @@ class BridgeIntegrationTest extends ServerTest {
   }
 
   static JsonObject submit(String boardId, String clientId, long seq, long baseRev, JsonObject... ops) {
-    return new JsonObject().put("boardId", boardId).put("clientId", clientId).put("seq", seq)
-      .put("baseRev", baseRev).put("ops", new JsonArray(List.of((Object[]) ops)));
+    return Frames.submit(boardId, clientId, seq, baseRev, ops);
   }
 
   static JsonObject createItem(String id, String title) {
-    return new JsonObject().put("type", "create").put("id", id).put("kind", "agendaItem")
-      .put("fields", new JsonObject().put("title", title).put("order", "a0"));
+    return Frames.createItem(id, title);
   }
 
   static JsonObject insertGoal(int retain, String text, int after) {

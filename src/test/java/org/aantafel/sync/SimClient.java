@@ -54,6 +54,7 @@ final class SimClient {
   private final IntSupplier port;
   private final String boardId;
   private final String token;
+  private String seat;
   private final Random random;
   private final RandomEdits edits;
   private final int editsToMake;
@@ -227,6 +228,10 @@ final class SimClient {
   private Future<JsonObject> join(int gen) {
     JsonObject body = new JsonObject().put("boardId", boardId).put("token", token).put("clientId", clientId)
       .put("name", clientId).put("role", "parent");
+    if (seat != null) {
+      // As the browser does: the same person comes back with the seat the server gave them.
+      body.put("seat", seat);
+    }
     long sinceRev = applied;
     if (sinceRev >= 0) {
       body.put("sinceRev", sinceRev);
@@ -241,6 +246,10 @@ final class SimClient {
   }
 
   private void onJoined(long sinceRev, JsonObject reply) {
+    String issued = reply.getJsonObject("you").getString("seat");
+    if (issued != null) {
+      seat = issued;
+    }
     long rev = reply.getLong("rev");
     knownRev = Math.max(knownRev, rev);
     if (reply.containsKey("state")) {

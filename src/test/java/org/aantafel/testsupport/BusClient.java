@@ -82,7 +82,18 @@ public final class BusClient {
   }
 
   public Future<JsonObject> request(String address, JsonObject body, JsonObject headers) {
-    String replyAddress = UUID.randomUUID().toString();
+    return request(address, body, headers, UUID.randomUUID().toString());
+  }
+
+  /** With a reply address of the caller's choosing, as a hostile client may pick one. */
+  public Future<JsonObject> request(String address, JsonObject body, JsonObject headers, String replyAddress) {
+    if ("board.join".equals(address)) {
+      return BrowserSeats.join(body, joinBody -> send(address, joinBody, headers, replyAddress));
+    }
+    return send(address, body, headers, replyAddress);
+  }
+
+  private Future<JsonObject> send(String address, JsonObject body, JsonObject headers, String replyAddress) {
     Promise<JsonObject> reply = Promise.promise();
     replies.put(replyAddress, reply);
     JsonObject frame = new JsonObject().put("type", "send").put("address", address).put("body", body)

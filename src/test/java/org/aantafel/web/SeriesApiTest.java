@@ -100,8 +100,12 @@ class SeriesApiTest extends ServerTest {
     assertEquals(200, get(second, "participant", "records").statusCode());
     HttpResponse<Buffer> firstRecordBySecondsToken = await(server.http()
       .get(server.port(), "localhost", "/api/boards/" + first.id() + "/records/1.json")
-      .putHeader("Authorization", "Bearer " + second.token("viewer")).send());
+      .putHeader("Authorization", "Bearer " + second.token("facilitator")).send());
     assertEquals(200, firstRecordBySecondsToken.statusCode(), "records of a series link to each other");
+    assertEquals(403, await(server.http()
+      .get(server.port(), "localhost", "/api/boards/" + first.id() + "/records/1.json")
+      .putHeader("Authorization", "Bearer " + second.token("viewer")).send()).statusCode(),
+      "a viewer's link of one meeting reads no other meeting's record");
     JsonObject secondRecord = get(second, "viewer", "records/1.json").bodyAsJsonObject();
     assertEquals(first.id(), secondRecord.getJsonObject("meta").getString("seriesId"));
     assertEquals(first.id(), secondRecord.getJsonObject("meta").getString("previousBoardId"));

@@ -1,0 +1,23 @@
+package org.aantafel.sync;
+
+/**
+ * What the bridge refused a frame for, in {@link Addresses#H_REFUSAL}: the hub answers it as a reply failure with the
+ * code before the '-', so the browser hears why instead of waiting for an answer that never comes.
+ */
+public final class Refusals {
+  public static final String TOO_MANY_MESSAGES = "429";
+  public static final String TOO_MANY_BOARDS = "429-boards";
+  public static final String TOO_LARGE = "413";
+
+  static SyncFailure failure(String refusal) {
+    return switch (refusal) {
+      case TOO_MANY_MESSAGES -> new SyncFailure(SyncFailure.RATE_LIMITED, "too many messages; slow down and try again");
+      case TOO_MANY_BOARDS -> new SyncFailure(SyncFailure.RATE_LIMITED,
+        "this connection already sits at too many boards; open the board in its own page");
+      default -> new SyncFailure(SyncFailure.TOO_LARGE, "this message is too large");
+    };
+  }
+
+  private Refusals() {
+  }
+}
