@@ -2,6 +2,7 @@ package org.aantafel.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,7 +27,11 @@ final class PrivateFiles {
   static Path directory(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
       Files.createDirectories(directory.getParent());
-      Files.createDirectory(directory, attribute(OWNER_ONLY_DIRECTORY));
+      try {
+        Files.createDirectory(directory, attribute(OWNER_ONLY_DIRECTORY));
+      } catch (FileAlreadyExistsException createdMeanwhile) {
+        // by another server or test JVM starting at the same time; its mode is set below either way
+      }
     }
     Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
     return directory;
