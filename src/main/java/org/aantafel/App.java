@@ -58,7 +58,7 @@ public final class App {
       return vertx.deployVerticle(new HubVerticle(opened, hubIdleMillis))
         .compose(hubId -> vertx.deployVerticle(() -> {
           HttpVerticle server = new HttpVerticle(opened, config.httpHost(), config.httpPort(),
-            config.publicUrl(), mail);
+            config.publicUrl(), mail, config.limits());
           servers.add(server);
           return server;
         }, new DeploymentOptions().setInstances(config.httpPort() == 0 ? 1 : instances))
