@@ -24,16 +24,18 @@ public final class HttpVerticle extends VerticleBase {
   private final String publicUrl;
   private final Optional<MeetingMailer> mail;
   private final Limits limits;
+  private final BoardCreationLimit creations;
   private HttpServer server;
 
   public HttpVerticle(BoardStore store, String host, int port, String publicUrl, Optional<MeetingMailer> mail,
-                      Limits limits) {
+                      Limits limits, BoardCreationLimit creations) {
     this.store = store;
     this.host = host;
     this.port = port;
     this.publicUrl = publicUrl;
     this.mail = mail;
     this.limits = limits;
+    this.creations = creations;
   }
 
   @Override
@@ -45,6 +47,8 @@ public final class HttpVerticle extends VerticleBase {
         .putHeader("Referrer-Policy", "no-referrer");
       ctx.next();
     });
+    router.post("/api/boards").handler(creations);
+    router.post("/api/boards/:id/follow-up").handler(creations);
     new BoardApi(vertx, store, publicUrl, mail).mount(router);
     router.route("/eventbus/*").handler(new OriginGuard(publicOrigin));
     // The XHR fallbacks post frames as request bodies; over this limit the answer is 413, before SockJS sees them.
