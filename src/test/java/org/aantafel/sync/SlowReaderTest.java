@@ -1,6 +1,12 @@
 package org.aantafel.sync;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.testsupport.BusClient;
@@ -11,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,6 +81,54 @@ class SlowReaderTest extends ServerTest {
     }
   }
 
+  /** The same over SockJS's xhr-streaming fallback: the client never reads again and never opens another request. */
+  @Test
+  void anXhrStreamingSessionThatStopsReadingIsClosedNotBuffered() {
+    CreatedBoard board = server.createBoard("Busy board, old browser");
+    try (CapturedLog log = new CapturedLog(LIMIT_LOG)) {
+      String session = "/eventbus/000/" + UUID.randomUUID().toString().replace("-", "");
+      HttpClient http = vertx.createHttpClient();
+      StringBuffer stream = new StringBuffer();
+      HttpClientResponse response = await(http.request(HttpMethod.POST, server.port(), "localhost",
+        session + "/xhr_streaming").compose(HttpClientRequest::send)
+        .onSuccess(r -> r.handler(chunk -> stream.append(chunk.toString()))));
+      eventually(() -> assertTrue(stream.toString().contains("\no\n")));
+      xhrSend(session, joinFrame("first", board));
+      eventually(() -> assertTrue(stream.toString().contains("first")));
+      xhrSend(session, new JsonObject().put("type", "register").put("address", Addresses.ops(board.id())));
+      // The register frame has no reply; a join round trip afterwards proves it was processed.
+      xhrSend(session, joinFrame("second", board));
+      eventually(() -> assertTrue(stream.toString().contains("second")));
+      response.pause();
+
+      BusClient writerBus = server.bus();
+      join(writerBus, board, "participant", "writer");
+      writerBus.call(Addresses.SUBMIT, submit(board.id(), "writer", 1, 0, new JsonObject().put("type", "create")
+        .put("id", "w").put("kind", "agendaItem").put("fields", new JsonObject().put("title", "Big").put("order", "a0"))));
+      Writer writer = new Writer(vertx, writerBus, board.id());
+      writer.next();
+      eventually(Duration.ofSeconds(60), () -> assertFalse(log.lines.isEmpty(), "the slow session is still open"));
+      long acksAtClose = writer.acks.get();
+      eventually(() -> assertTrue(writer.acks.get() >= acksAtClose + 10, "the writer's submits are still acknowledged"));
+      writer.stop();
+      assertNull(writer.failure.get());
+      writerBus.close();
+      await(http.close());
+    }
+  }
+
+  private static JsonObject joinFrame(String replyAddress, CreatedBoard board) {
+    return new JsonObject().put("type", "send").put("address", Addresses.JOIN).put("replyAddress", replyAddress)
+      .put("body", new JsonObject().put("boardId", board.id()).put("token", board.token("viewer"))
+        .put("clientId", "xhr").put("name", "Sam").put("role", "teacher"));
+  }
+
+  private static void xhrSend(String session, JsonObject frame) {
+    int status = await(server.http().post(server.port(), "localhost", session + "/xhr_send")
+      .sendBuffer(Buffer.buffer(new JsonArray().add(frame.encode()).encode()))).statusCode();
+    assertEquals(204, status);
+  }
+
   /** Joins as a viewer and collects the revisions published on the board. */
   private static List<Long> listen(BusClient bus, CreatedBoard board, String clientId) {
     List<Long> revs = new CopyOnWriteArrayList<>();
@@ -112,8 +167,8 @@ class SlowReaderTest extends ServerTest {
         return;
       }
       JsonObject insert = new JsonObject().put("type", "text").put("id", "w").put("field", "notes")
-        .put("edit", new io.vertx.core.json.JsonArray().add(text));
-      JsonObject delete = insert.copy().put("edit", new io.vertx.core.json.JsonArray().add(-CHUNK));
+        .put("edit", new JsonArray().add(text));
+      JsonObject delete = insert.copy().put("edit", new JsonArray().add(-CHUNK));
       io.vertx.core.Future<JsonObject> ack = bus.request(Addresses.SUBMIT,
         submit(boardId, "writer", seq, lastRev.get(), insert, delete, insert, delete, insert, delete));
       inFlight.set(ack);
