@@ -8,6 +8,7 @@ import org.aantafel.store.BoardStore;
 import org.aantafel.store.Stores;
 import org.aantafel.sync.HubVerticle;
 import org.aantafel.sync.RetentionSweep;
+import org.aantafel.web.BoardCreationLimit;
 import org.aantafel.web.HttpVerticle;
 
 import java.time.Clock;
@@ -55,10 +56,11 @@ public final class App {
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
     return Stores.open(vertx, config.dbUrl(), config.dataDir()).compose(opened -> {
       Optional<MeetingMailer> mail = MeetingMailer.create(vertx, opened, config.mail());
+      BoardCreationLimit creations = new BoardCreationLimit(config.limits());
       return vertx.deployVerticle(new HubVerticle(opened, hubIdleMillis))
         .compose(hubId -> vertx.deployVerticle(() -> {
           HttpVerticle server = new HttpVerticle(opened, config.httpHost(), config.httpPort(),
-            config.publicUrl(), mail);
+            config.publicUrl(), mail, config.limits(), creations);
           servers.add(server);
           return server;
         }, new DeploymentOptions().setInstances(config.httpPort() == 0 ? 1 : instances))

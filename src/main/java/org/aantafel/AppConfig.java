@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String dbUrl,
                         boolean cluster, String clusterHost, String clusterMembers,
-                        MailSettings mail, int retentionDays) {
+                        MailSettings mail, int retentionDays, Limits limits) {
 
   private static final String FILE = "config/aantafel.json";
 
@@ -43,22 +43,23 @@ public record AppConfig(String httpHost, int httpPort, String publicUrl, Path da
       json.getString("clusterHost", ""),
       json.getString("clusterMembers", ""),
       MailSettings.fromJson(json),
-      Integer.parseInt(String.valueOf(json.getValue("retentionDays", 0))));
+      Integer.parseInt(String.valueOf(json.getValue("retentionDays", 0))),
+      Limits.fromJson(json));
   }
 
   public AppConfig withHttpPort(int port) {
     return new AppConfig(httpHost, port, publicUrl, dataDir, dbUrl, cluster, clusterHost, clusterMembers, mail,
-      retentionDays);
+      retentionDays, limits);
   }
 
   public AppConfig withDbUrl(String url) {
     return new AppConfig(httpHost, httpPort, publicUrl, dataDir, url, cluster, clusterHost, clusterMembers, mail,
-      retentionDays);
+      retentionDays, limits);
   }
 
   public AppConfig withDataDir(Path dir) {
     return new AppConfig(httpHost, httpPort, publicUrl, dir, dbUrl, cluster, clusterHost, clusterMembers, mail,
-      retentionDays);
+      retentionDays, limits);
   }
 
   static String toEnvName(String camelKey) {

@@ -21,6 +21,11 @@ final class BoardBridge {
   static final String SOCKJS_LIBRARY = "/webjars/sockjs-client/1.6.1/dist/sockjs.min.js";
 
   private final Map<SockJSSocket, ConnectionAgent> agents = new HashMap<>();
+  private final OutboundLimit outbound;
+
+  BoardBridge(OutboundLimit outbound) {
+    this.outbound = outbound;
+  }
 
   Router router(Vertx vertx, String allowedOrigin) {
     SockJSHandlerOptions options = new SockJSHandlerOptions()
@@ -39,7 +44,8 @@ final class BoardBridge {
       .setMaxAddressLength(100)
       .setPingTimeout(30_000)
       .setReplyTimeout(20_000);
-    return SockJSHandler.create(vertx, options).bridge(bridge, event -> agentOf(vertx, event).handle(event));
+    return SockJSHandler.create(vertx, options)
+      .bridge(bridge, event -> agentOf(vertx, event).handle(outbound.guard(event)));
   }
 
   private ConnectionAgent agentOf(Vertx vertx, BridgeEvent event) {

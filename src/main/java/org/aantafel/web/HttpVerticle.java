@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import org.aantafel.Limits;
 import org.aantafel.mail.MeetingMailer;
 import org.aantafel.store.BoardStore;
 
@@ -22,14 +23,19 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
   private final String publicUrl;
   private final Optional<MeetingMailer> mail;
+  private final Limits limits;
+  private final BoardCreationLimit creations;
   private HttpServer server;
 
-  public HttpVerticle(BoardStore store, String host, int port, String publicUrl, Optional<MeetingMailer> mail) {
+  public HttpVerticle(BoardStore store, String host, int port, String publicUrl, Optional<MeetingMailer> mail,
+                      Limits limits, BoardCreationLimit creations) {
     this.store = store;
     this.host = host;
     this.port = port;
     this.publicUrl = publicUrl;
     this.mail = mail;
+    this.limits = limits;
+    this.creations = creations;
   }
 
   @Override
@@ -41,12 +47,15 @@ public final class HttpVerticle extends VerticleBase {
         .putHeader("Referrer-Policy", "no-referrer");
       ctx.next();
     });
+    router.post("/api/boards").handler(creations);
+    router.post("/api/boards/:id/follow-up").handler(creations);
     new BoardApi(vertx, store, publicUrl, mail).mount(router);
     router.route("/eventbus/*").handler(new OriginGuard(publicOrigin));
     // The XHR fallbacks post frames as request bodies; over this limit the answer is 413, before SockJS sees them.
     router.route("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_SOCKET_MESSAGE)
       .setHandleFileUploads(false));
-    router.route("/eventbus/*").subRouter(new BoardBridge().router(vertx, publicOrigin));
+    router.route("/eventbus/*").subRouter(new BoardBridge(new OutboundLimit(limits.outboundQueueBytes()))
+      .router(vertx, publicOrigin));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get("/b/:id").handler(ctx -> ctx.reroute("/board.html"));
     router.get("/b/:id/record/:version").handler(ctx -> ctx.reroute("/record.html"));

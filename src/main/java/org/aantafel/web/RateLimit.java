@@ -17,13 +17,23 @@ final class RateLimit {
   }
 
   boolean tryTake() {
-    long now = System.nanoTime();
-    tokens = Math.min(burst, tokens + (now - lastNanos) / 1e9 * perSecond);
-    lastNanos = now;
+    refill();
     if (tokens >= 1) {
       tokens -= 1;
       return true;
     }
     return false;
+  }
+
+  /** How long until {@link #tryTake} would succeed; zero if it would now. */
+  double secondsUntilToken() {
+    refill();
+    return tokens >= 1 ? 0 : (1 - tokens) / perSecond;
+  }
+
+  private void refill() {
+    long now = System.nanoTime();
+    tokens = Math.min(burst, tokens + (now - lastNanos) / 1e9 * perSecond);
+    lastNanos = now;
   }
 }

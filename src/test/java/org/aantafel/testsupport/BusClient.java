@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -67,7 +68,13 @@ public final class BusClient {
    * never run concurrently with that context's timers.
    */
   public static Future<BusClient> open(Vertx vertx, String host, int port, String origin) {
-    WebSocketClient client = vertx.createWebSocketClient();
+    return open(vertx, new WebSocketClientOptions(), host, port, origin);
+  }
+
+  /** With client options, e.g. a small receive buffer for a client that is meant to fall behind. */
+  public static Future<BusClient> open(Vertx vertx, WebSocketClientOptions clientOptions, String host, int port,
+                                       String origin) {
+    WebSocketClient client = vertx.createWebSocketClient(clientOptions);
     WebSocketConnectOptions options = new WebSocketConnectOptions()
       .setHost(host).setPort(port).setURI("/eventbus/000/" + UUID.randomUUID().toString().replace("-", "") + "/websocket");
     if (origin != null) {
@@ -136,6 +143,15 @@ public final class BusClient {
   public void onClosed(Consumer<Throwable> handler) {
     socket.exceptionHandler(handler::accept);
     socket.endHandler(v -> handler.accept(null));
+  }
+
+  /** Stops reading from the socket, as a client that no longer keeps up: what the server sends piles up. */
+  public void pause() {
+    socket.pause();
+  }
+
+  public void resume() {
+    socket.resume();
   }
 
   public boolean isClosed() {

@@ -20,6 +20,7 @@ public final class TestServer implements AutoCloseable {
   private final WebClient http;
 
   private final long hubIdleMillis;
+  private static final int UNLIMITED_BOARDS = 1_000_000;
 
   private TestServer(Vertx vertx, AppConfig config, long hubIdleMillis) {
     this.vertx = vertx;
@@ -55,6 +56,8 @@ public final class TestServer implements AutoCloseable {
       Path dataDir = Files.createTempDirectory("aantafel-test");
       AppConfig config = AppConfig.fromJson(new JsonObject()
         .put("httpHost", "127.0.0.1").put("httpPort", 0).put("dbUrl", TestDatabase.freshUrl())
+        // Tests create many boards from one address; the test of that limit sets it back to the default.
+        .put("boardsPerMinutePerClient", UNLIMITED_BOARDS)
         .put("dataDir", dataDir.toString()).mergeIn(extraConfig));
       return new TestServer(vertx, config, hubIdleMillis);
     } catch (java.io.IOException e) {

@@ -1,0 +1,28 @@
+package org.aantafel;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What one client may cost the server: how many boards it may create, and how much outgoing data may wait for one
+ * socket before the server gives up on it (see docs/security.md).
+ *
+ * @param boardsPerMinutePerClient boards one client address may create per minute, also its burst
+ * @param trustForwardedFor        take the client address from X-Forwarded-For; only behind a proxy that sets it,
+ *                                 since anyone else can write any address there
+ * @param outboundQueueBytes       bytes of messages that may wait for one socket; a socket further behind is closed
+ */
+public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, int outboundQueueBytes) {
+
+  public Limits {
+    if (boardsPerMinutePerClient < 1 || outboundQueueBytes < 1) {
+      throw new IllegalArgumentException("boardsPerMinutePerClient and outboundQueueBytes must be positive");
+    }
+  }
+
+  public static Limits fromJson(JsonObject json) {
+    return new Limits(
+      Integer.parseInt(String.valueOf(json.getValue("boardsPerMinutePerClient", 10))),
+      Boolean.parseBoolean(String.valueOf(json.getValue("trustForwardedFor", false))),
+      Integer.parseInt(String.valueOf(json.getValue("outboundQueueBytes", 1024 * 1024))));
+  }
+}
