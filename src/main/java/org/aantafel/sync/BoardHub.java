@@ -114,6 +114,10 @@ final class BoardHub {
           presence.connect(request.socketId(), admission.participantId());
           publishPresenceSoon();
         }
+        if (admission.introduced()) {
+          // Who someone is must reach every screen before their first change does, which names them.
+          publishPresenceNow();
+        }
         // Presence goes in the reply: what is published before the browser registers would otherwise be missed.
         JsonObject people = presence.snapshot();
         return reply.map(r -> commits.durable(joinedAt).map(d -> r.put("you", you)
@@ -139,13 +143,14 @@ final class BoardHub {
       }
       String grant = stronger(tokenGrant.orElse(null), seat.map(BoardStore.Participant::grant).orElse(null));
       if (seat.isPresent()) {
-        return Future.succeededFuture(new Admission(rename(seat.get(), request, grant), grant, null));
+        boolean renamed = rename(seat.get(), request);
+        return Future.succeededFuture(new Admission(seat.get().participantId(), grant, null, renamed));
       }
       if (request.name() == null || !Grant.parse(grant).atLeast(Grant.PARTICIPANT)) {
         if (presence.online() >= MAX_ONLINE) {
           throw new SyncFailure(SyncFailure.RATE_LIMITED, "this board is full; try again later");
         }
-        return Future.succeededFuture(new Admission(null, grant, null));
+        return Future.succeededFuture(new Admission(null, grant, null, false));
       }
       return newSeat(request, grant);
     });
@@ -163,24 +168,28 @@ final class BoardHub {
     participantsSaved = participantsSaved.transform(v -> stored).recover(e -> Future.succeededFuture());
     return stored.map(v -> {
       presence.remember(participantId, request.name(), role);
-      return new Admission(participantId, grant, secret);
+      return new Admission(participantId, grant, secret, true);
     });
   }
 
-  /** A seated person may change how they are called; a join without a name never blanks the name. */
-  private String rename(BoardStore.Participant seat, JoinRequest request, String grant) {
+  /**
+   * A seated person may change how they are called; a join without a name never blanks the name.
+   *
+   * @return whether the others see a new name or role
+   */
+  private boolean rename(BoardStore.Participant seat, JoinRequest request) {
     String id = seat.participantId();
-    String name = request.name() != null ? request.name() : seat.name();
-    String role = request.role() != null ? request.role() : seat.role();
-    boolean known = presence.name(id).equals(name) && presence.role(id).equals(role);
+    String name = request.name() != null ? request.name() : presence.knownName(id).orElse(seat.name());
+    String role = request.role() != null ? request.role() : presence.knownRole(id).orElse(seat.role());
+    boolean changed = !presence.name(id).equals(name) || !presence.role(id).equals(role);
     presence.remember(id, name, role);
-    if (!known && request.name() != null) {
+    if (changed && request.name() != null) {
       BoardStore.Participant renamed = new BoardStore.Participant(id, name, role, seat.grant());
       // Chained, so a close can wait for everyone who joined before it to be in the store (and on its record).
       participantsSaved = participantsSaved.transform(v -> store.saveParticipant(boardId, renamed))
         .recover(e -> Future.succeededFuture());
     }
-    return id;
+    return changed;
   }
 
   /** A clientId belongs to the seat that first committed with it: nobody else's submits may count as theirs. */
@@ -215,8 +224,11 @@ final class BoardHub {
     return Grant.parse(b).ordinal() > Grant.parse(a).ordinal() ? b : a;
   }
 
-  /** How a join was admitted; participantId is null for someone who watches, newSeat set only when one was issued. */
-  private record Admission(String participantId, String grant, String newSeat) {}
+  /**
+   * How a join was admitted; participantId is null for someone who watches, newSeat set only when one was issued, and
+   * introduced when the table learns a new person or a new name.
+   */
+  private record Admission(String participantId, String grant, String newSeat, boolean introduced) {}
 
   Future<JsonObject> submit(SubmitRequest request) {
     touch();
@@ -477,6 +489,10 @@ final class BoardHub {
    * Presence changes are gathered and published at most every {@link #PRESENCE_EVERY_MS}: a room filling up costs a few
    * messages a second, not one to everyone per arrival.
    */
+  private void publishPresenceNow() {
+    bus.publish(Addresses.presence(boardId), presence.snapshot());
+  }
+
   private void publishPresenceSoon() {
     if (presenceDue) {
       return;

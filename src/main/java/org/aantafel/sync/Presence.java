@@ -37,6 +37,15 @@ final class Presence {
     return p == null || p.getString("role") == null ? "" : p.getString("role");
   }
 
+  /** The name as this hub last heard it, which may be newer than what the store had when it was loaded. */
+  java.util.Optional<String> knownName(String participantId) {
+    return java.util.Optional.ofNullable(seated.get(participantId)).map(p -> p.getString("name"));
+  }
+
+  java.util.Optional<String> knownRole(String participantId) {
+    return java.util.Optional.ofNullable(seated.get(participantId)).map(p -> p.getString("role"));
+  }
+
   int seats() {
     return seated.size();
   }

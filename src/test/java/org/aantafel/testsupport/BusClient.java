@@ -202,6 +202,16 @@ public final class BusClient {
     }
   }
 
+  /** 0 for a successful reply, else the failure's code. */
+  public static int outcome(Future<?> future) {
+    try {
+      await(future);
+      return 0;
+    } catch (Failure f) {
+      return f.code;
+    }
+  }
+
   public static int failureCode(Future<?> future) {
     try {
       await(future);
