@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.aantafel.board.BoardState;
 import org.aantafel.board.FollowUp;
+import org.aantafel.board.PlainText;
 import org.aantafel.mail.MeetingMailer;
 import org.aantafel.record.MeetingRecord;
 import org.aantafel.record.SeriesReport;
@@ -60,9 +61,10 @@ final class SeriesApi {
       ApiError.send(ctx, 400, "the request must be empty or a JSON object");
       return;
     }
-    Object title = request == null ? null : request.getValue("title");
+    Object requestedTitle = request == null ? null : request.getValue("title");
+    String title = BoardApi.title(requestedTitle);
     Object scheduledAt = request == null ? null : request.getValue("scheduledAt");
-    if (title != null && !BoardApi.validTitle(title)) {
+    if (requestedTitle != null && title == null) {
       ApiError.send(ctx, 400, BoardApi.TITLE_RULE);
       return;
     }
@@ -78,7 +80,7 @@ final class SeriesApi {
         // Decoded again so that nested objects are plain maps, the shape the domain reads.
         Map<String, Object> previous = new JsonObject(reply.body().getJsonObject("state").encode()).getMap();
         BoardState next = FollowUp.next(previous, id -> nameOf(participants, id),
-          title == null ? (String) ((Map<?, ?>) previous.get("board")).get("title") : ((String) title).strip(),
+          title == null ? PlainText.withoutDirectionControls((String) ((Map<?, ?>) previous.get("board")).get("title")) : title,
           scheduledAt == null ? "" : (String) scheduledAt);
         SeriesMeeting last = series.get(series.size() - 1);
         return boards.createBoard(ctx, next, last.seriesId(), last.seq() + 1)
