@@ -89,8 +89,7 @@ final class BoardHub {
   Future<JsonObject> join(JoinRequest request) {
     touch();
     return inOrder(() -> store.findGrant(boardId, AccessTokens.hash(request.token())).compose(found -> {
-      String grant = found.orElseThrow(() -> new SyncFailure(SyncFailure.FORBIDDEN,
-        "this link does not open this board; ask for a new link"));
+      String grant = found.orElseThrow(SyncFailure::noAccess);
       String participantId = ParticipantIds.of(boardId, request.clientId());
       JsonObject you = new JsonObject().put("participantId", participantId).put("grant", grant)
         .put("name", request.name()).put("role", request.role());
@@ -346,7 +345,7 @@ final class BoardHub {
   private <T> Future<T> inOrder(Supplier<Future<Future<T>>> step) {
     Future<Future<T>> applied = tail.transform(previous -> {
       if (deleted) {
-        return Future.failedFuture(HubVerticle.boardDeleted());
+        return Future.failedFuture(SyncFailure.noAccess());
       }
       if (broken) {
         return Future.failedFuture(new SyncFailure(SyncFailure.STORAGE_UNAVAILABLE, "storage is unavailable; try again"));

@@ -174,14 +174,14 @@ final class BoardApi {
   Future<String> grantOf(RoutingContext ctx, String boardId) {
     return bearerHash(ctx).compose(hash -> store.findGrant(boardId, hash))
       .compose(grant -> grant.map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
+        .orElseGet(() -> Future.failedFuture(SyncFailure.noAccess())));
   }
 
   /** Like {@link #grantOf}, but a token of another board of the same series also reads (records, the series). */
   Future<String> seriesGrantOf(RoutingContext ctx, String boardId) {
     return bearerHash(ctx).compose(hash -> store.findSeriesGrant(boardId, hash))
       .compose(grant -> grant.map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
+        .orElseGet(() -> Future.failedFuture(SyncFailure.noAccess())));
   }
 
   private static Future<byte[]> bearerHash(RoutingContext ctx) {

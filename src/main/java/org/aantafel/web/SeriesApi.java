@@ -120,7 +120,7 @@ final class SeriesApi {
   /** Empty only when the board went (deleted) between the token check and this read. */
   private Future<List<SeriesMeeting>> seriesOf(String boardId) {
     return store.series(boardId).compose(series -> series.isEmpty()
-      ? Future.failedFuture(new SyncFailure(404, "there is no board with this link")) : Future.succeededFuture(series));
+      ? Future.failedFuture(SyncFailure.noAccess()) : Future.succeededFuture(series));
   }
 
   /** The newest record of every closed meeting, read one after the other: a series holds a handful of meetings. */
