@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.aantafel.mail.MeetingMailer;
+import org.aantafel.mail.Redacted;
 import org.aantafel.record.MeetingRecord;
 import org.aantafel.record.RecordHtml;
 import org.aantafel.record.RecordMarkdown;
@@ -73,7 +74,7 @@ final class RecordApi {
   /** The meeting is closed and its record stored whatever happens to the mail: a failure is only logged. */
   private void mailRecord(String boardId, int version) {
     mail.ifPresent(mailer -> mailer.sendRecord(boardId, version).onFailure(e -> LOG.log(
-      System.Logger.Level.WARNING, "board {0}: mailing record version {1} failed: {2}", boardId, version, e.toString())));
+      System.Logger.Level.WARNING, "board {0}: mailing record version {1} failed: {2}", boardId, version, Redacted.failure(e))));
   }
 
   private void reopen(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import org.aantafel.board.BoardState;
 import org.aantafel.board.FollowUp;
 import org.aantafel.board.PlainText;
 import org.aantafel.mail.MeetingMailer;
+import org.aantafel.mail.Redacted;
 import org.aantafel.record.MeetingRecord;
 import org.aantafel.record.SeriesReport;
 import org.aantafel.store.BoardStore;
@@ -102,7 +103,7 @@ final class SeriesApi {
    */
   private void invite(String boardId, String participantLink) {
     mail.ifPresent(mailer -> mailer.sendInvitation(boardId, participantLink).onFailure(e -> LOG.log(
-      System.Logger.Level.WARNING, "board {0}: mailing the invitation failed: {1}", boardId, e.toString())));
+      System.Logger.Level.WARNING, "board {0}: mailing the invitation failed: {1}", boardId, Redacted.failure(e))));
   }
 
   private void series(RoutingContext ctx) {
