@@ -2,6 +2,7 @@
 // the agenda alone. The facilitator is prompted when the family has brought in nothing yet.
 import { html } from 'lit';
 import { BoardSection } from './light-element.js';
+import { flexGrow } from './flex-grow.js';
 import { agendaBalance, familyHasProposed } from '../board/meeting-rules.js';
 import { t } from '../i18n.js';
 
@@ -15,7 +16,7 @@ export class BalanceStrip extends BoardSection {
       <div class="balance" data-testid="balance-strip">
         <h3 id="balance-heading">${t('balanceHeading')}</h3>
         <div class="balance-bar" aria-hidden="true">
-          ${SIDES.map((side) => html`<span class="side-${side}" style="flex-grow:${counts[side] ?? 0}"></span>`)}
+          ${SIDES.map((side) => html`<span class="side-${side}" ${flexGrow(counts[side] ?? 0)}></span>`)}
           ${total === 0 ? html`<span class="side-none"></span>` : ''}
         </div>
         <ul class="balance-counts" aria-labelledby="balance-heading">

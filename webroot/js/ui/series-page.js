@@ -3,6 +3,7 @@
 // actions, and which praatplaat topics were evaluated. Every bar also says its numbers in words.
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
+import { flexGrow } from './flex-grow.js';
 import { longDate, roleLabel, t } from '../i18n.js';
 import './language-switch.js';
 import { readerFragment, readerFromHash, readerHeaders } from '../sync/reader.js';
@@ -170,7 +171,7 @@ function bar(counts, keys, label) {
   return html`
     <span class="bar" aria-hidden="true">
       ${keys.filter((key) => counts[key] > 0).map((key) => html`
-        <span class="bar-part bar-${key}" style="flex-grow: ${counts[key]}"></span>`)}
+        <span class="bar-part bar-${key}" ${flexGrow(counts[key])}></span>`)}
     </span>
     <span class="bar-words">${keys.filter((key) => counts[key] > 0)
       .map((key) => `${counts[key]} ${label(key)}`).join(', ')}</span>`;

@@ -85,6 +85,11 @@ final class Draft {
       throw BoardRejection.badInput("edit does not match the text of " + text.id() + "." + text.field());
     }
     spec.checkTextLength(text.edit().targetLength());
+    text.edit().toComponents().forEach(c -> {
+      if (c instanceof String inserted) {
+        spec.checkWritten(inserted);
+      }
+    });
     entity.fields.put(text.field(), text.edit().apply(current));
     return List.of(op);
   }
@@ -95,6 +100,9 @@ final class Draft {
       throw BoardRejection.badInput(set.field() + " is a text: change it with a text op");
     }
     spec.checkValue(set.value());
+    if (set.value() instanceof String written) {
+      spec.checkWritten(written);
+    }
     if (!spec.isControl()) {
       List<Op.Set> stamps = actor == null ? List.of() : Stamps.onSet(entity.kind.name(), set, entity.fields, nowMillis);
       entity.fields.put(set.field(), set.value());
@@ -131,7 +139,12 @@ final class Draft {
       Authorship.checkCreate(kind.name(), create.id(), actor);
       fields = Stamps.onCreate(kind.name(), fields, actor, lookup(EntityId.BOARD).fields);
     }
-    fields.forEach((field, value) -> kind.field(field).checkValue(value));
+    fields.forEach((field, value) -> {
+      kind.field(field).checkValue(value);
+      if (value instanceof String written) {
+        kind.field(field).checkWritten(written);
+      }
+    });
     if (liveCount >= BoardSchema.MAX_LIVE_ENTITIES) {
       throw new BoardRejection(413, "a board holds at most " + BoardSchema.MAX_LIVE_ENTITIES + " entities");
     }

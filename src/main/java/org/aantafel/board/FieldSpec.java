@@ -7,29 +7,45 @@ package org.aantafel.board;
  * is carried out as sets of stamped fields (see {@link Timers}).
  */
 public record FieldSpec(String name, boolean isText, int maxLength, ValueRule rule, Grant writeGrant,
-                        boolean isStamped, boolean isControl) {
+                        boolean isStamped, boolean isControl, boolean isPlain) {
 
   public static FieldSpec text(String name, int maxLength) {
-    return new FieldSpec(name, true, maxLength, null, Grant.PARTICIPANT, false, false);
+    return new FieldSpec(name, true, maxLength, null, Grant.PARTICIPANT, false, false, false);
   }
 
   public static FieldSpec value(String name, ValueRule rule) {
-    return new FieldSpec(name, false, 0, rule, Grant.PARTICIPANT, false, false);
+    return new FieldSpec(name, false, 0, rule, Grant.PARTICIPANT, false, false, false);
   }
 
   /** The same field, writable only by the facilitator (e.g. moving the meeting to its next phase). */
   public FieldSpec facilitatorOnly() {
-    return new FieldSpec(name, isText, maxLength, rule, Grant.FACILITATOR, isStamped, isControl);
+    return new FieldSpec(name, isText, maxLength, rule, Grant.FACILITATOR, isStamped, isControl, isPlain);
   }
 
   /** The same field, set by the server only: a browser that sends it is refused, whatever its grant. */
   public FieldSpec stamped() {
-    return new FieldSpec(name, isText, maxLength, rule, writeGrant, true, isControl);
+    return new FieldSpec(name, isText, maxLength, rule, writeGrant, true, isControl, isPlain);
   }
 
   /** The same field as a command that is carried out on apply and never stored. */
   public FieldSpec control() {
-    return new FieldSpec(name, isText, maxLength, rule, writeGrant, isStamped, true);
+    return new FieldSpec(name, isText, maxLength, rule, writeGrant, isStamped, true, isPlain);
+  }
+
+  /**
+   * The same field as a name or title: what is written to it may not hold direction controls ({@link PlainText}).
+   * Only writes are refused, so a board stored before this rule still loads.
+   */
+  public FieldSpec plain() {
+    return new FieldSpec(name, isText, maxLength, rule, writeGrant, isStamped, isControl, true);
+  }
+
+  /** Refuses direction controls in text written to a plain field: a new value, or what an edit inserts. */
+  void checkWritten(String written) {
+    if (isPlain && PlainText.hasDirectionControls(written)) {
+      throw BoardRejection.badInput(name + " must not contain direction controls (U+202A-U+202E, U+2066-U+2069, "
+        + "U+200E, U+200F, U+061C)");
+    }
   }
 
   /** Checks a whole new value: a value against its rule, a text against its length. */

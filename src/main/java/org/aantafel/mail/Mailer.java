@@ -63,7 +63,8 @@ final class Mailer {
         .map(result -> true)
         .recover(e -> {
           // Neither subject nor address: both can name a child or a parent, and logs are kept longer than mail.
-          LOG.log(System.Logger.Level.WARNING, "the mail server did not accept a message: {0}", e.toString());
+          LOG.log(System.Logger.Level.WARNING, "the mail server did not accept a message: {0}",
+              Redacted.failure(e));
           return Future.succeededFuture(false);
         }))
         .toList();

@@ -52,6 +52,7 @@ public record MeetingRecord(
     return RecordJson.write(this);
   }
 
+  /** A stored record, with its texts and names read without direction controls (see {@code PlainText}). */
   public static MeetingRecord fromJson(Map<String, ?> json) {
     return RecordJson.read(json);
   }

@@ -12,6 +12,11 @@ public final class RecordHtml {
   private RecordHtml() {
   }
 
+  /** The page's one inline stylesheet, exactly as rendered, for the Content-Security-Policy to allow by hash. */
+  public static String inlineStyle() {
+    return RecordXhtml.style(SERIES_LINKS);
+  }
+
   public static String render(MeetingRecord record) {
     return RecordXhtml.render(record, SERIES_LINKS);
   }

@@ -1,5 +1,7 @@
 package org.aantafel.record;
 
+import org.aantafel.board.PlainText;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,12 +115,16 @@ final class RecordJson {
   /** Typed reads of one JSON object, with a clear message when a stored record is not what this code expects. */
   private record Json(Map<String, ?> map) {
 
+    /**
+     * Without direction controls: every format is rendered from a record read here, so none of them can show a name
+     * or text disguised by one, also in records stored before names and titles refused them.
+     */
     String string(String key) {
       Object value = map.get(key);
       if (value != null && !(value instanceof String)) {
         throw wrong(key, "a string");
       }
-      return (String) value;
+      return PlainText.withoutDirectionControls((String) value);
     }
 
     /** For fields added after format 1 was first stored: older versions read as "". */
@@ -167,7 +173,7 @@ final class RecordJson {
         if (!(item instanceof String s)) {
           throw wrong(key, "a list of strings");
         }
-        out.add(s);
+        out.add(PlainText.withoutDirectionControls(s));
       }
       return out;
     }

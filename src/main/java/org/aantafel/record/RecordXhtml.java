@@ -50,6 +50,11 @@ final class RecordXhtml {
     return new RecordXhtml(record).page(extraStyle);
   }
 
+  /** The text of the page's one {@code <style>} element. */
+  static String style(String extraStyle) {
+    return STYLE + extraStyle;
+  }
+
   private String page(String extraStyle) {
     String lang = labels.language();
     out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(lang)
@@ -60,7 +65,7 @@ final class RecordXhtml {
         .append("<meta name=\"subject\" content=\"").append(HtmlText.escape(description())).append("\"/>\n")
         .append("<title>").append(HtmlText.escape(labels.text("record") + ": " + record.title()))
         .append("</title>\n<style>")
-        .append(STYLE).append(extraStyle).append("</style>\n</head>\n<body>\n<main>\n");
+        .append(style(extraStyle)).append("</style>\n</head>\n<body>\n<main>\n");
     header();
     participants();
     goal();

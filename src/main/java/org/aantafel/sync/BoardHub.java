@@ -139,7 +139,8 @@ final class BoardHub {
       Optional<String> tokenGrant = byToken.result();
       Optional<BoardStore.Participant> seat = bySeat.result();
       if (tokenGrant.isEmpty() && seat.isEmpty() || request.seat() != null && seat.isEmpty()) {
-        throw notYourBoard();
+        // Unknown boards, wrong links and wrong seats look the same from outside.
+        throw SyncFailure.noAccess();
       }
       String grant = stronger(tokenGrant.orElse(null), seat.map(BoardStore.Participant::grant).orElse(null));
       if (seat.isPresent()) {
@@ -207,11 +208,6 @@ final class BoardHub {
 
   private static SyncFailure clientOfSomeoneElse() {
     return new SyncFailure(SyncFailure.FORBIDDEN, "this device id belongs to someone else at this board; reload");
-  }
-
-  /** Unknown boards, wrong links and wrong seats look the same from outside: nobody learns which boards exist. */
-  static SyncFailure notYourBoard() {
-    return new SyncFailure(SyncFailure.FORBIDDEN, "this link does not open this board; ask for a new link");
   }
 
   private static String stronger(String a, String b) {
@@ -465,7 +461,7 @@ final class BoardHub {
   private <T> Future<T> inOrder(Supplier<Future<Future<T>>> step) {
     Future<Future<T>> applied = tail.transform(previous -> {
       if (deleted) {
-        return Future.failedFuture(HubVerticle.boardDeleted());
+        return Future.failedFuture(SyncFailure.noAccess());
       }
       if (broken) {
         return Future.failedFuture(new SyncFailure(SyncFailure.STORAGE_UNAVAILABLE, "storage is unavailable; try again"));

@@ -86,9 +86,11 @@ public final class HubVerticle extends VerticleBase {
     Future<Optional<DeletedBoard>> deletion = before == null ? store.deleteBoard(boardId, request.closedBefore())
       : before.transform(loaded -> loaded.succeeded() ? loaded.result().delete(request.closedBefore())
         : store.deleteBoard(boardId, request.closedBefore()));
-    // After a failed deletion the board is read again from what is really stored, as after a failed commit.
+    // After a failed deletion the board is read again from what is really stored, as after a failed commit. Messages
+    // that waited for a deletion get the answer of any board that does not exist; open pages learn of the deletion
+    // from {deleted:true} on the ops address.
     Future<BoardHub> after = deletion.transform(done -> done.failed() ? load(boardId)
-      : done.result().isPresent() ? Future.failedFuture(boardDeleted())
+      : done.result().isPresent() ? Future.failedFuture(SyncFailure.noAccess())
       : before != null && before.succeeded() ? before : load(boardId));
     hubs.put(boardId, after);
     after.onFailure(e -> hubs.remove(boardId, after));
@@ -100,6 +102,7 @@ public final class HubVerticle extends VerticleBase {
       .onFailure(e -> SyncFailure.replyTo(message, e));
   }
 
+  /** For the facilitator whose deletion found the board already gone; to anyone else it is {@link SyncFailure#noAccess}. */
   public static SyncFailure boardDeleted() {
     return new SyncFailure(SyncFailure.UNKNOWN_BOARD, "this board no longer exists");
   }
@@ -169,7 +172,8 @@ public final class HubVerticle extends VerticleBase {
   private Future<BoardHub> load(String boardId) {
     return store.latestSnapshot(boardId).compose(snapshot -> {
       if (snapshot.isEmpty()) {
-        return Future.failedFuture(new SyncFailure(SyncFailure.UNKNOWN_BOARD, "there is no board with this link"));
+        // Not "no such board": to a stranger, an unknown board must look like a wrong link (see noAccess).
+        return Future.failedFuture(SyncFailure.noAccess());
       }
       long snapshotRev = snapshot.get().rev();
       return store.changesBetween(boardId, snapshotRev, Long.MAX_VALUE)

@@ -36,7 +36,7 @@ record JoinRequest(String boardId, String token, String seat, String clientId, S
       token,
       seat,
       WireFields.id(body, "clientId"),
-      WireFields.optionalText(body, "name", MAX_NAME),
+      WireFields.optionalPlainText(body, "name", MAX_NAME),
       role(WireFields.optionalText(body, "role", MAX_ROLE)),
       WireFields.optionalNonNegative(body, "sinceRev"),
       message.headers().get(Addresses.H_SOCKET),

@@ -26,6 +26,14 @@ public final class SyncFailure extends RuntimeException {
     this.code = code;
   }
 
+  /**
+   * The one answer for a link that does not open a board: a wrong token and a board that does not exist (or no longer
+   * does) must look the same, or the answer would tell a stranger which board ids exist.
+   */
+  public static SyncFailure noAccess() {
+    return new SyncFailure(FORBIDDEN, "this link does not open this board");
+  }
+
   public int code() {
     return code;
   }

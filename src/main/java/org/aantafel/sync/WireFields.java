@@ -1,6 +1,7 @@
 package org.aantafel.sync;
 
 import io.vertx.core.json.JsonObject;
+import org.aantafel.board.PlainText;
 
 import java.util.regex.Pattern;
 
@@ -41,6 +42,13 @@ final class WireFields {
       return trimmed.isEmpty() ? null : trimmed;
     }
     throw bad(field + " must be text of at most " + maxLength + " characters");
+  }
+
+  /** Like {@link #optionalText}, for a name others see: without direction controls, which could disguise it. */
+  static String optionalPlainText(JsonObject body, String field, int maxLength) {
+    String text = optionalText(body, field, maxLength);
+    String plain = text == null ? null : PlainText.withoutDirectionControls(text).strip();
+    return plain == null || plain.isEmpty() ? null : plain;
   }
 
   static long nonNegative(JsonObject body, String field) {

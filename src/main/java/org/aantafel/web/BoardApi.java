@@ -2,12 +2,14 @@ package org.aantafel.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.aantafel.board.BoardState;
 import org.aantafel.board.BoardTemplates;
+import org.aantafel.board.PlainText;
 import org.aantafel.mail.MeetingMailer;
 import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
@@ -44,6 +46,8 @@ final class BoardApi {
   }
 
   void mount(Router router) {
+    router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+      .method(HttpMethod.DELETE).handler(new JsonRequests());
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
     router.post("/api/boards").handler(this::create);
     new DeletionApi(vertx, this).mount(router);
@@ -69,12 +73,11 @@ final class BoardApi {
       ApiError.send(ctx, 400, "the request must be a JSON object");
       return;
     }
-    Object title = body.getValue("title");
-    if (!validTitle(title)) {
+    String title = title(body.getValue("title"));
+    if (title == null) {
       ApiError.send(ctx, 400, TITLE_RULE);
       return;
     }
-    String t = (String) title;
     String language = body.getString("language", "nl");
     String template = body.getString("template", "empty");
     if (!LANGUAGES.contains(language)) {
@@ -85,7 +88,7 @@ final class BoardApi {
       ApiError.send(ctx, 400, "unknown template: " + template);
       return;
     }
-    createBoard(ctx, BoardTemplates.create(t.strip(), language, template), null, 1)
+    createBoard(ctx, BoardTemplates.create(title, language, template), null, 1)
       .onSuccess(created -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
         .end(created.encode()))
       .onFailure(e -> ApiError.send(ctx, e));
@@ -93,8 +96,13 @@ final class BoardApi {
 
   static final String TITLE_RULE = "title must be text of 1 to " + MAX_TITLE + " characters";
 
-  static boolean validTitle(Object title) {
-    return title instanceof String t && !t.isBlank() && t.length() <= MAX_TITLE;
+  /** The title as stored (no direction controls, no surrounding spaces), or null when it breaks {@link #TITLE_RULE}. */
+  static String title(Object value) {
+    if (!(value instanceof String text)) {
+      return null;
+    }
+    String title = PlainText.withoutDirectionControls(text).strip();
+    return title.isEmpty() || title.length() > MAX_TITLE ? null : title;
   }
 
   /**
@@ -197,7 +205,7 @@ final class BoardApi {
   Future<String> grantOf(RoutingContext ctx, String boardId) {
     return bearerHash(ctx).compose(hash -> store.findGrant(boardId, hash))
       .compose(grant -> grant.map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
+        .orElseGet(() -> Future.failedFuture(SyncFailure.noAccess())));
   }
 
   /**
@@ -212,7 +220,7 @@ final class BoardApi {
     }
     return store.findSeriesGrant(boardId, token.map(AccessTokens::hash).orElse(null), seat)
       .compose(grant -> grant.map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
+        .orElseGet(() -> Future.failedFuture(SyncFailure.noAccess())));
   }
 
   private static Future<byte[]> bearerHash(RoutingContext ctx) {

@@ -2,6 +2,7 @@ package org.aantafel.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -9,14 +10,17 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.aantafel.Limits;
 import org.aantafel.mail.MeetingMailer;
+import org.aantafel.record.RecordHtml;
 import org.aantafel.store.BoardStore;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /** The HTTP server: API, event-bus bridge, the browser's files and the WebJars it needs. */
 public final class HttpVerticle extends VerticleBase {
   private static final int MAX_SOCKET_MESSAGE = 1024 * 1024;
+  private static final List<String> PAGES = List.of("index.html", "board.html", "record.html", "series.html");
 
   private final BoardStore store;
   private final String host;
@@ -40,13 +44,19 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return readPages().compose(pages -> listen(ContentSecurityPolicy.of(pages, List.of(RecordHtml.inlineStyle()))));
+  }
+
+  /** The policy allows the pages' inline import maps by hash, so it is made from the files as they are served. */
+  private Future<List<String>> readPages() {
+    return Future.all(PAGES.stream().map(page -> vertx.fileSystem().readFile("webroot/" + page)).toList())
+      .map(all -> all.<Buffer>list().stream().map(Buffer::toString).toList());
+  }
+
+  private Future<HttpServer> listen(String contentSecurityPolicy) {
     String publicOrigin = publicUrl.isEmpty() ? null : originOf(publicUrl);
     Router router = Router.router(vertx);
-    router.route().handler(ctx -> {
-      ctx.response().putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("Referrer-Policy", "no-referrer");
-      ctx.next();
-    });
+    router.route().handler(new SecurityHeaders(contentSecurityPolicy, publicUrl));
     router.post("/api/boards").handler(creations);
     router.post("/api/boards/:id/follow-up").handler(creations);
     new BoardApi(vertx, store, publicUrl, mail).mount(router);

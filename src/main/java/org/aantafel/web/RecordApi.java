@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.aantafel.mail.MeetingMailer;
+import org.aantafel.mail.Redacted;
 import org.aantafel.record.MeetingRecord;
 import org.aantafel.record.RecordHtml;
 import org.aantafel.record.RecordMarkdown;
@@ -73,7 +74,7 @@ final class RecordApi {
   /** The meeting is closed and its record stored whatever happens to the mail: a failure is only logged. */
   private void mailRecord(String boardId, int version) {
     mail.ifPresent(mailer -> mailer.sendRecord(boardId, version).onFailure(e -> LOG.log(
-      System.Logger.Level.WARNING, "board {0}: mailing record version {1} failed: {2}", boardId, version, e.toString())));
+      System.Logger.Level.WARNING, "board {0}: mailing record version {1} failed: {2}", boardId, version, Redacted.failure(e))));
   }
 
   private void reopen(RoutingContext ctx) {
@@ -113,14 +114,14 @@ final class RecordApi {
       .onFailure(e -> ApiError.send(ctx, e));
   }
 
-  /** Every format but JSON is rendered from the stored JSON, so all of them show exactly what was stored. */
+  /**
+   * Every format is rendered from the record read back from the stored JSON, so all of them say the same; reading
+   * drops what must never be shown (see {@link MeetingRecord#fromJson}).
+   */
   private static void send(RoutingContext ctx, JsonObject stored, String version, String format) {
-    if (format.equals("json")) {
-      json(ctx, stored.encode());
-      return;
-    }
     MeetingRecord record = MeetingRecord.fromJson(new JsonObject(stored.encode()).getMap());
     switch (format) {
+      case "json" -> json(ctx, new JsonObject(record.toJson()).encode());
       case "html" -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
         .end(RecordHtml.render(record));
       case "md" -> ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")

@@ -7,7 +7,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.aantafel.board.BoardState;
 import org.aantafel.board.FollowUp;
+import org.aantafel.board.PlainText;
 import org.aantafel.mail.MeetingMailer;
+import org.aantafel.mail.Redacted;
 import org.aantafel.record.MeetingRecord;
 import org.aantafel.record.SeriesReport;
 import org.aantafel.store.BoardStore;
@@ -60,9 +62,10 @@ final class SeriesApi {
       ApiError.send(ctx, 400, "the request must be empty or a JSON object");
       return;
     }
-    Object title = request == null ? null : request.getValue("title");
+    Object requestedTitle = request == null ? null : request.getValue("title");
+    String title = BoardApi.title(requestedTitle);
     Object scheduledAt = request == null ? null : request.getValue("scheduledAt");
-    if (title != null && !BoardApi.validTitle(title)) {
+    if (requestedTitle != null && title == null) {
       ApiError.send(ctx, 400, BoardApi.TITLE_RULE);
       return;
     }
@@ -78,7 +81,7 @@ final class SeriesApi {
         // Decoded again so that nested objects are plain maps, the shape the domain reads.
         Map<String, Object> previous = new JsonObject(reply.body().getJsonObject("state").encode()).getMap();
         BoardState next = FollowUp.next(previous, id -> nameOf(participants, id),
-          title == null ? (String) ((Map<?, ?>) previous.get("board")).get("title") : ((String) title).strip(),
+          title == null ? PlainText.withoutDirectionControls((String) ((Map<?, ?>) previous.get("board")).get("title")) : title,
           scheduledAt == null ? "" : (String) scheduledAt);
         SeriesMeeting last = series.get(series.size() - 1);
         return boards.createBoard(ctx, next, last.seriesId(), last.seq() + 1)
@@ -100,7 +103,7 @@ final class SeriesApi {
    */
   private void invite(String boardId, String participantLink) {
     mail.ifPresent(mailer -> mailer.sendInvitation(boardId, participantLink).onFailure(e -> LOG.log(
-      System.Logger.Level.WARNING, "board {0}: mailing the invitation failed: {1}", boardId, e.toString())));
+      System.Logger.Level.WARNING, "board {0}: mailing the invitation failed: {1}", boardId, Redacted.failure(e))));
   }
 
   private void series(RoutingContext ctx) {
@@ -118,7 +121,7 @@ final class SeriesApi {
   /** Empty only when the board went (deleted) between the token check and this read. */
   private Future<List<SeriesMeeting>> seriesOf(String boardId) {
     return store.series(boardId).compose(series -> series.isEmpty()
-      ? Future.failedFuture(new SyncFailure(404, "there is no board with this link")) : Future.succeededFuture(series));
+      ? Future.failedFuture(SyncFailure.noAccess()) : Future.succeededFuture(series));
   }
 
   /** The newest record of every closed meeting, read one after the other: a series holds a handful of meetings. */

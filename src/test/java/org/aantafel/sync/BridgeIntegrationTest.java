@@ -131,7 +131,7 @@ class BridgeIntegrationTest extends ServerTest {
 
     assertEquals(403, failureCode(bus.request(Addresses.JOIN, new JsonObject().put("boardId", board.id())
       .put("token", other.token("facilitator")).put("clientId", "x"))));
-    assertEquals(404, failureCode(bus.request(Addresses.JOIN, new JsonObject().put("boardId", "no-such-board")
+    assertEquals(403, failureCode(bus.request(Addresses.JOIN, new JsonObject().put("boardId", "no-such-board")
       .put("token", board.token("facilitator")).put("clientId", "x"))));
     assertEquals(403, failureCode(bus.request(Addresses.SUBMIT,
       submit(board.id(), "x", 1, 0, createItem("a", "not joined")))));

@@ -75,7 +75,7 @@ class RetentionSweepTest extends ServerTest {
     }
     assertEquals(0L, BoardRows.total(server.dbUrl, old.id()), "every row of the old board is gone");
     eventually(() -> assertTrue(published.contains(new JsonObject().put("deleted", true)), published.toString()));
-    assertEquals(404, failureCode(watcher.request(Addresses.JOIN, new JsonObject().put("boardId", old.id())
+    assertEquals(403, failureCode(watcher.request(Addresses.JOIN, new JsonObject().put("boardId", old.id())
       .put("token", old.token("participant")).put("clientId", "watcher"))), "its hub was dropped with it");
     assertEquals(before, BoardRows.total(server.dbUrl, recent.id()) + BoardRows.total(server.dbUrl, open.id())
       + BoardRows.total(server.dbUrl, reopened.id()), "recent, open and reopened boards keep every row");

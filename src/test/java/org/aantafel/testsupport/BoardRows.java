@@ -19,6 +19,18 @@ import java.util.TreeMap;
  */
 public final class BoardRows {
 
+  /** How many boards the database holds. */
+  public static long boardCount(String dbUrl) {
+    DatabaseConfig db = DatabaseConfig.fromUrl(dbUrl);
+    try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         var result = connection.createStatement().executeQuery("SELECT count(*) FROM boards")) {
+      result.next();
+      return result.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not count the boards", e);
+    }
+  }
+
   /** Table name to the number of rows of the board; "boards" is the board's own row. */
   public static Map<String, Long> of(String dbUrl, String boardId) {
     DatabaseConfig db = DatabaseConfig.fromUrl(dbUrl);

@@ -65,7 +65,7 @@ class BoardApiTest extends ServerTest {
     assertEquals(400, create(new JsonObject().put("title", "ok").put("language", "fr")).statusCode());
     assertEquals(400, create(new JsonObject().put("title", "ok").put("template", "nope")).statusCode());
     HttpResponse<Buffer> notJson = await(server.http().post(server.port(), "localhost", "/api/boards")
-      .sendBuffer(Buffer.buffer("{not json")));
+      .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer("{not json")));
     assertEquals(400, notJson.statusCode());
     assertTrue(notJson.bodyAsJsonObject().getJsonObject("error").getString("message").contains("JSON"));
   }

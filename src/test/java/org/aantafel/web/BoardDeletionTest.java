@@ -85,9 +85,9 @@ class BoardDeletionTest extends ServerTest {
     }
 
     eventually(() -> assertTrue(published.contains(new JsonObject().put("deleted", true)), published.toString()));
-    assertEquals(404, failureCode(anna.request(Addresses.SUBMIT, editGoal(board, "anna", 2, 0, "late"))),
+    assertEquals(403, failureCode(anna.request(Addresses.SUBMIT, editGoal(board, "anna", 2, 0, "late"))),
       "a page still open on the deleted board cannot edit it");
-    assertEquals(404, failureCode(anna.request(Addresses.JOIN, joinBody(board, "anna"))));
+    assertEquals(403, failureCode(anna.request(Addresses.JOIN, joinBody(board, "anna"))));
     assertEquals(403, get(board, "state").statusCode(), "its links open nothing any more");
     assertEquals(403, get(board, "records").statusCode());
     assertEquals(403, get(board, "records/1.json").statusCode());
@@ -103,7 +103,7 @@ class BoardDeletionTest extends ServerTest {
     assertEquals(204, delete(board, board.token("facilitator")).statusCode());
     assertEquals(0L, BoardRows.total(server.dbUrl, board.id()));
     BusClient late = server.bus();
-    assertEquals(404, failureCode(late.request(Addresses.JOIN, joinBody(board, "late"))));
+    assertEquals(403, failureCode(late.request(Addresses.JOIN, joinBody(board, "late"))));
     late.close();
   }
 

@@ -1,0 +1,106 @@
+package org.aantafel.mail;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.parsetools.RecordParser;
+import io.vertx.ext.web.client.HttpResponse;
+import org.aantafel.testsupport.AllLogs;
+import org.aantafel.testsupport.TestServer;
+import org.aantafel.testsupport.TestServer.CreatedBoard;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+
+import static org.aantafel.testsupport.BusClient.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
+
+/** Whatever happens to a mail, no e-mail address reaches the log. */
+class MailLogTest {
+  private static final String ADDRESS = "anna.de.vries@family.test";
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+      .withPerMethodLifecycle(false);
+
+  @Test
+  void aRefusedRecipientIsLoggedWithoutItsAddress() {
+    Vertx vertx = Vertx.vertx();
+    NetServer refusing = await(refusingSmtpServer(vertx).listen(0, "127.0.0.1"));
+    try (TestServer server = TestServer.startWithSmtp(vertx, refusing.actualPort()); AllLogs logs = new AllLogs()) {
+      CreatedBoard board = server.createBoard("Zorgoverleg");
+      assertEquals(204, contact(server, board).statusCode());
+      HttpResponse<Buffer> agenda = mail(server, board);
+      assertEquals(502, agenda.statusCode(), agenda.bodyAsString());
+      close(server, board);
+      await().until(() -> logs.text().contains("mailing record version 1 failed"));
+      assertTrue(logs.text().contains("the mail server did not accept a message: "), logs.text());
+      assertTrue(logs.text().contains("Recipient address rejected"), "the reason is still logged: " + logs.text());
+      assertFalse(logs.text().contains(ADDRESS), logs.text());
+      assertFalse(logs.text().contains("@family.test"), logs.text());
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  @Test
+  void aSentMailLeavesNoAddressInTheLog() {
+    Vertx vertx = Vertx.vertx();
+    try (TestServer server = TestServer.startWithSmtp(vertx, SMTP.getSmtp().getPort()); AllLogs logs = new AllLogs()) {
+      CreatedBoard board = server.createBoard("Zorgoverleg");
+      assertEquals(204, contact(server, board).statusCode());
+      assertEquals(new JsonObject().put("sent", 1), mail(server, board).bodyAsJsonObject());
+      close(server, board);
+      await().until(() -> SMTP.getReceivedMessages().length == 2);
+      // GreenMail, the test's mail server, logs the users it creates; it is not part of Aan Tafel.
+      List<String> ours = logs.lines().stream().filter(line -> !line.contains("com.icegreen")).toList();
+      assertFalse(String.join("\n", ours).contains(ADDRESS), String.join("\n", ours));
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  /** Refuses every recipient as Postfix does, naming the address in the refusal. */
+  private static NetServer refusingSmtpServer(Vertx vertx) {
+    return vertx.createNetServer().connectHandler(socket -> {
+      socket.handler(RecordParser.newDelimited("\r\n", line -> {
+        String command = line.toString().toUpperCase(java.util.Locale.ROOT);
+        if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+          socket.write("250 refusing.test\r\n");
+        } else if (command.startsWith("RCPT TO:")) {
+          String to = line.toString().substring("RCPT TO:".length()).strip();
+          socket.write("550 5.1.1 " + to + ": Recipient address rejected: User unknown in local recipient table\r\n");
+        } else if (command.startsWith("QUIT")) {
+          socket.write("221 bye\r\n").onComplete(v -> socket.close());
+        } else {
+          socket.write("250 OK\r\n");
+        }
+      }));
+      socket.write("220 refusing.test ESMTP\r\n");
+    });
+  }
+
+  private static HttpResponse<Buffer> contact(TestServer server, CreatedBoard board) {
+    return await(server.http().put(server.port(), "localhost", "/api/boards/" + board.id() + "/contact")
+        .putHeader("Authorization", "Bearer " + board.token("participant"))
+        .sendJsonObject(new JsonObject().put("participantId", "pAAAAAAAAAAAAAAA").put("email", ADDRESS)));
+  }
+
+  private static HttpResponse<Buffer> mail(TestServer server, CreatedBoard board) {
+    return await(server.http().post(server.port(), "localhost", "/api/boards/" + board.id() + "/mail/agenda")
+        .putHeader("Authorization", "Bearer " + board.token("facilitator"))
+        .sendJsonObject(new JsonObject().put("joinToken", board.token("participant"))));
+  }
+
+  private static void close(TestServer server, CreatedBoard board) {
+    assertEquals(200, await(server.http().post(server.port(), "localhost", "/api/boards/" + board.id() + "/close")
+        .putHeader("Authorization", "Bearer " + board.token("facilitator")).send()).statusCode());
+  }
+}
