@@ -9,6 +9,8 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.parsetools.RecordParser;
 import io.vertx.ext.web.client.HttpResponse;
 import org.aantafel.testsupport.AllLogs;
+import org.aantafel.sync.Addresses;
+import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.TestServer;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
 import org.junit.jupiter.api.Test;
@@ -87,10 +89,16 @@ class MailLogTest {
     });
   }
 
+  /** Anna takes a seat, and with it leaves her address. */
   private static HttpResponse<Buffer> contact(TestServer server, CreatedBoard board) {
+    BusClient anna = server.bus();
+    String seat = anna.call(Addresses.JOIN, new JsonObject().put("boardId", board.id())
+        .put("token", board.token("participant")).put("clientId", "anna").put("name", "Anna").put("role", "parent")
+        .putNull("seat")).getJsonObject("you").getString("seat");
+    anna.close();
     return await(server.http().put(server.port(), "localhost", "/api/boards/" + board.id() + "/contact")
-        .putHeader("Authorization", "Bearer " + board.token("participant"))
-        .sendJsonObject(new JsonObject().put("participantId", "pAAAAAAAAAAAAAAA").put("email", ADDRESS)));
+        .putHeader("Authorization", "Bearer " + board.token("participant")).putHeader("X-Seat", seat)
+        .sendJsonObject(new JsonObject().put("email", ADDRESS)));
   }
 
   private static HttpResponse<Buffer> mail(TestServer server, CreatedBoard board) {
