@@ -180,8 +180,7 @@ public final class HubVerticle extends VerticleBase {
         .compose(changes -> store.participants(boardId).map(participants -> {
           BoardState state = BoardState.fromMap(WireJson.map(snapshot.get().state()));
           List<Change> later = changes.stream().map(Change::fromStored).toList();
-          return new BoardHub(boardId, store, commitLog, context, vertx.eventBus(), state, snapshotRev, later,
-            participants,
+          return new BoardHub(boardId, store, commitLog, context, state, snapshotRev, later, participants,
             () -> drop(boardId));
         }));
     });

@@ -14,7 +14,9 @@ import org.aantafel.record.RecordHtml;
 import org.aantafel.record.RecordMarkdown;
 import org.aantafel.record.RecordPdf;
 import org.aantafel.store.BoardStore;
+import org.aantafel.record.RecordKeeper;
 import org.aantafel.sync.Addresses;
+import org.aantafel.sync.WireJson;
 import org.aantafel.sync.SyncFailure;
 
 import java.time.Instant;
@@ -34,10 +36,12 @@ final class RecordApi {
   private final BoardStore store;
   private final BoardApi boards;
   private final Optional<MeetingMailer> mail;
+  private final RecordKeeper records;
 
   RecordApi(Vertx vertx, BoardStore store, BoardApi boards, Optional<MeetingMailer> mail) {
     this.vertx = vertx;
     this.store = store;
+    this.records = new RecordKeeper(store);
     this.boards = boards;
     this.mail = mail;
   }
@@ -62,13 +66,21 @@ final class RecordApi {
     String boardId = ctx.pathParam("id");
     // Only closedBy is taken from the body; the board is the one of the path and token.
     JsonObject command = new JsonObject().put("boardId", boardId).put("closedBy", request.getValue("closedBy"));
+    // The hub closes the board and answers with the state it closed at; the record is made of that and stored here.
     facilitator(ctx, boardId)
       .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.CLOSE, command))
-      .onSuccess(reply -> {
-        json(ctx, reply.body().encode());
-        mailRecord(boardId, reply.body().getInteger("version"));
+      .map(reply -> closeOf(boardId, reply.body()))
+      .compose(records::keep)
+      .onSuccess(version -> {
+        json(ctx, new JsonObject().put("version", version).encode());
+        mailRecord(boardId, version);
       })
       .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  private static RecordKeeper.Close closeOf(String boardId, JsonObject closed) {
+    return new RecordKeeper.Close(boardId, closed.getLong("rev"), closed.getLong("closedAtMillis"),
+      closed.getString("closedBy"), WireJson.map(closed.getJsonObject("state")));
   }
 
   /** The meeting is closed and its record stored whatever happens to the mail: a failure is only logged. */
