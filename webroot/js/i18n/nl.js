@@ -97,6 +97,9 @@ export const nl = {
   // connection
   connected: 'Verbonden',
   reconnecting: 'Opnieuw verbinden…',
+  saving: 'Opslaan…',
+  allSaved: 'Alles opgeslagen',
+  changesWaiting: { one: 'Geen verbinding — {n} wijziging wacht', other: 'Geen verbinding — {n} wijzigingen wachten' },
   offline: 'Geen verbinding',
   unsaved: { one: '{n} wijziging nog niet opgeslagen', other: '{n} wijzigingen nog niet opgeslagen' },
   // errors
@@ -131,6 +134,7 @@ export const nl = {
   },
   phaseNow: 'nu',
   lookingAround: 'Je kijkt bij: {phase}. Het gesprek is bij: {meeting}.',
+  movedOnWhileTyping: 'Het gesprek is verder gegaan naar: {meeting}. Wat je typt blijft staan en wordt bewaard; maak het rustig af.',
   backToMeeting: 'Terug naar waar het gesprek is',
   moveMeetingHere: 'Zet het gesprek op: {phase}',
   nextPhase: 'Volgende stap: {phase}',

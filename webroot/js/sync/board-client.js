@@ -9,6 +9,13 @@ const RETRY_LATER = new Set([-1, 429, 503]); // -1: timeout or lost socket
 const ROLL_BACK = new Set([400, 403, 404, 409, 413]);
 const OFFLINE_AFTER_ATTEMPTS = 3;
 const GAP_WAIT_MS = 1500;
+// A socket can stay open while nothing gets through (a frozen server, a phone between masts):
+// a round trip every few seconds tells, and two missed ones mean starting over on a new socket.
+const HEARTBEAT_MS = 4000;
+const HEARTBEAT_TIMEOUT_MS = 4000;
+const MISSED_BEATS_BEFORE_RECONNECT = 2;
+// Edits not acknowledged for this long are called waiting, not saving, whatever the socket says.
+const WAITING_AFTER_MS = 5000;
 
 export class BoardClient extends EventTarget {
   constructor({ boardId, token, name, role, bus = new EventBusClient('/eventbus') }) {
@@ -33,6 +40,9 @@ export class BoardClient extends EventTarget {
     this.participants = [];
     this.connection = 'reconnecting';
     this.stopped = false;
+    this.missedBeats = 0;
+    // When the edits now waiting last saw progress: the first of them typed, or the last ack.
+    this.progressAt = Date.now();
     // The server's last word on a deleted board comes where its changes come.
     this.onOps = (message) => (message.deleted ? this.boardDeleted() : this.#committed(message));
     this.watching = 0;
@@ -48,6 +58,18 @@ export class BoardClient extends EventTarget {
   get rev() { return this.sync.rev; }
   get clientId() { return this.sync.clientId; }
   get unsavedCount() { return this.sync.unsavedCount; }
+  /**
+   * What a person needs to know about their edits: 'saved' (connected, nothing waiting),
+   * 'saving' (sent, answered recently), 'waiting' (no answer for a while, or no connection)
+   * or 'idle' (nothing to save and not connected).
+   */
+  get saving() {
+    if (this.sync.unsavedCount === 0) return this.connection === 'connected' && this.missedBeats === 0 ? 'saved' : 'idle';
+    const stalled = this.connection !== 'connected' || this.missedBeats > 0
+      || Date.now() - this.progressAt > WAITING_AFTER_MS;
+    return stalled ? 'waiting' : 'saving';
+  }
+
   get readOnly() { return !this.you || this.you.grant === 'viewer' || this.you.grant === 'projector'; }
   get isFacilitator() { return this.you?.grant === 'facilitator'; }
 
@@ -73,6 +95,7 @@ export class BoardClient extends EventTarget {
 
   stop() {
     this.stopped = true;
+    clearInterval(this.heartbeat);
     clearTimeout(this.reconnectTimer);
     this.bus.close();
   }
@@ -84,6 +107,7 @@ export class BoardClient extends EventTarget {
 
   submit(ops) {
     if (ops.length === 0) return;
+    if (this.sync.unsavedCount === 0) this.progressAt = Date.now();
     this.sync.local(ops);
     this.#emit('change', { remote: false, ops });
     this.#flush();
@@ -162,6 +186,8 @@ export class BoardClient extends EventTarget {
     if (reply.participants) this.#presence(reply.participants, reply.watching);
     this.joined = true;
     this.attempts = 0;
+    this.missedBeats = 0;
+    this.#startHeartbeat();
     this.#emit('joined', { you: this.you });
     this.#setConnection('connected');
     this.#flush();
@@ -176,6 +202,7 @@ export class BoardClient extends EventTarget {
 
   #giveUp(detail) {
     this.stopped = true;
+    clearInterval(this.heartbeat);
     for (const timer of [this.reconnectTimer, this.retryTimer, this.gapTimer]) clearTimeout(timer);
     this.#emit('fatal', detail);
     this.bus.close();
@@ -234,6 +261,7 @@ export class BoardClient extends EventTarget {
     this.bus.request('board.submit', { boardId: this.boardId, ...submit }).then(
       (reply) => {
         this.sending = false;
+        this.progressAt = Date.now();
         this.#emitApplied(this.sync.acknowledged(submit.seq, reply));
         // The reply names our revision; its applied ops come published or, if that got lost, by catching up.
         if (this.sync.hasGap) this.#watchGap();
@@ -264,7 +292,38 @@ export class BoardClient extends EventTarget {
     if (this.joined) this.#join();
   }
 
+  #startHeartbeat() {
+    clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => this.#beat(), HEARTBEAT_MS);
+  }
+
+  async #beat() {
+    if (!this.joined || this.beating) {
+      // Edits may turn from saving to waiting by time alone.
+      if (this.sync.unsavedCount) this.#statusChanged();
+      return;
+    }
+    this.beating = true;
+    const bus = this.bus;
+    try {
+      await bus.request('board.ping', {}, { timeout: HEARTBEAT_TIMEOUT_MS });
+      this.missedBeats = 0;
+    } catch (error) {
+      // A refusal is an answer: the connection works.
+      if (error.code > 0) this.missedBeats = 0;
+      else this.missedBeats += 1;
+    } finally {
+      this.beating = false;
+    }
+    this.#statusChanged();
+    if (this.missedBeats >= MISSED_BEATS_BEFORE_RECONNECT && this.joined && bus.isOpen) {
+      bus.close();
+      this.#lost();
+    }
+  }
+
   #lost() {
+    clearInterval(this.heartbeat);
     this.joined = false;
     this.caughtUpOnSocket = false;
     this.sending = false;
@@ -289,7 +348,7 @@ export class BoardClient extends EventTarget {
   }
 
   #statusChanged() {
-    this.#emit('status', { connection: this.connection, unsaved: this.sync.unsavedCount });
+    this.#emit('status', { connection: this.connection, unsaved: this.sync.unsavedCount, saving: this.saving });
   }
 
   #emit(type, detail) {

@@ -35,8 +35,10 @@ export class BoardPage extends LightElement {
     fatal: { state: true },
     connection: { state: true },
     unsaved: { state: true },
+    saving: { state: true },
     editing: { state: true },
     lookingAt: { state: true },
+    movedOn: { state: true },
     mailOffered: { state: true },
   };
 
@@ -59,6 +61,7 @@ export class BoardPage extends LightElement {
     this.loaded = false;
     this.editing = false;
     this.lookingAt = null;
+    this.movedOn = false;
     this.mailOffered = false;
   }
 
@@ -96,9 +99,10 @@ export class BoardPage extends LightElement {
     }
     const meeting = meetingPhase(client.state.board);
     const viewing = this.lookingAt ?? meeting;
+    this.shownPhase = viewing;
     return html`
       ${this.#topBar()}
-      <main id="main" class="board" data-grant=${this.#grant} data-phase=${viewing}>
+      <main id="main" class="board" data-grant=${this.#grant} data-phase=${viewing} @focusout=${this.#leftField}>
         <aan-error-messages></aan-error-messages>
         <aan-announcer .client=${client}></aan-announcer>
         ${client.readOnly ? html`<p class="notice" data-testid="read-only-notice">${t('readOnly')}</p>` : ''}
@@ -106,7 +110,7 @@ export class BoardPage extends LightElement {
           <aan-text-field .client=${client} .entityId=${'board'} field="title" label=${t('title')}
             testid="board-title" ?disabled=${client.readOnly || meeting === 'closed'}></aan-text-field>
         </div>
-        <aan-phase-nav .client=${client} .viewing=${viewing} @view=${this.#view}></aan-phase-nav>
+        <aan-phase-nav .client=${client} .viewing=${viewing} .movedOn=${this.movedOn} @view=${this.#view}></aan-phase-nav>
         <h1 class="phase-heading" data-testid="phase-heading" tabindex="-1">${t(`phases.${viewing}`)}</h1>
         <div class="board-layout">
           <div class="board-main" data-testid="phase-${viewing}">${phaseSections(viewing, client)}</div>
@@ -127,7 +131,8 @@ export class BoardPage extends LightElement {
     return html`
       <header class="top-bar">
         <span class="brand">${t('appName')}</span>
-        ${this.client ? html`<aan-connection-status .connection=${this.connection} .unsaved=${this.unsaved}></aan-connection-status>` : ''}
+        ${this.client ? html`<aan-connection-status .connection=${this.connection} .unsaved=${this.unsaved} .saving=${this.saving}
+          .readOnly=${this.client.readOnly}></aan-connection-status>` : ''}
         <div class="top-actions">
           ${named && this.loaded && !this.editing ? html`
             <button type="button" class="link" data-testid="change-identity" @click=${() => { this.editing = true; }}>
@@ -141,7 +146,38 @@ export class BoardPage extends LightElement {
     return html`${this.#topBar()}<main id="main"><p class="card error" role="alert" data-testid="fatal-message">${text}</p></main>`;
   }
 
+  // The facilitator moved the meeting on while this person was typing: their field stays where it
+  // is (every keystroke is already on its way to the server) until they leave it.
+  #holdWhileTyping() {
+    const meeting = meetingPhase(this.client.state.board);
+    if (this.lookingAt === null && this.shownPhase && meeting !== this.shownPhase && meeting !== 'closed'
+      && this.#typing()) {
+      this.lookingAt = this.shownPhase;
+      this.movedOn = true;
+    }
+    if (this.movedOn && meeting === this.lookingAt) {
+      this.lookingAt = null;
+      this.movedOn = false;
+    }
+  }
+
+  #typing() {
+    const active = document.activeElement;
+    return Boolean(active?.matches?.('textarea, input[type=text]') && this.querySelector('.board-main')?.contains(active));
+  }
+
+  #leftField() {
+    if (!this.movedOn) return;
+    // Focus moves after focusout: look where it went before following the meeting again.
+    setTimeout(() => {
+      if (!this.movedOn || this.#typing()) return;
+      this.movedOn = false;
+      this.lookingAt = null;
+    });
+  }
+
   #view(event) {
+    this.movedOn = false;
     this.lookingAt = event.detail.phase;
     // Following the meeting again must not leave the keyboard somewhere that disappeared.
     this.updateComplete.then(() => this.querySelector(`[data-testid=phase-tab-${this.lookingAt ?? meetingPhase(this.client.state.board)}]`)?.focus());
@@ -173,6 +209,7 @@ export class BoardPage extends LightElement {
     client.addEventListener('status', (e) => {
       this.connection = e.detail.connection;
       this.unsaved = e.detail.unsaved;
+      this.saving = e.detail.saving;
     });
     client.addEventListener('joined', () => {
       this.loaded = true;
@@ -184,6 +221,7 @@ export class BoardPage extends LightElement {
       }
     });
     client.addEventListener('change', () => {
+      this.#holdWhileTyping();
       document.title = [client.state.board.title, t('appName')].filter(Boolean).join(' · ');
       this.requestUpdate();
     });

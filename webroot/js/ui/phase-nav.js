@@ -7,7 +7,7 @@ import { t } from '../i18n.js';
 import { closeMeeting, reopenMeeting } from '../sync/meeting-api.js';
 
 export class PhaseNav extends BoardSection {
-  static properties = { viewing: {} };
+  static properties = { viewing: {}, movedOn: { type: Boolean } };
 
   render() {
     const board = this.client.state.board;
@@ -31,8 +31,9 @@ export class PhaseNav extends BoardSection {
         </ol>
       </nav>
       ${viewing !== meeting ? html`
-        <div class="notice looking-around" data-testid="looking-around">
-          <p>${t('lookingAround', { phase: t(`phases.${viewing}`), meeting: t(`phases.${meeting}`) })}</p>
+        <div class="notice looking-around" data-testid="looking-around" data-moved-on=${String(Boolean(this.movedOn))}>
+          <p>${this.movedOn ? t('movedOnWhileTyping', { meeting: t(`phases.${meeting}`) })
+            : t('lookingAround', { phase: t(`phases.${viewing}`), meeting: t(`phases.${meeting}`) })}</p>
           <div class="button-row">
             <button type="button" class="primary" data-testid="back-to-meeting" @click=${() => this.#view(null)}>
               ${t('backToMeeting')}</button>

@@ -1,10 +1,15 @@
 package org.aantafel.sync;
 
-/** Event-bus addresses. The first three are the only ones a browser may send to; the rest stay inside the server. */
+/** Event-bus addresses. The first four are the only ones a browser may send to; the rest stay inside the server. */
 public final class Addresses {
   public static final String JOIN = "board.join";
   public static final String SUBMIT = "board.submit";
   public static final String PRESENCE = "board.presence";
+  /**
+   * A round trip through the hubs' event loop, answered {}: a socket can stay open while nothing gets through (a
+   * frozen server, a phone between masts), and only an answer tells the browser its edits can still arrive.
+   */
+  public static final String PING = "board.ping";
 
   /** Internal: a bridged socket went away. */
   public static final String LEAVE = "hub.leave";

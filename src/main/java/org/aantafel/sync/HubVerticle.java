@@ -49,6 +49,10 @@ public final class HubVerticle extends VerticleBase {
     bus.<Object>consumer(Addresses.DELETE, this::delete);
     bus.<Object>consumer(Addresses.PRESENCE, this::presence);
     bus.<Object>consumer(Addresses.LEAVE, this::leave);
+    bus.<Object>consumer(Addresses.PING, message -> parsed(message, m -> {
+      WireFields.refuseIfMarked(m);
+      return m;
+    }).ifPresent(m -> m.reply(new JsonObject())));
     vertx.setPeriodic(Math.max(1000, idleMillis / 2), id -> unloadIdle());
     return Future.succeededFuture();
   }

@@ -39,6 +39,7 @@ final class BoardBridge {
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.JOIN))
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.SUBMIT))
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.PRESENCE))
+      .addInboundPermitted(new PermittedOptions().setAddress(Addresses.PING))
       .addOutboundPermitted(new PermittedOptions().setAddressRegex("board\\.[A-Za-z0-9_-]{1,64}\\.(ops|presence)"))
       .setMaxHandlersPerSocket(64)
       .setMaxAddressLength(100)
