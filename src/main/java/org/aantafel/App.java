@@ -48,13 +48,19 @@ public final class App {
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config, long hubIdleMillis) {
-    return startServers(vertx, config, hubIdleMillis).map(app -> app.startRetention(config.retentionDays()));
+    return start(vertx, config, hubIdleMillis, Stores.open(vertx, config.dbUrl(), config.dataDir()));
   }
 
-  private static Future<App> startServers(Vertx vertx, AppConfig config, long hubIdleMillis) {
+  /** On a store opened by the caller, e.g. the tests' in-memory one; config.dbUrl and dataDir are not used. */
+  public static Future<App> start(Vertx vertx, AppConfig config, long hubIdleMillis, Future<BoardStore> store) {
+    return startServers(vertx, config, hubIdleMillis, store).map(app -> app.startRetention(config.retentionDays()));
+  }
+
+  private static Future<App> startServers(Vertx vertx, AppConfig config, long hubIdleMillis,
+                                          Future<BoardStore> store) {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
-    return Stores.open(vertx, config.dbUrl(), config.dataDir()).compose(opened -> {
+    return store.compose(opened -> {
       Optional<MeetingMailer> mail = MeetingMailer.create(vertx, opened, config.mail());
       BoardCreationLimit creations = new BoardCreationLimit(config.limits());
       return vertx.deployVerticle(new HubVerticle(opened, hubIdleMillis))

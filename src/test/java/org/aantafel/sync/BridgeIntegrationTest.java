@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.Frames;
+import org.aantafel.testsupport.InMemory;
 import org.aantafel.testsupport.ServerTest;
 import org.aantafel.testsupport.TestServer;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
@@ -22,7 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The wire contract over real SockJS websockets against a real server and PostgreSQL. */
+/**
+ * The wire contract over real SockJS websockets against a real server, on the in-memory store; that acknowledged
+ * changes are in PostgreSQL is {@link RestartDurabilityTest}.
+ */
+@InMemory
 class BridgeIntegrationTest extends ServerTest {
 
   static JsonObject join(BusClient bus, CreatedBoard board, String grant, String clientId) {
@@ -225,29 +230,5 @@ class BridgeIntegrationTest extends ServerTest {
     }
     writers.forEach(BusClient::close);
     listener.close();
-  }
-
-  @Test
-  void acknowledgedOpsSurviveAServerRestart() {
-    CreatedBoard board = server.createBoard("Restart");
-    // Five typists, each within the per-connection rate limit, together past a snapshot (every 200 revisions).
-    long rev = 0;
-    for (int typist = 0; typist < 5; typist++) {
-      BusClient bus = server.bus();
-      join(bus, board, "participant", "r" + typist);
-      for (int seq = 1; seq <= 50; seq++, rev++) {
-        bus.call(Addresses.SUBMIT, submit(board.id(), "r" + typist, seq, rev, insertGoal((int) rev, "x", 0)));
-      }
-      bus.close();
-    }
-    server.restart();
-    BusClient after = server.bus();
-    JsonObject joined = join(after, board, "participant", "r4");
-    assertEquals(250L, joined.getLong("rev"));
-    assertEquals("x".repeat(250), joined.getJsonObject("state").getJsonObject("board").getString("goal"));
-    // The restarted hub still knows this client's seqs: a resend is a duplicate, not a second copy.
-    assertEquals(true, after.call(Addresses.SUBMIT, submit(board.id(), "r4", 50, 249, insertGoal(249, "x", 0)))
-      .getBoolean("duplicate"));
-    after.close();
   }
 }

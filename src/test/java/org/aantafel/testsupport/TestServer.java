@@ -1,5 +1,6 @@
 package org.aantafel.testsupport;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -7,14 +8,24 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.core.buffer.Buffer;
 import org.aantafel.App;
 import org.aantafel.AppConfig;
+import org.aantafel.store.BoardStore;
+import org.aantafel.store.Stores;
+import org.aantafel.store.memory.InMemoryStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
-/** A real Aan Tafel server on a random port against a fresh database of the shared test PostgreSQL. */
+/**
+ * A real Aan Tafel server on a random port against a fresh database of the shared test PostgreSQL, or against an
+ * in-memory store for tests of the hub and the API that do not test storage ({@link #startInMemory(Vertx)}).
+ */
 public final class TestServer implements AutoCloseable {
   public final Vertx vertx;
+  /** The database's URL; null on the in-memory store. */
   public final String dbUrl;
+  /** The in-memory store, kept across restarts so that they find the boards again; null on PostgreSQL. */
+  private final BoardStore memory;
   private AppConfig config;
   private App app;
   private final WebClient http;
@@ -22,11 +33,12 @@ public final class TestServer implements AutoCloseable {
   private final long hubIdleMillis;
   private static final int UNLIMITED_BOARDS = 1_000_000;
 
-  private TestServer(Vertx vertx, AppConfig config, long hubIdleMillis) {
+  private TestServer(Vertx vertx, AppConfig config, long hubIdleMillis, BoardStore memory) {
     this.vertx = vertx;
     this.hubIdleMillis = hubIdleMillis;
     this.config = config;
-    this.dbUrl = config.dbUrl();
+    this.memory = memory;
+    this.dbUrl = memory == null ? config.dbUrl() : null;
     this.http = WebClient.create(vertx);
     start();
   }
@@ -47,19 +59,38 @@ public final class TestServer implements AutoCloseable {
 
   /** Sending e-mail, as aantafel@school.test, to an SMTP server of the test (GreenMail) on that port. */
   public static TestServer startWithSmtp(Vertx vertx, int smtpPort) {
-    return start(vertx, new JsonObject().put("smtpHost", "127.0.0.1").put("smtpPort", smtpPort)
-      .put("smtpFrom", "aantafel@school.test").put("smtpStartTls", "disabled"));
+    return start(vertx, smtp(smtpPort));
+  }
+
+  /** On a store in memory: milliseconds instead of PostgreSQL round trips, and nothing of it is durable. */
+  public static TestServer startInMemory(Vertx vertx) {
+    return start(vertx, 60_000, new JsonObject(), new InMemoryStore());
+  }
+
+  /** {@link #startWithSmtp(Vertx, int)} on a store in memory. */
+  public static TestServer startInMemoryWithSmtp(Vertx vertx, int smtpPort) {
+    return start(vertx, 60_000, smtp(smtpPort), new InMemoryStore());
+  }
+
+  private static JsonObject smtp(int smtpPort) {
+    return new JsonObject().put("smtpHost", "127.0.0.1").put("smtpPort", smtpPort)
+      .put("smtpFrom", "aantafel@school.test").put("smtpStartTls", "disabled");
   }
 
   private static TestServer start(Vertx vertx, long hubIdleMillis, JsonObject extraConfig) {
+    return start(vertx, hubIdleMillis, extraConfig, null);
+  }
+
+  private static TestServer start(Vertx vertx, long hubIdleMillis, JsonObject extraConfig, BoardStore memory) {
     try {
       Path dataDir = Files.createTempDirectory("aantafel-test");
       AppConfig config = AppConfig.fromJson(new JsonObject()
-        .put("httpHost", "127.0.0.1").put("httpPort", 0).put("dbUrl", TestDatabase.freshUrl())
+        .put("httpHost", "127.0.0.1").put("httpPort", 0)
+        .put("dbUrl", memory == null ? TestDatabase.freshUrl() : "")
         // Tests create many boards from one address; the test of that limit sets it back to the default.
         .put("boardsPerMinutePerClient", UNLIMITED_BOARDS)
         .put("dataDir", dataDir.toString()).mergeIn(extraConfig));
-      return new TestServer(vertx, config, hubIdleMillis);
+      return new TestServer(vertx, config, hubIdleMillis, memory);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
@@ -67,7 +98,8 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts the server; after the first start always on the same port, so that browsers can reconnect. */
   public void start() {
-    app = BusClient.await(App.start(vertx, config, hubIdleMillis));
+    app = BusClient.await(memory == null ? App.start(vertx, config, hubIdleMillis)
+      : App.start(vertx, config, hubIdleMillis, Future.succeededFuture(memory)));
     config = config.withHttpPort(app.port());
   }
 
@@ -75,10 +107,22 @@ public final class TestServer implements AutoCloseable {
     BusClient.await(app.stop());
   }
 
-  /** Stops everything and starts again on the same database: a server restart. */
+  /** Stops everything and starts again on the same database (or the same in-memory store): a server restart. */
   public void restart() {
     stop();
     start();
+  }
+
+  /**
+   * Works on the server's store directly, beside the server: on PostgreSQL through a second store of the same
+   * database, closed afterwards.
+   */
+  public <T> T onStore(Function<BoardStore, Future<T>> work) {
+    if (memory != null) {
+      return BusClient.await(work.apply(memory));
+    }
+    BoardStore store = BusClient.await(Stores.open(vertx, dbUrl, config.dataDir()));
+    return BusClient.await(work.apply(store).eventually(store::close));
   }
 
   public int port() {

@@ -6,10 +6,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
-import org.aantafel.store.Stores;
 import org.aantafel.sync.Addresses;
 import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.Frames;
+import org.aantafel.testsupport.InMemory;
 import org.aantafel.testsupport.ServerTest;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The attacks of the security review, each tried as a hostile browser would with nothing but a link and a socket:
  * every test asserts that the attack now fails and that the legitimate action next to it still works.
  */
+@InMemory
 class AttackTest extends ServerTest {
 
   // --- 1. A socket seats itself on another board with the answer to a different join ---
@@ -244,16 +245,11 @@ class AttackTest extends ServerTest {
   }
 
   @Test
-  void aBoardsOpLogHasAQuota() throws Exception {
+  void aBoardsOpLogHasAQuota() {
     CreatedBoard board = server.createBoard("Quota");
-    BoardStore store = await(Stores.open(vertx, server.dbUrl, java.nio.file.Files.createTempDirectory("quota")));
-    try {
-      // One stored change at the quota's revision stands for a board that has already taken its whole quota.
-      await(store.appendChanges(board.id(), List.of(new BoardStore.CommittedChange(100_000, "filler", 1, "pFiller",
-        new JsonArray(), System.currentTimeMillis()))));
-    } finally {
-      await(store.close());
-    }
+    // One stored change at the quota's revision stands for a board that has already taken its whole quota.
+    server.onStore(store -> store.appendChanges(board.id(), List.of(new BoardStore.CommittedChange(100_000, "filler",
+      1, "pFiller", new JsonArray(), System.currentTimeMillis()))));
     BusClient writer = server.bus();
     writer.call(Addresses.JOIN, join(board, "participant", "writer", "Wim"));
     assertEquals(413, failureCode(writer.request(Addresses.SUBMIT, submit(board.id(), "writer", 1, 100_000,

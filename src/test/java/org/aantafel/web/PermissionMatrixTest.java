@@ -85,7 +85,7 @@ class PermissionMatrixTest {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    server = TestServer.startWithSmtp(vertx, SMTP.getSmtp().getPort());
+    server = TestServer.startInMemoryWithSmtp(vertx, SMTP.getSmtp().getPort());
   }
 
   @AfterAll

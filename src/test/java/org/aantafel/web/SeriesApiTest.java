@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.aantafel.sync.Addresses;
 import org.aantafel.testsupport.BusClient;
+import org.aantafel.testsupport.InMemory;
 import org.aantafel.testsupport.ServerTest;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Planning the next meeting from a closed one, and the series page's numbers, against a real server. */
+@InMemory
 class SeriesApiTest extends ServerTest {
 
   @Test
