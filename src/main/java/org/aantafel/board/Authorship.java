@@ -33,10 +33,40 @@ final class Authorship {
               : "only the person it is assigned to, or the facilitator, may answer this evaluation");
         }
       }
+      case "agendaItem" -> {
+        // What an item is called, and whether it is on the agenda at all, is its proposer's (the template's items
+        // are the chair's); its notes are written together.
+        if ((field == null || field.equals("title")) && !actor.isFacilitator() && !isProposer(fields, actor)) {
+          throw forbidden(fields.get("proposedBy") == null
+              ? "the agenda's own items are the facilitator's to rename or remove"
+              : "only who proposed this item, or the facilitator, may rename or remove it");
+        }
+      }
       default -> {
         // shared by everyone at the table
       }
     }
+  }
+
+  /**
+   * Removing an agenda item is as deleting it (its proposer's or the facilitator's); agreements and actions are
+   * written together, so anyone at the table may remove one. Bringing something back is for who removed it, or the
+   * facilitator, so nobody can undo someone else's decision behind their back.
+   */
+  static void checkRemoval(String kind, Map<String, Object> fields, Object removed, Actor actor) {
+    if (Boolean.TRUE.equals(removed)) {
+      if (kind.equals("agendaItem")) {
+        check(kind, fields, null, actor);
+      }
+      return;
+    }
+    if (!actor.isFacilitator() && !actor.participantId().equals(fields.get(Removal.REMOVED_BY))) {
+      throw forbidden("only who removed this, or the facilitator, may bring it back");
+    }
+  }
+
+  private static boolean isProposer(Map<String, Object> fields, Actor actor) {
+    return actor.participantId().equals(fields.get("proposedBy"));
   }
 
   /** Creating an evaluation hands out a topic to someone: that is chairing, so it is the facilitator's. */

@@ -143,7 +143,7 @@ public final class BoardState {
   Map<String, Entity> liveEntities() {
     Map<String, Entity> live = new LinkedHashMap<>();
     entities.forEach((id, entity) -> {
-      if (!entity.deleted && !id.equals(EntityId.BOARD)) {
+      if (!entity.deleted && !Removal.gone(entity.fields) && !id.equals(EntityId.BOARD)) {
         live.put(id, entity);
       }
     });

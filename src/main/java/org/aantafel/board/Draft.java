@@ -91,7 +91,13 @@ final class Draft {
       }
     });
     entity.fields.put(text.field(), text.edit().apply(current));
-    return List.of(op);
+    if (actor == null) {
+      return List.of(op);
+    }
+    return Stamps.onEdit(entity.kind.name(), text, entity.fields, actor).<List<Op>>map(stamp -> {
+      entity.fields.put(stamp.field(), stamp.value());
+      return List.of(op, stamp);
+    }).orElse(List.of(op));
   }
 
   private List<Op> set(Entity entity, Op.Set set) {
@@ -103,8 +109,12 @@ final class Draft {
     if (set.value() instanceof String written) {
       spec.checkWritten(written);
     }
+    if (actor != null && set.field().equals(Removal.REMOVED)) {
+      Authorship.checkRemoval(entity.kind.name(), entity.fields, set.value(), actor);
+    }
     if (!spec.isControl()) {
-      List<Op.Set> stamps = actor == null ? List.of() : Stamps.onSet(entity.kind.name(), set, entity.fields, nowMillis);
+      List<Op.Set> stamps = actor == null ? List.of()
+          : Stamps.onSet(entity.kind.name(), set, entity.fields, actor, nowMillis);
       entity.fields.put(set.field(), set.value());
       if (stamps.isEmpty()) {
         return List.of(set);

@@ -33,7 +33,7 @@ public final class FollowUp {
     this.live = new ArrayList<>();
     asMap(previous.get("entities")).forEach((id, entity) -> {
       Map<String, Object> fields = asMap(entity);
-      if (!Boolean.TRUE.equals(fields.get("deleted"))) {
+      if (!Removal.gone(fields)) {
         live.add(Map.entry(id, fields));
       }
     });

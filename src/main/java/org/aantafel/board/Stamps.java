@@ -1,8 +1,10 @@
 package org.aantafel.board;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fields the server adds to a create, so that who proposed what, and whether it came late, is a fact of the
@@ -12,16 +14,35 @@ final class Stamps {
 
   /** When an action was marked done (server epoch milliseconds), so a series can tell done on time from late. */
   static final String DONE_AT = "doneAt";
+  /** Who last changed an item's content, so that everyone can see it. */
+  static final String CHANGED_BY_NAME = "changedByName";
 
   private Stamps() {
   }
 
   /** The sets a set makes besides itself; none for most fields. */
-  static List<Op.Set> onSet(String kind, Op.Set set, Map<String, Object> before, long nowMillis) {
+  static List<Op.Set> onSet(String kind, Op.Set set, Map<String, Object> before, Actor actor, long nowMillis) {
+    List<Op.Set> stamps = new ArrayList<>();
     if (kind.equals("action") && set.field().equals("status") && !set.value().equals(before.get("status"))) {
-      return List.of(new Op.Set(set.id(), DONE_AT, "done".equals(set.value()) ? (Object) nowMillis : null));
+      stamps.add(new Op.Set(set.id(), DONE_AT, "done".equals(set.value()) ? (Object) nowMillis : null));
     }
-    return List.of();
+    if (Removal.KINDS.contains(kind) && set.field().equals(Removal.REMOVED)) {
+      boolean removing = Boolean.TRUE.equals(set.value());
+      stamps.add(new Op.Set(set.id(), Removal.REMOVED_BY, removing ? actor.participantId() : null));
+      stamps.add(new Op.Set(set.id(), Removal.REMOVED_BY_NAME, removing ? actor.name() : null));
+    }
+    return stamps;
+  }
+
+  /**
+   * The set a text edit makes besides itself: who last changed what the item says, when that is someone new (so a
+   * person typing does not stamp every keystroke).
+   */
+  static Optional<Op.Set> onEdit(String kind, Op.Text edit, Map<String, Object> before, Actor actor) {
+    if (!Removal.KINDS.contains(kind) || actor.isServer() || actor.name().equals(before.get(CHANGED_BY_NAME))) {
+      return Optional.empty();
+    }
+    return Optional.of(new Op.Set(edit.id(), CHANGED_BY_NAME, actor.name()));
   }
 
   static Map<String, Object> onCreate(String kind, Map<String, Object> fields, Actor actor,

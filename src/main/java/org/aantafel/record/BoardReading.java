@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aantafel.board.PraatplaatTopic;
+import org.aantafel.board.Removal;
 
 /** Reads a board in the BoardState.toMap() shape into a {@link MeetingRecord}: order, names, labels. */
 final class BoardReading {
@@ -26,7 +27,7 @@ final class BoardReading {
     this.board = asMap(state.get("board"));
     asMap(state.get("entities")).forEach((id, entity) -> {
       Map<String, Object> fields = asMap(entity);
-      if (!Boolean.TRUE.equals(fields.get("deleted"))) {
+      if (!Removal.gone(fields)) {
         live.put(id, fields);
       }
     });

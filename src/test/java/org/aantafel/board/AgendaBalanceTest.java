@@ -43,7 +43,7 @@ class AgendaBalanceTest {
     Table table = new Table();
     table.apply(PARENT, create("p1", "agendaItem", Map.of()), create("q1", "question", Map.of()),
         create("c1", "checkin", Map.of()));
-    table.apply(TEACHER, new Op.Delete("p1"));
+    table.apply(PARENT, new Op.Delete("p1"));
     assertEquals(counts(0, 0, 0, 0), AgendaBalance.of(table.state).toMap());
   }
 

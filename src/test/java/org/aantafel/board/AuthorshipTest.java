@@ -80,9 +80,60 @@ class AuthorshipTest {
     table.apply(PARENT, create("a1", "agendaItem", Map.of("title", "Rekenen")),
         create("q1", "question", Map.of("text", "Wanneer?")),
         create("g1", "agreement", Map.of("stance", "disagree")));
-    table.apply(TEACHER, text("a1", "title", 7, "!"), text("q1", "text", 8, "!"), set("g1", "stance", "agree"),
+    table.apply(TEACHER, text("a1", "notes", "!"), text("q1", "text", 8, "!"), set("g1", "stance", "agree"),
         new Op.Delete("q1"));
     BoardRejection r = table.refused(403, TEACHER, set("a1", "status", "done"), create("e9", "evaluation", Map.of()));
     assertTrue(r.getMessage().startsWith("op 1:"), r.getMessage());
+  }
+
+  @Test
+  void anAgendaItemIsRenamedOrRemovedByItsProposerOrTheFacilitatorAndItsNotesByAnyone() {
+    table.apply(PARENT, create("a1", "agendaItem", Map.of("title", "Rekenen")));
+    table.refused(403, TEACHER, text("a1", "title", 7, "!"));
+    table.refused(403, TEACHER, set("a1", "removed", true));
+    table.refused(403, TEACHER, new Op.Delete("a1"));
+    table.apply(TEACHER, text("a1", "notes", "samen"));
+    table.apply(PARENT, text("a1", "title", 7, "!"));
+    table.apply(CHAIR, text("a1", "title", 8, "?"));
+    assertEquals(Optional.of("Rekenen!?"), table.state.text("a1", "title"));
+  }
+
+  @Test
+  void theTemplatesItemsAndTheMeetingsTitleAreTheFacilitators() {
+    table.apply(CHAIR, create("t1", "agendaItem", Map.of("title", "Welkom")));
+    Table fromTemplate = new Table(BoardState.fromMap(Map.of("board", Map.of("title", "Overleg", "phase", "prepare"),
+        "entities", Map.of("t1", Map.of("kind", "agendaItem", "title", "Welkom", "order", "a0")))));
+    fromTemplate.refused(403, PARENT, text("t1", "title", 6, "!"));
+    fromTemplate.refused(403, PARENT, set("t1", "removed", true));
+    fromTemplate.refused(403, PARENT, text("board", "title", 7, "!"));
+    fromTemplate.apply(CHAIR, text("t1", "title", 6, "!"), text("board", "title", 7, "!"));
+    assertEquals(Optional.of("Overleg!"), fromTemplate.state.text("board", "title"));
+  }
+
+  @Test
+  void aRemovedItemIsKeptAndBroughtBackOnlyByWhoRemovedItOrTheFacilitator() {
+    table.apply(PARENT, create("a1", "agendaItem", Map.of("title", "Rekenen")),
+        create("g1", "agreement", Map.of("text", "Samen")));
+    java.util.List<Op> removed = table.apply(PARENT, set("a1", "removed", true));
+    assertEquals(java.util.List.of(set("a1", "removed", true), set("a1", "removedBy", "p-parent"),
+        set("a1", "removedByName", "Fatima")), removed, "who removed it is stamped by the server");
+    assertEquals(Optional.of("Rekenen"), table.state.text("a1", "title"), "its words are kept");
+    assertEquals(0, AgendaBalance.of(table.state).count(Side.FAMILY), "a removed item no longer counts");
+
+    table.apply(TEACHER, set("g1", "removed", true));
+    table.refused(403, PARENT, set("g1", "removed", false));
+    table.refused(403, TEACHER, set("a1", "removed", false));
+    table.apply(TEACHER, set("g1", "removed", false));
+    table.apply(CHAIR, set("a1", "removed", false));
+    assertEquals(Optional.of(false), table.state.fields("a1").map(f -> f.get("removed")));
+    assertEquals(Optional.empty(), table.state.fields("a1").map(f -> f.get("removedBy")).filter(v -> v != null));
+  }
+
+  @Test
+  void anItemNamesWhoLastChangedWhatItSays() {
+    table.apply(PARENT, create("g1", "agreement", Map.of("text", "Samen")));
+    java.util.List<Op> applied = table.apply(TEACHER, text("g1", "text", 5, " lezen"));
+    assertEquals(set("g1", "changedByName", "Juf Anna"), applied.get(1));
+    assertEquals(1, table.apply(TEACHER, text("g1", "text", 11, "!")).size(), "said once, not at every keystroke");
   }
 }

@@ -21,11 +21,12 @@ final class RandomValues {
       case "timeboxMinutes" -> random.nextBoolean() ? null : random.nextInt(241);
       case "timerStartedAt" -> random.nextBoolean() ? null : 1_790_000_000_000L + random.nextInt(1_000_000);
       case "timerElapsedMs" -> random.nextInt(3_600_000);
-      case "late", "answered", "agendaFrozen" -> random.nextBoolean();
+      case "late", "answered", "agendaFrozen", "removed" -> random.nextBoolean();
       case "proposedBy", "participantId" -> pick(PARTICIPANTS);
-      case "whoParticipantId", "assignedTo", "leadParticipantId", "currentItem", "carriedFrom" ->
+      case "whoParticipantId", "assignedTo", "leadParticipantId", "currentItem", "carriedFrom", "removedBy" ->
           random.nextBoolean() ? null : pick(PARTICIPANTS);
-      case "proposedByName", "name" -> RandomEdits.text(random, 8);
+      case "proposedByName", "name", "changedByName" -> RandomEdits.text(random, 8);
+      case "removedByName" -> random.nextBoolean() ? null : RandomEdits.text(random, 8);
       case "proposedByRole", "role" -> pick(List.of(Role.values())).wire();
       case "stance" -> pick(List.of("agree", "disagree"));
       case "verdict" -> pick(List.of("met", "partly", "not"));

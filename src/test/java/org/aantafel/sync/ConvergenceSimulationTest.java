@@ -64,7 +64,8 @@ class ConvergenceSimulationTest extends ServerTest {
     AtomicInteger port = new AtomicInteger(server.port());
     List<SimClient> clients = new ArrayList<>();
     for (int i = 1; i <= CLIENTS; i++) {
-      clients.add(new SimClient(vertx, port::get, board.id(), board.token("participant"), i, seed,
+      // Facilitators: the simulation renames and removes any item, which is the chair's (or the proposer's) to do.
+      clients.add(new SimClient(vertx, port::get, board.id(), board.token("facilitator"), i, seed,
         EDITS_PER_CLIENT, FAULTS));
     }
     try {
