@@ -1,13 +1,17 @@
 package org.aantafel;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Starts Aan Tafel with config/aantafel.json and AANTAFEL_* environment variables. */
 public final class Main {
   private static final System.Logger LOG = System.getLogger(Main.class.getName());
+  /** Each stop step takes well under a second; this only bounds a stop that hangs, so SIGTERM always ends. */
+  private static final long STOP_STEP_SECONDS = 10;
 
   public static void main(String[] args) throws InterruptedException {
     AppConfig config = AppConfig.load(System.getenv());
@@ -15,7 +19,7 @@ public final class Main {
     App app;
     try {
       app = App.start(vertx, config).toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       LOG.log(System.Logger.Level.ERROR, "Aan Tafel could not start", e);
       vertx.close();
       System.exit(1);
@@ -23,15 +27,28 @@ public final class Main {
     }
     String url = config.publicUrl().isEmpty() ? "http://localhost:" + app.port() : config.publicUrl();
     LOG.log(System.Logger.Level.INFO, "Aan Tafel is running: open {0}", url);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop().compose(v -> vertx.close()).onComplete(r -> stopped.countDown());
-      try {
-        stopped.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, vertx), "aantafel-stop"));
+  }
+
+  /**
+   * Runs on the JVM's shutdown thread, which waits for each step in turn: first the server (hubs save, then the
+   * embedded PostgreSQL stops), then Vert.x. Vert.x is not closed from a callback of the server's stop, since such a
+   * callback runs on an event loop, and the close ends the event loops before its own result could be delivered there.
+   */
+  private static void stop(App app, Vertx vertx) {
+    await(app.stop(), "stopping the server");
+    await(vertx.close(), "closing Vert.x");
+  }
+
+  private static void await(Future<Void> step, String what) {
+    try {
+      step.toCompletionStage().toCompletableFuture().get(STOP_STEP_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.log(System.Logger.Level.WARNING, "Aan Tafel: {0} failed: {1}", what,
+        e instanceof ExecutionException ? e.getCause() : "took longer than " + STOP_STEP_SECONDS + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private Main() {

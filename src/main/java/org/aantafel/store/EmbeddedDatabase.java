@@ -40,6 +40,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(directory)
           .setCleanDataDirectory(false)
+          // zonky's own JVM shutdown hook would stop the server at once, racing the owner's stop while the hubs
+          // still save their last snapshots; whoever starts it closes it (Main's shutdown hook, via the store).
+          .setRegisterShutdownHook(false)
           .setOverrideWorkingDirectory(PostgresBinaries.workingDirectory().toFile())
           // Runs after zonky's initdb (first start only) and before the server starts, on every start.
           .setDataDirectoryCustomizer(cluster -> lockDown(cluster, password))

@@ -32,7 +32,11 @@ final class DeletionApi {
       .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.DELETE, DeleteRequest.byFacilitator(boardId)))
       .compose(reply -> reply.body().getBoolean("deleted") ? Future.succeededFuture()
         : Future.failedFuture(HubVerticle.boardDeleted()))
-      .onSuccess(v -> ctx.response().setStatusCode(204).end())
+      .onSuccess(v -> {
+        // Unreachable already, as the board grants no access any more; this frees their room.
+        RecordPdfs.of(vertx).forget(boardId);
+        ctx.response().setStatusCode(204).end();
+      })
       .onFailure(e -> ApiError.send(ctx, e));
   }
 }

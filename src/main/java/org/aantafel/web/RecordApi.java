@@ -2,7 +2,7 @@ package org.aantafel.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,7 +12,6 @@ import org.aantafel.mail.Redacted;
 import org.aantafel.record.MeetingRecord;
 import org.aantafel.record.RecordHtml;
 import org.aantafel.record.RecordMarkdown;
-import org.aantafel.record.RecordPdf;
 import org.aantafel.store.BoardStore;
 import org.aantafel.record.RecordKeeper;
 import org.aantafel.sync.Addresses;
@@ -37,13 +36,18 @@ final class RecordApi {
   private final BoardApi boards;
   private final Optional<MeetingMailer> mail;
   private final RecordKeeper records;
+  private final RecordPdfs pdfs;
+  private final WorkerExecutor pdfPool;
 
+  /** Made while the HTTP verticle starts, so the PDF pool is released when it stops. */
   RecordApi(Vertx vertx, BoardStore store, BoardApi boards, Optional<MeetingMailer> mail) {
     this.vertx = vertx;
     this.store = store;
     this.records = new RecordKeeper(store);
     this.boards = boards;
     this.mail = mail;
+    this.pdfs = RecordPdfs.of(vertx);
+    this.pdfPool = RecordPdfs.pool(vertx);
   }
 
   /** Expects the /api/* body handler of {@link BoardApi} in front of it. */
@@ -110,6 +114,7 @@ final class RecordApi {
       .onFailure(e -> ApiError.send(ctx, e));
   }
 
+  /** Access is checked first, on every read: that is what keeps a deleted board's cached PDF from being served. */
   private void read(RoutingContext ctx) {
     String boardId = ctx.pathParam("id");
     Matcher file = RECORD_FILE.matcher(ctx.pathParam("file"));
@@ -121,7 +126,11 @@ final class RecordApi {
           ApiError.send(ctx, 404, "this board has no record version " + file.group(1));
           return;
         }
-        send(ctx, stored.get(), file.group(1), file.group(2));
+        if (file.group(2).equals("pdf")) {
+          sendPdf(ctx, boardId, Integer.parseInt(file.group(1)), stored.get());
+        } else {
+          send(ctx, recordOf(stored.get()), file.group(2));
+        }
       })
       .onFailure(e -> ApiError.send(ctx, e));
   }
@@ -130,18 +139,27 @@ final class RecordApi {
    * Every format is rendered from the record read back from the stored JSON, so all of them say the same; reading
    * drops what must never be shown (see {@link MeetingRecord#fromJson}).
    */
-  private static void send(RoutingContext ctx, JsonObject stored, String version, String format) {
-    MeetingRecord record = MeetingRecord.fromJson(new JsonObject(stored.encode()).getMap());
+  private static MeetingRecord recordOf(JsonObject stored) {
+    return MeetingRecord.fromJson(new JsonObject(stored.encode()).getMap());
+  }
+
+  /** JSON, HTML and Markdown take about a millisecond: they are written on the event loop. */
+  private static void send(RoutingContext ctx, MeetingRecord record, String format) {
     switch (format) {
       case "json" -> json(ctx, new JsonObject(record.toJson()).encode());
       case "html" -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
         .end(RecordHtml.render(record));
-      case "md" -> ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
+      default -> ctx.response().putHeader("Content-Type", "text/markdown; charset=utf-8")
         .end(RecordMarkdown.render(record));
-      default -> ctx.response().putHeader("Content-Type", "application/pdf")
-        .putHeader("Content-Disposition", "attachment; filename=\"record-" + version + ".pdf\"")
-        .end(Buffer.buffer(RecordPdf.render(record)));
     }
+  }
+
+  private void sendPdf(RoutingContext ctx, String boardId, int version, JsonObject stored) {
+    pdfs.pdf(pdfPool, boardId, version, () -> recordOf(stored))
+      .onSuccess(pdf -> ctx.response().putHeader("Content-Type", "application/pdf")
+        .putHeader("Content-Disposition", "attachment; filename=\"record-" + version + ".pdf\"")
+        .end(pdf))
+      .onFailure(e -> ApiError.send(ctx, e));
   }
 
   private Future<Void> facilitator(RoutingContext ctx, String boardId) {

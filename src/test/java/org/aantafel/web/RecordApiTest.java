@@ -8,6 +8,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import org.aantafel.record.PdfText;
 import org.aantafel.store.BoardStore;
 import org.aantafel.sync.Addresses;
+import org.aantafel.sync.DeleteRequest;
 import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.InMemory;
 import org.aantafel.testsupport.ServerTest;
@@ -18,6 +19,7 @@ import java.time.Instant;
 
 import static org.aantafel.testsupport.BusClient.await;
 import static org.aantafel.testsupport.BusClient.failureCode;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +105,35 @@ class RecordApiTest extends ServerTest {
     HttpResponse<Buffer> json = get(board, "records/1.json", "viewer");
     assertEquals("application/json", json.getHeader("Content-Type"));
     assertEquals(GOAL, json.bodyAsJsonObject().getString("goal"));
+  }
+
+  @Test
+  void aPdfIsRenderedOnceAndADeletedBoardsCachedPdfIsRefused() {
+    CreatedBoard board = server.createBoard("Zorgoverleg Tim");
+    CreatedBoard retained = server.createBoard("Zorgoverleg Lisa");
+    for (CreatedBoard closing : new CreatedBoard[] {board, retained}) {
+      assertEquals(200, post(closing, "close", "facilitator", null).statusCode());
+    }
+    RecordPdfs pdfs = RecordPdfs.of(vertx);
+    int before = pdfs.renders();
+    byte[] first = get(board, "records/1.pdf", "viewer").body().getBytes();
+    HttpResponse<Buffer> again = get(board, "records/1.pdf", "participant");
+    assertEquals(200, again.statusCode());
+    assertArrayEquals(first, again.body().getBytes());
+    assertEquals(before + 1, pdfs.renders(), "the second download comes from the cache");
+
+    assertEquals(204, send(server.http().delete(server.port(), "localhost", "/api/boards/" + board.id()),
+      board.token("facilitator")).statusCode());
+    assertFalse(pdfs.holds(board.id(), 1), "deleting over the API drops the board's PDFs");
+    assertEquals(403, get(board, "records/1.pdf", "viewer").statusCode());
+
+    // Retention deletes through the hubs without the HTTP side: the PDF stays cached, but is never served.
+    assertEquals(200, get(retained, "records/1.pdf", "viewer").statusCode());
+    await(vertx.eventBus().request(Addresses.DELETE,
+      DeleteRequest.byRetention(retained.id(), Instant.now().plusSeconds(60), 1)));
+    assertTrue(pdfs.holds(retained.id(), 1));
+    assertEquals(403, get(retained, "records/1.pdf", "viewer").statusCode());
+    assertEquals(before + 2, pdfs.renders());
   }
 
   @Test
