@@ -47,7 +47,7 @@ export function phasesOf(board) {
 export function agendaBalance(state) {
   const balance = { family: 0, school: 0, care: 0, other: 0 };
   for (const entity of Object.values(state.entities)) {
-    if (entity.kind !== 'agendaItem' || entity.deleted) continue;
+    if (entity.kind !== 'agendaItem' || entity.deleted || entity.removed) continue;
     const side = sideOfRole(entity.proposedByRole);
     if (side !== null) balance[side]++;
   }

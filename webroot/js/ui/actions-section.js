@@ -7,6 +7,8 @@ import { orderAtEnd, orderedEntities } from './ordered-entities.js';
 import './text-field.js';
 import { personPicker } from './person-picker.js';
 import { t } from '../i18n.js';
+import { changedBy, removeItem } from './removal.js';
+import './removed-items.js';
 
 const STATUSES = ['open', 'done'];
 
@@ -23,6 +25,7 @@ export class ActionsSection extends BoardSection {
         ${this.readOnly ? '' : html`
           <button type="button" class="add" data-testid="add-action" @click=${() => this.#add(actions)}>
             + ${t('addAction')}</button>`}
+        <aan-removed-items .client=${this.client} kind="action" field="what"></aan-removed-items>
       </section>`;
   }
 
@@ -54,7 +57,9 @@ export class ActionsSection extends BoardSection {
           </div>
           ${ro ? '' : html`
             <button type="button" class="link danger" data-testid="action-remove"
-              aria-label=${t('removeAction', { n })} @click=${() => this.client.delete(action.id)}>${t('remove')}</button>`}
+              aria-label=${t('removeAction', { n })}
+              @click=${() => removeItem(this.client, action, action.what || t('actionLabel', { n }))}>${t('remove')}</button>`}
+          <span class="muted" data-testid="changed-by">${changedBy(action)}</span>
         </fieldset>
       </li>`;
   }

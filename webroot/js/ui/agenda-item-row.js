@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import './text-field.js';
 import './agenda-timer.js';
 import { roleLabel, t } from '../i18n.js';
+import { changedBy, mayRemove, mayRename, removeItem } from './removal.js';
 
 const STATUSES = ['open', 'done', 'postponed'];
 
@@ -19,12 +20,13 @@ export function agendaItemRow(ctx, item) {
       data-status=${item.status ?? 'open'}>
       ${current ? html`<p class="current-badge" data-testid="agenda-item-current-badge">${t('currentBadge')}</p>` : ''}
       <aan-text-field .client=${client} .entityId=${item.id} field="title" hideLabel
-        label=${t('agendaItemTitle', { n })} testid="agenda-item-title" ?disabled=${ro}></aan-text-field>
+        label=${t('agendaItemTitle', { n })} testid="agenda-item-title" ?disabled=${ro || !mayRename(client, item)}></aan-text-field>
       <p class="item-meta">
         <span class="muted" data-testid="agenda-item-proposer" data-role=${item.proposedByRole ?? ''}>
           ${proposer(client, item)}
         </span>
         ${item.late ? html`<span class="badge late" data-testid="agenda-item-late">${t('lateBadge')}</span>` : ''}
+        <span class="muted" data-testid="changed-by">${changedBy(item)}</span>
       </p>
       ${ctx.meeting ? meetingControls(ctx, item, n) : ''}
       ${ro ? '' : html`
@@ -33,8 +35,10 @@ export function agendaItemRow(ctx, item) {
             data-testid="agenda-item-up" ?disabled=${index === 0} @click=${() => ctx.move(index, -1)}>↑</button>
           <button type="button" class="icon" aria-label=${t('moveDown', { n })} title=${t('moveDown', { n })}
             data-testid="agenda-item-down" ?disabled=${index === ctx.items.length - 1} @click=${() => ctx.move(index, 1)}>↓</button>
-          <button type="button" class="icon danger" aria-label=${t('removeAgendaItem', { n })} title=${t('removeAgendaItem', { n })}
-            data-testid="agenda-item-remove" @click=${() => client.delete(item.id)}>✕</button>
+          ${mayRemove(client, item) ? html`
+            <button type="button" class="icon danger" aria-label=${t('removeAgendaItem', { n })} title=${t('removeAgendaItem', { n })}
+              data-testid="agenda-item-remove"
+              @click=${() => removeItem(client, item, item.title || t('agendaItemTitle', { n }))}>✕</button>` : ''}
         </div>`}
     </li>`;
 }

@@ -5,6 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { BoardSection } from './light-element.js';
 import { orderAtEnd, orderedEntities, orderForMove } from './ordered-entities.js';
 import { agendaItemRow } from './agenda-item-row.js';
+import './removed-items.js';
 import { t } from '../i18n.js';
 
 export class AgendaSection extends BoardSection {
@@ -31,6 +32,7 @@ export class AgendaSection extends BoardSection {
         ${this.readOnly ? '' : html`
           <button type="button" class="add" data-testid="add-agenda-item" @click=${() => this.#add(items)}>
             + ${t('addAgendaItem')}</button>`}
+        <aan-removed-items .client=${this.client} kind="agendaItem" field="title"></aan-removed-items>
       </section>`;
   }
 

@@ -5,6 +5,8 @@ import { BoardSection } from './light-element.js';
 import { orderAtEnd, orderedEntities } from './ordered-entities.js';
 import './text-field.js';
 import { t } from '../i18n.js';
+import { changedBy, removeItem } from './removal.js';
+import './removed-items.js';
 
 const STANCES = [['agree', 'agreeHeading', 'addAgree'], ['disagree', 'disagreeHeading', 'addDisagree']];
 
@@ -17,6 +19,7 @@ export class AgreementsSection extends BoardSection {
         <div class="two-lists">
           ${STANCES.map(([stance, heading, add]) => this.#list(all, stance, heading, add))}
         </div>
+        <aan-removed-items .client=${this.client} kind="agreement" field="text"></aan-removed-items>
       </section>`;
   }
 
@@ -32,6 +35,7 @@ export class AgreementsSection extends BoardSection {
             <li class="item-row" data-testid="agreement-row" data-id=${a.id} data-stance=${stance}>
               <aan-text-field .client=${this.client} .entityId=${a.id} field="text" hideLabel
                 label="${t(heading)}: ${t('agreementText', { n: index + 1 })}" testid="agreement-text" ?disabled=${ro}></aan-text-field>
+              <span class="muted" data-testid="changed-by">${changedBy(a)}</span>
               ${ro ? '' : html`
                 <div class="row-controls">
                   <button type="button" data-testid="agreement-switch"
@@ -39,7 +43,7 @@ export class AgreementsSection extends BoardSection {
                     ${t(stance === 'agree' ? 'moveToDisagree' : 'moveToAgree', { n: index + 1 })}</button>
                   <button type="button" class="icon danger" data-testid="agreement-remove"
                     aria-label=${t('removeAgreement', { n: index + 1 })} title=${t('removeAgreement', { n: index + 1 })}
-                    @click=${() => this.client.delete(a.id)}>✕</button>
+                    @click=${() => removeItem(this.client, a, a.text || t('agreementText', { n: index + 1 }))}>✕</button>
                 </div>`}
             </li>`)}
         </ol>

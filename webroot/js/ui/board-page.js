@@ -19,6 +19,7 @@ import './participant-link.js';
 import './projector-view.js';
 import './mail-section.js';
 import './continue-elsewhere.js';
+import './undo-bar.js';
 import { mailOffered, removeContact, saveContact } from '../sync/mail-api.js';
 import { saveSeat } from '../sync/client-session.js';
 
@@ -105,10 +106,11 @@ export class BoardPage extends LightElement {
       <main id="main" class="board" data-grant=${this.#grant} data-phase=${viewing} @focusout=${this.#leftField}>
         <aan-error-messages></aan-error-messages>
         <aan-announcer .client=${client}></aan-announcer>
+        <aan-undo-bar .client=${client}></aan-undo-bar>
         ${client.readOnly ? html`<p class="notice" data-testid="read-only-notice">${t('readOnly')}</p>` : ''}
         <div class="board-title">
           <aan-text-field .client=${client} .entityId=${'board'} field="title" label=${t('title')}
-            testid="board-title" ?disabled=${client.readOnly || meeting === 'closed'}></aan-text-field>
+            testid="board-title" ?disabled=${!client.isFacilitator || meeting === 'closed'}></aan-text-field>
         </div>
         <aan-phase-nav .client=${client} .viewing=${viewing} .movedOn=${this.movedOn} @view=${this.#view}></aan-phase-nav>
         <h1 class="phase-heading" data-testid="phase-heading" tabindex="-1">${t(`phases.${viewing}`)}</h1>

@@ -4,7 +4,7 @@ import { keyBetween } from '../board/order-key.js';
 
 export function orderedEntities(state, kind) {
   return Object.entries(state.entities)
-    .filter(([, entity]) => entity.kind === kind && !entity.deleted)
+    .filter(([, entity]) => entity.kind === kind && !entity.deleted && !entity.removed)
     .map(([id, entity]) => ({ id, ...entity }))
     .sort((a, b) => compare(a.order ?? '', b.order ?? '') || compare(a.id, b.id));
 }

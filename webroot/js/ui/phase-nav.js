@@ -69,7 +69,8 @@ export class PhaseNav extends BoardSection {
   async #move(phase) {
     this.#view(null);
     if (phase === 'closed') {
-      await closeMeeting(this.client);
+      // Closing stores the record everyone receives: one more look first.
+      if (globalThis.confirm(t('confirmClose'))) await closeMeeting(this.client);
       return;
     }
     if (meetingPhase(this.client.state.board) === 'closed') {

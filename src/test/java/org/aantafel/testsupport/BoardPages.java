@@ -38,6 +38,8 @@ public final class BoardPages implements AutoCloseable {
     contexts.add(context);
     Page page = context.newPage();
     page.onPageError(pageErrors::add);
+    // Questions such as "close the meeting?" are answered yes, as a person going on would.
+    page.onDialog(dialog -> dialog.accept());
     page.setDefaultTimeout(TIMEOUT_MS);
     if (onlyTransport != null) {
       page.addInitScript(ONLY_TRANSPORT.replace("TRANSPORT", onlyTransport));

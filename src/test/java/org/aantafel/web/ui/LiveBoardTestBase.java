@@ -31,6 +31,8 @@ abstract class LiveBoardTestBase {
 
   private final List<BrowserContext> contexts = new ArrayList<>();
   final List<String> pageErrors = new ArrayList<>();
+  /** What the pages asked to confirm; every question is answered yes, as a person going on would. */
+  final List<String> confirmations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startServerAndBrowser() {
@@ -71,6 +73,10 @@ abstract class LiveBoardTestBase {
     contexts.add(context);
     Page page = context.newPage();
     page.onPageError(pageErrors::add);
+    page.onDialog(dialog -> {
+      confirmations.add(dialog.message());
+      dialog.accept();
+    });
     page.setDefaultTimeout(TIMEOUT_MS);
     return page;
   }
