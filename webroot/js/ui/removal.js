@@ -7,8 +7,10 @@ const me = (client) => client.you?.participantId;
 
 /** An agenda item is its proposer's (the template's items the facilitator's); agreements and actions everyone's. */
 export function mayRemove(client, item) {
-  if (client.isFacilitator) return true;
-  return item.kind !== 'agendaItem' || Boolean(item.proposedBy) && item.proposedBy === me(client);
+  if (client.isFacilitator || item.kind !== 'agendaItem') return true;
+  // Our own new item carries no proposer until the server's stamped copy arrives.
+  const ownAndNew = !client.sync.confirmed.entities[item.id];
+  return ownAndNew || Boolean(item.proposedBy) && item.proposedBy === me(client);
 }
 
 export const mayRename = mayRemove;

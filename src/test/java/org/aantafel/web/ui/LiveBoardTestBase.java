@@ -99,6 +99,9 @@ abstract class LiveBoardTestBase {
 
   /** The facilitator looks at a phase and moves the meeting there. */
   static void moveMeetingTo(Page facilitator, String phase) {
+    // Everyone has finished their sentence: a field someone is still typing in would keep them where they are.
+    facilitator.context().browser().contexts().forEach(context -> context.pages()
+      .forEach(page -> page.evaluate("() => document.activeElement?.blur()")));
     facilitator.getByTestId("phase-tab-" + phase).click();
     facilitator.getByTestId("move-meeting-here").click();
     facilitator.locator("[data-testid=phase-nav][data-meeting-phase=" + phase + "]").waitFor();
