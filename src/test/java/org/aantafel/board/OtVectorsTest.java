@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The Java side of the shared test vectors; OtVectorsBrowserTest runs the same file against the JavaScript. */
+/**
+ * The Java side of the shared test vectors; src/test/js/ot-vectors.test.js runs the same file against the browser's
+ * modules under node.
+ */
 class OtVectorsTest {
 
   @Test

@@ -1,0 +1,99 @@
+// The shared vectors (src/test/resources/vectors/ot-vectors.json, written by OtVectorGenerator from the Java
+// implementation) against the shipped browser modules, with the same checks as VectorChecks.java.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { TextOperation } from '../../../webroot/js/board/text-operation.js';
+import { applyOps, transformIncoming, transformClient } from '../../../webroot/js/board/ops.js';
+import { keyBetween } from '../../../webroot/js/board/order-key.js';
+import { ROLE_SIDES, PHASES, PRAATPLAAT_TOPICS, agendaBalance, timerElapsedMs, isTimerRunning }
+  from '../../../webroot/js/board/meeting-rules.js';
+
+const vectors = JSON.parse(readFileSync(new URL('../resources/vectors/ot-vectors.json', import.meta.url), 'utf8'));
+
+// JSON with sorted keys: the Java and JavaScript states differ only in key order.
+function canonical(value) {
+  if (Array.isArray(value)) return '[' + value.map(canonical).join(',') + ']';
+  if (value && typeof value === 'object') {
+    return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + canonical(value[k])).join(',') + '}';
+  }
+  return JSON.stringify(value);
+}
+
+const checks = {
+  text(c, expect, fail) {
+    const a = TextOperation.fromJSON(c.a);
+    const b = TextOperation.fromJSON(c.b);
+    const next = TextOperation.fromJSON(c.next);
+    const [aPrime, bPrime] = TextOperation.transform(a, b);
+    expect('a', a.toJSON());
+    expect('aPrime', aPrime.toJSON());
+    expect('bPrime', bPrime.toJSON());
+    expect('afterA', a.apply(c.doc));
+    expect('converged', bPrime.apply(a.apply(c.doc)));
+    expect('converged', aPrime.apply(b.apply(c.doc)));
+    expect('composed', a.compose(next).toJSON());
+    expect('afterComposed', a.compose(next).apply(c.doc));
+    for (const [index, moved] of c.indexes) {
+      const actual = a.transformIndex(index);
+      if (actual !== moved) fail(`transformIndex(${index}) = ${actual}, expected ${moved}`);
+    }
+  },
+  normalise: (c, expect) => expect('output', TextOperation.fromJSON(c.input).toJSON()),
+  invalidEdits: (input) => assert.throws(() => TextOperation.fromJSON(input), Error, 'accepted'),
+  orderKeys(c, expect) {
+    let key;
+    try {
+      key = keyBetween(c.a, c.b);
+    } catch {
+      key = null;
+    }
+    expect('key', key);
+  },
+  opLists(c, expect) {
+    const [localPrime, remotePrime] = transformClient(c.local, c.remote);
+    const incomingPrime = transformIncoming(c.local, c.remote);
+    expect('localPrime', localPrime);
+    expect('remotePrime', remotePrime);
+    expect('incomingPrime', incomingPrime);
+    expect('final', applyOps(applyOps(c.state, c.remote), localPrime));
+    expect('final', applyOps(applyOps(c.state, c.local), remotePrime));
+    expect('final', applyOps(applyOps(c.state, c.remote), incomingPrime));
+  },
+  tables(c, expect) {
+    expect('roles', ROLE_SIDES);
+    expect('phases', PHASES);
+    expect('topics', PRAATPLAAT_TOPICS);
+  },
+  balances: (c, expect) => expect('balance', agendaBalance(c.state)),
+  timers(c, expect) {
+    expect('elapsed', timerElapsedMs(c.item, c.now));
+    expect('running', isTimerRunning(c.item));
+  },
+};
+
+test('every group of vectors has a check here', () => {
+  assert.deepEqual(Object.keys(vectors).filter((k) => k !== 'seed').sort(), Object.keys(checks).sort());
+});
+
+for (const [group, check] of Object.entries(checks)) {
+  test(`vectors: ${group}`, () => {
+    const cases = vectors[group];
+    assert.ok(cases.length > 0, 'cases present');
+    const failures = [];
+    cases.forEach((c, i) => {
+      const fail = (message) => failures.push(`${group}[${i}] ${message}`);
+      const expect = (key, actual) => {
+        if (canonical(c[key]) !== canonical(actual)) {
+          fail(`${key}: expected ${canonical(c[key])} but was ${canonical(actual)}`);
+        }
+      };
+      try {
+        check(c, expect, fail);
+      } catch (e) {
+        fail(String(e.message ?? e));
+      }
+    });
+    assert.equal(failures.length, 0, `${failures.length} of ${cases.length} cases failed:\n${failures.join('\n')}`);
+  });
+}
