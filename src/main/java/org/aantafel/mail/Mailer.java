@@ -8,7 +8,6 @@ import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.StartTLSOptions;
 import org.aantafel.MailSettings;
-import org.aantafel.sync.SyncFailure;
 
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +19,6 @@ import java.util.Optional;
  */
 final class Mailer {
   private static final System.Logger LOG = System.getLogger(Mailer.class.getName());
-  /** The answer when the mail server refuses or cannot be reached: the fault is upstream, not in the request. */
-  static final int BAD_GATEWAY = 502;
-
   private final MailClient client;
   private final String from;
 
@@ -71,7 +67,7 @@ final class Mailer {
     return Future.all(sent).compose(all -> {
       int accepted = (int) sent.stream().filter(Future::result).count();
       return accepted == 0 && !recipients.isEmpty()
-          ? Future.failedFuture(new SyncFailure(BAD_GATEWAY, "the mail server did not accept the e-mail"))
+          ? Future.failedFuture(new MailNotAccepted())
           : Future.succeededFuture(accepted);
     });
   }

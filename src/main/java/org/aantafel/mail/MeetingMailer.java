@@ -8,7 +8,7 @@ import org.aantafel.MailSettings;
 import org.aantafel.record.MeetingRecord;
 import org.aantafel.store.BoardStore;
 import org.aantafel.sync.Addresses;
-import org.aantafel.sync.SyncFailure;
+import org.aantafel.sync.Refusal;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -48,7 +48,7 @@ public final class MeetingMailer {
   public Future<Integer> sendRecord(String boardId, int version) {
     return send(boardId, () -> store.record(boardId, version)
         .compose(stored -> stored.map(Future::succeededFuture).orElseGet(() ->
-            Future.failedFuture(new SyncFailure(SyncFailure.UNKNOWN_BOARD, "no record version " + version))))
+            Future.failedFuture(new Refusal(Refusal.UNKNOWN_BOARD, "no record version " + version))))
         // Rendering the PDF takes a while: not on an event loop.
         .compose(stored -> vertx.executeBlocking(() -> MeetingMail.record(
             MeetingRecord.fromJson(new JsonObject(stored.encode()).getMap()), version))));
@@ -58,7 +58,7 @@ public final class MeetingMailer {
   public Future<Integer> sendInvitation(String boardId, String joinLink) {
     // Checked before the recipients, so the facilitator learns of the missing time even when nobody left an address.
     return upcoming(boardId).compose(meeting -> meeting.scheduledAt().isEmpty()
-        ? Future.failedFuture(new SyncFailure(SyncFailure.CONFLICT, "the meeting has no date and time yet (scheduledAt)"))
+        ? Future.failedFuture(new Refusal(Refusal.CONFLICT, "the meeting has no date and time yet (scheduledAt)"))
         : send(boardId, () -> Future.succeededFuture(MeetingMail.invitation(meeting, joinLink,
             MeetingInvitation.ics(meeting, zone, joinLink, mailer.from(), Instant.now())))));
   }

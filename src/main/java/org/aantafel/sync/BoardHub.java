@@ -79,8 +79,8 @@ final class BoardHub {
     this.seating = new Seating(boardId, store, presence);
     this.progress = new ClientProgressBook(boardId, store);
     this.snapshots = new Snapshots(boardId, store, snapshotRev);
-    this.turns = new Turns(() -> !deleted && !broken, () -> deleted ? SyncFailure.noAccess()
-      : new SyncFailure(SyncFailure.STORAGE_UNAVAILABLE, "storage is unavailable; try again"));
+    this.turns = new Turns(() -> !deleted && !broken, () -> deleted ? Refusal.noAccess()
+      : new Refusal(Refusal.STORAGE_UNAVAILABLE, "storage is unavailable; try again"));
     this.commits = new GroupCommit(changes -> log.append(boardId, changes), context, rev, this::published,
       this::breakDown);
   }
@@ -124,10 +124,10 @@ final class BoardHub {
     return turns.take(() -> {
       // Who may submit is settled before anything is looked up by clientId: a refused submit leaves no trace.
       if (!request.grant().atLeast(Grant.PARTICIPANT)) {
-        throw new SyncFailure(SyncFailure.FORBIDDEN, "this link can only watch the board, not change it");
+        throw new Refusal(Refusal.FORBIDDEN, "this link can only watch the board, not change it");
       }
       if (request.participantId() == null) {
-        throw new SyncFailure(SyncFailure.FORBIDDEN, "join with your name before editing the board");
+        throw new Refusal(Refusal.FORBIDDEN, "join with your name before editing the board");
       }
       return progress.of(request.clientId(), request.participantId()).compose(done -> {
         if (done != null && request.seq() <= done.seq()) {
@@ -148,10 +148,10 @@ final class BoardHub {
 
   private void checkAcceptable(SubmitRequest request) {
     if (request.ops().size() > MAX_SUBMIT_OPS) {
-      throw new SyncFailure(SyncFailure.TOO_LARGE, "at most " + MAX_SUBMIT_OPS + " changes at once");
+      throw new Refusal(Refusal.TOO_LARGE, "at most " + MAX_SUBMIT_OPS + " changes at once");
     }
     if (rev >= MAX_REVISIONS) {
-      throw new SyncFailure(SyncFailure.TOO_LARGE, "this board has reached its limit of " + MAX_REVISIONS
+      throw new Refusal(Refusal.TOO_LARGE, "this board has reached its limit of " + MAX_REVISIONS
         + " changes; start a follow-up meeting");
     }
     if (request.baseRev() > rev) {
@@ -169,7 +169,7 @@ final class BoardHub {
     touch();
     return turns.take(() -> {
       if (closed()) {
-        throw new SyncFailure(SyncFailure.CONFLICT, "this meeting is already closed");
+        throw new Refusal(Refusal.CONFLICT, "this meeting is already closed");
       }
       Change change = changePhase(BoardSchema.CLOSED, closedBy);
       Snapshot closedState = new Snapshot(change.rev(), new JsonObject(state.toMap()));
@@ -185,7 +185,7 @@ final class BoardHub {
     touch();
     return turns.take(() -> {
       if (!closed()) {
-        throw new SyncFailure(SyncFailure.CONFLICT, "this meeting is not closed");
+        throw new Refusal(Refusal.CONFLICT, "this meeting is not closed");
       }
       // Not due for retention any more before it is open: if this fails, the meeting simply stays closed.
       return store.markReopened(boardId).map(cleared -> {

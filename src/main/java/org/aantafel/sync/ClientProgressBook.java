@@ -26,7 +26,7 @@ final class ClientProgressBook {
   Future<ClientProgress> of(String clientId, String participantId) {
     return lookUp(clientId).map(progress -> {
       if (progress != null && !participantId.equals(progress.participantId())) {
-        throw new SyncFailure(SyncFailure.FORBIDDEN, "this device id belongs to someone else at this board; reload");
+        throw new Refusal(Refusal.FORBIDDEN, "this device id belongs to someone else at this board; reload");
       }
       return progress;
     });

@@ -51,7 +51,7 @@ final class GroupCommit {
   /** Completes once every revision up to {@code rev} is stored; fails if that can no longer happen. */
   Future<Void> durable(long rev) {
     if (failed) {
-      return Future.failedFuture(new SyncFailure(SyncFailure.STORAGE_UNAVAILABLE, "storage is unavailable"));
+      return Future.failedFuture(new Refusal(Refusal.STORAGE_UNAVAILABLE, "storage is unavailable"));
     }
     if (rev <= durableRev) {
       return Future.succeededFuture();

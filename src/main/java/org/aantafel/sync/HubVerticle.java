@@ -72,7 +72,7 @@ public final class HubVerticle extends VerticleBase {
     // sent (a join with a name must not be overtaken by an earlier one without).
     hub(request.boardId()).compose(hub -> hub.join(request))
       .onSuccess(message::reply)
-      .onFailure(e -> SyncFailure.replyTo(message, e));
+      .onFailure(e -> Refusal.replyTo(message, e));
   }
 
   /**
@@ -94,7 +94,7 @@ public final class HubVerticle extends VerticleBase {
     // that waited for a deletion get the answer of any board that does not exist; open pages learn of the deletion
     // from {deleted:true} on the ops address.
     Future<BoardHub> after = deletion.transform(done -> done.failed() ? load(boardId)
-      : done.result().isPresent() ? Future.failedFuture(SyncFailure.noAccess())
+      : done.result().isPresent() ? Future.failedFuture(Refusal.noAccess())
       : before != null && before.succeeded() ? before : load(boardId));
     hubs.put(boardId, after);
     after.onFailure(e -> hubs.remove(boardId, after));
@@ -103,12 +103,12 @@ public final class HubVerticle extends VerticleBase {
       vertx.eventBus().publish(Addresses.ops(boardId), new JsonObject().put("deleted", true));
     }))
       .onSuccess(gone -> message.reply(new JsonObject().put("deleted", gone.isPresent())))
-      .onFailure(e -> SyncFailure.replyTo(message, e));
+      .onFailure(e -> Refusal.replyTo(message, e));
   }
 
-  /** For the facilitator whose deletion found the board already gone; to anyone else it is {@link SyncFailure#noAccess}. */
-  public static SyncFailure boardDeleted() {
-    return new SyncFailure(SyncFailure.UNKNOWN_BOARD, "this board no longer exists");
+  /** For the facilitator whose deletion found the board already gone; to anyone else it is {@link Refusal#noAccess}. */
+  public static Refusal boardDeleted() {
+    return new Refusal(Refusal.UNKNOWN_BOARD, "this board no longer exists");
   }
 
   private void presence(Message<Object> message) {
@@ -119,7 +119,7 @@ public final class HubVerticle extends VerticleBase {
       String boardId = WireFields.id(body, "boardId");
       JsonObject focus = body.getJsonObject("focus");
       if (focus != null && focus.encode().length() > 200) {
-        throw new SyncFailure(SyncFailure.TOO_LARGE, "focus is too large");
+        throw new Refusal(Refusal.TOO_LARGE, "focus is too large");
       }
       Future<BoardHub> hub = hubs.get(boardId);
       if (hub != null && socketId != null && message.headers().get(Addresses.H_GRANT) != null) {
@@ -130,7 +130,7 @@ public final class HubVerticle extends VerticleBase {
       }
     } catch (RuntimeException e) {
       if (message.replyAddress() != null) {
-        SyncFailure.replyTo(message, e);
+        Refusal.replyTo(message, e);
       }
     }
   }
@@ -149,7 +149,7 @@ public final class HubVerticle extends VerticleBase {
     parsed(message, m -> parse.get()).ifPresent(request -> hub(boardIdOf.apply(request))
       .compose(hub -> action.apply(hub, request))
       .onSuccess(message::reply)
-      .onFailure(e -> SyncFailure.replyTo(message, e)));
+      .onFailure(e -> Refusal.replyTo(message, e)));
   }
 
   /** The request in a message, or empty once the sender has been told why it could not be read. */
@@ -157,7 +157,7 @@ public final class HubVerticle extends VerticleBase {
     try {
       return Optional.of(parse.apply(message));
     } catch (RuntimeException e) {
-      SyncFailure.replyTo(message, e);
+      Refusal.replyTo(message, e);
       return Optional.empty();
     }
   }
@@ -177,7 +177,7 @@ public final class HubVerticle extends VerticleBase {
     return store.latestSnapshot(boardId).compose(snapshot -> {
       if (snapshot.isEmpty()) {
         // Not "no such board": to a stranger, an unknown board must look like a wrong link (see noAccess).
-        return Future.failedFuture(SyncFailure.noAccess());
+        return Future.failedFuture(Refusal.noAccess());
       }
       long snapshotRev = snapshot.get().rev();
       return store.changesBetween(boardId, snapshotRev, Long.MAX_VALUE)

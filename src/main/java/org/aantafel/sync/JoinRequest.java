@@ -29,7 +29,7 @@ record JoinRequest(String boardId, String token, String seat, String clientId, S
     String token = secret(body, "token");
     String seat = secret(body, "seat");
     if (token == null && seat == null) {
-      throw new SyncFailure(SyncFailure.FORBIDDEN, "a valid link is needed to join this board");
+      throw new Refusal(Refusal.FORBIDDEN, "a valid link is needed to join this board");
     }
     return new JoinRequest(
       WireFields.id(body, "boardId"),
@@ -52,6 +52,6 @@ record JoinRequest(String boardId, String token, String seat, String clientId, S
     if (value instanceof String s && s.matches("[A-Za-z0-9_-]{1,100}")) {
       return s;
     }
-    throw new SyncFailure(SyncFailure.FORBIDDEN, "a valid link is needed to join this board");
+    throw new Refusal(Refusal.FORBIDDEN, "a valid link is needed to join this board");
   }
 }

@@ -9,12 +9,12 @@ public final class Refusals {
   public static final String TOO_MANY_BOARDS = "429-boards";
   public static final String TOO_LARGE = "413";
 
-  static SyncFailure failure(String refusal) {
+  static Refusal failure(String refusal) {
     return switch (refusal) {
-      case TOO_MANY_MESSAGES -> new SyncFailure(SyncFailure.RATE_LIMITED, "too many messages; slow down and try again");
-      case TOO_MANY_BOARDS -> new SyncFailure(SyncFailure.RATE_LIMITED,
+      case TOO_MANY_MESSAGES -> new Refusal(Refusal.RATE_LIMITED, "too many messages; slow down and try again");
+      case TOO_MANY_BOARDS -> new Refusal(Refusal.RATE_LIMITED,
         "this connection already sits at too many boards; open the board in its own page");
-      default -> new SyncFailure(SyncFailure.TOO_LARGE, "this message is too large");
+      default -> new Refusal(Refusal.TOO_LARGE, "this message is too large");
     };
   }
 

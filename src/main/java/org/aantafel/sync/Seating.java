@@ -54,7 +54,7 @@ final class Seating {
       Optional<BoardStore.Participant> seat = bySeat.result();
       if (tokenGrant.isEmpty() && seat.isEmpty() || request.seat() != null && seat.isEmpty()) {
         // Unknown boards, wrong links and wrong seats look the same from outside.
-        throw SyncFailure.noAccess();
+        throw Refusal.noAccess();
       }
       String grant = stronger(tokenGrant.orElse(null), seat.map(BoardStore.Participant::grant).orElse(null));
       if (seat.isPresent()) {
@@ -63,7 +63,7 @@ final class Seating {
       }
       if (request.name() == null || !Grant.parse(grant).atLeast(Grant.PARTICIPANT)) {
         if (presence.online() >= MAX_ONLINE) {
-          throw new SyncFailure(SyncFailure.RATE_LIMITED, "this board is full; try again later");
+          throw new Refusal(Refusal.RATE_LIMITED, "this board is full; try again later");
         }
         return Future.succeededFuture(new Admission(null, grant, null, false));
       }
@@ -73,7 +73,7 @@ final class Seating {
 
   private Future<Admission> newSeat(JoinRequest request, String grant) {
     if (presence.seats() >= MAX_SEATS) {
-      throw new SyncFailure(SyncFailure.CONFLICT, "this meeting has room for at most " + MAX_SEATS + " people");
+      throw new Refusal(Refusal.CONFLICT, "this meeting has room for at most " + MAX_SEATS + " people");
     }
     String secret = AccessTokens.newToken();
     String participantId = "p" + AccessTokens.newToken().substring(0, 15);

@@ -18,11 +18,11 @@ record SubmitRequest(String boardId, String clientId, long seq, long baseRev, Js
     String boardId = WireFields.id(body, "boardId");
     String grant = message.headers().get(Addresses.H_GRANT);
     if (grant == null) {
-      throw new SyncFailure(SyncFailure.FORBIDDEN, "join the board before editing it");
+      throw new Refusal(Refusal.FORBIDDEN, "join the board before editing it");
     }
     String clientId = WireFields.id(body, "clientId");
     if (!clientId.equals(message.headers().get(Addresses.H_CLIENT))) {
-      throw new SyncFailure(SyncFailure.FORBIDDEN, "submit with the clientId you joined with");
+      throw new Refusal(Refusal.FORBIDDEN, "submit with the clientId you joined with");
     }
     long seq = WireFields.nonNegative(body, "seq");
     if (seq < 1) {

@@ -63,8 +63,8 @@ final class WireFields {
     return body.getValue(field) == null ? null : nonNegative(body, field);
   }
 
-  static SyncFailure bad(String message) {
-    return new SyncFailure(SyncFailure.BAD_INPUT, message);
+  static Refusal bad(String message) {
+    return new Refusal(Refusal.BAD_INPUT, message);
   }
 
   private WireFields() {

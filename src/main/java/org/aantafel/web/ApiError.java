@@ -2,7 +2,8 @@ package org.aantafel.web;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.aantafel.sync.SyncFailure;
+import org.aantafel.mail.MailNotAccepted;
+import org.aantafel.sync.Refusal;
 
 /** Every HTTP error has one shape: {@code {error:{code, message}}} with the matching status. */
 final class ApiError {
@@ -16,9 +17,16 @@ final class ApiError {
   }
 
   static void send(RoutingContext ctx, Throwable failure) {
-    SyncFailure f = SyncFailure.of(failure);
+    if (failure instanceof MailNotAccepted notAccepted) {
+      send(ctx, BAD_GATEWAY, notAccepted.getMessage());
+      return;
+    }
+    Refusal f = Refusal.of(failure);
     send(ctx, f.code(), f.getMessage());
   }
+
+  /** The school's mail server, not the request, is at fault. */
+  private static final int BAD_GATEWAY = 502;
 
   private ApiError() {
   }

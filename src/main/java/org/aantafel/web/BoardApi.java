@@ -14,7 +14,7 @@ import org.aantafel.mail.MeetingMailer;
 import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
 import org.aantafel.sync.Addresses;
-import org.aantafel.sync.SyncFailure;
+import org.aantafel.sync.Refusal;
 
 import java.util.List;
 import java.util.Map;
@@ -178,10 +178,10 @@ final class BoardApi {
   Future<BoardStore.Participant> seatOf(RoutingContext ctx, String boardId) {
     byte[] seat = seatHash(ctx);
     if (seat == null) {
-      return Future.failedFuture(new SyncFailure(403, "this needs your own seat at the board; join it first"));
+      return Future.failedFuture(new Refusal(403, "this needs your own seat at the board; join it first"));
     }
     return store.findSeat(boardId, seat).compose(found -> found.map(Future::succeededFuture)
-      .orElseGet(() -> Future.failedFuture(new SyncFailure(403, "this link does not open this board"))));
+      .orElseGet(() -> Future.failedFuture(new Refusal(403, "this link does not open this board"))));
   }
 
   private static byte[] seatHash(RoutingContext ctx) {
@@ -205,7 +205,7 @@ final class BoardApi {
   Future<String> grantOf(RoutingContext ctx, String boardId) {
     return bearerHash(ctx).compose(hash -> store.findGrant(boardId, hash))
       .compose(grant -> grant.map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(SyncFailure.noAccess())));
+        .orElseGet(() -> Future.failedFuture(Refusal.noAccess())));
   }
 
   /**
@@ -216,16 +216,16 @@ final class BoardApi {
     byte[] seat = seatHash(ctx);
     Optional<String> token = bearerToken(ctx);
     if (token.isEmpty() && seat == null) {
-      return Future.failedFuture(new SyncFailure(401, "this needs the link's token as Authorization: Bearer"));
+      return Future.failedFuture(new Refusal(401, "this needs the link's token as Authorization: Bearer"));
     }
     return store.findSeriesGrant(boardId, token.map(AccessTokens::hash).orElse(null), seat)
       .compose(grant -> grant.map(Future::succeededFuture)
-        .orElseGet(() -> Future.failedFuture(SyncFailure.noAccess())));
+        .orElseGet(() -> Future.failedFuture(Refusal.noAccess())));
   }
 
   private static Future<byte[]> bearerHash(RoutingContext ctx) {
     return bearerToken(ctx).map(token -> Future.succeededFuture(AccessTokens.hash(token)))
-      .orElseGet(() -> Future.failedFuture(new SyncFailure(401, "this needs the link's token as Authorization: Bearer")));
+      .orElseGet(() -> Future.failedFuture(new Refusal(401, "this needs the link's token as Authorization: Bearer")));
   }
 
   private static Optional<String> bearerToken(RoutingContext ctx) {
@@ -239,7 +239,7 @@ final class BoardApi {
   /** Succeeds only for the board's facilitator token; any other grant is refused with {@code refusal}. */
   Future<Void> facilitator(RoutingContext ctx, String boardId, String refusal) {
     return grantOf(ctx, boardId).compose(grant -> "facilitator".equals(grant) ? Future.succeededFuture()
-      : Future.failedFuture(new SyncFailure(403, refusal)));
+      : Future.failedFuture(new Refusal(403, refusal)));
   }
 
   private String baseUrl(RoutingContext ctx) {

@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.aantafel.mail.MeetingMailer;
 import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
-import org.aantafel.sync.SyncFailure;
+import org.aantafel.sync.Refusal;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -62,7 +62,7 @@ final class MailApi {
         return bad("email must be an e-mail address of at most " + MAX_EMAIL + " characters");
       }
       return store.saveContact(boardId, seat.participantId(), e).compose(saved -> saved ? Future.<Void>succeededFuture()
-          : Future.failedFuture(new SyncFailure(409, "this meeting already has " + BoardStore.MAX_CONTACTS_PER_BOARD
+          : Future.failedFuture(new Refusal(409, "this meeting already has " + BoardStore.MAX_CONTACTS_PER_BOARD
               + " e-mail addresses; ask the facilitator")));
     })).onSuccess(v -> ctx.response().setStatusCode(204).end());
   }
@@ -94,7 +94,7 @@ final class MailApi {
     String boardId = ctx.pathParam("id");
     return boards.grantOf(ctx, boardId)
         .compose(grant -> "facilitator".equals(grant) ? body(ctx)
-            : Future.failedFuture(new SyncFailure(403, "only the facilitator's link can send e-mail")))
+            : Future.failedFuture(new Refusal(403, "only the facilitator's link can send e-mail")))
         .compose(body -> body.getValue("joinToken") instanceof String token && token.length() <= 120
             ? store.findGrant(boardId, AccessTokens.hash(token))
                 .compose(grant -> grant.filter("participant"::equals).isPresent()
@@ -115,6 +115,6 @@ final class MailApi {
   }
 
   private static <T> Future<T> bad(String message) {
-    return Future.failedFuture(new SyncFailure(400, message));
+    return Future.failedFuture(new Refusal(400, message));
   }
 }

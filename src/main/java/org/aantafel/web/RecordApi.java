@@ -16,7 +16,7 @@ import org.aantafel.store.BoardStore;
 import org.aantafel.record.RecordKeeper;
 import org.aantafel.sync.Addresses;
 import org.aantafel.sync.WireJson;
-import org.aantafel.sync.SyncFailure;
+import org.aantafel.sync.Refusal;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -120,7 +120,7 @@ final class RecordApi {
     Matcher file = RECORD_FILE.matcher(ctx.pathParam("file"));
     boards.seriesGrantOf(ctx, boardId)
       .compose(grant -> file.matches() ? store.record(boardId, Integer.parseInt(file.group(1)))
-        : Future.failedFuture(new SyncFailure(404, "a record is read as {version}.json, .html, .md or .pdf")))
+        : Future.failedFuture(new Refusal(404, "a record is read as {version}.json, .html, .md or .pdf")))
       .onSuccess(stored -> {
         if (stored.isEmpty()) {
           ApiError.send(ctx, 404, "this board has no record version " + file.group(1));

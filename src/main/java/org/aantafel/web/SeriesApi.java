@@ -15,7 +15,7 @@ import org.aantafel.record.SeriesReport;
 import org.aantafel.store.BoardStore;
 import org.aantafel.store.BoardStore.SeriesMeeting;
 import org.aantafel.sync.Addresses;
-import org.aantafel.sync.SyncFailure;
+import org.aantafel.sync.Refusal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -75,7 +75,7 @@ final class SeriesApi {
     }
     boards.grantOf(ctx, boardId)
       .compose(grant -> "facilitator".equals(grant) ? Future.succeededFuture()
-        : Future.failedFuture(new SyncFailure(403, "only the facilitator's link can plan the next meeting")))
+        : Future.failedFuture(new Refusal(403, "only the facilitator's link can plan the next meeting")))
       .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.STATE, new JsonObject().put("boardId", boardId)))
       .compose(reply -> store.participants(boardId).compose(participants -> seriesOf(boardId).compose(series -> {
         // Decoded again so that nested objects are plain maps, the shape the domain reads.
@@ -121,7 +121,7 @@ final class SeriesApi {
   /** Empty only when the board went (deleted) between the token check and this read. */
   private Future<List<SeriesMeeting>> seriesOf(String boardId) {
     return store.series(boardId).compose(series -> series.isEmpty()
-      ? Future.failedFuture(SyncFailure.noAccess()) : Future.succeededFuture(series));
+      ? Future.failedFuture(Refusal.noAccess()) : Future.succeededFuture(series));
   }
 
   /** The newest record of every closed meeting, read one after the other: a series holds a handful of meetings. */

@@ -10,7 +10,7 @@ import org.aantafel.store.StoreUnavailableException;
  * A refusal with the numeric code of the wire contract (400, 403, 404, 409, 413, 429, 503). Every failure that reaches
  * a browser goes through {@link #replyTo}, so that each kind of trouble is answered the same way everywhere.
  */
-public final class SyncFailure extends RuntimeException {
+public final class Refusal extends RuntimeException {
   public static final int BAD_INPUT = 400;
   public static final int FORBIDDEN = 403;
   public static final int UNKNOWN_BOARD = 404;
@@ -21,7 +21,7 @@ public final class SyncFailure extends RuntimeException {
 
   private final int code;
 
-  public SyncFailure(int code, String message) {
+  public Refusal(int code, String message) {
     super(message, null, false, false);
     this.code = code;
   }
@@ -30,35 +30,35 @@ public final class SyncFailure extends RuntimeException {
    * The one answer for a link that does not open a board: a wrong token and a board that does not exist (or no longer
    * does) must look the same, or the answer would tell a stranger which board ids exist.
    */
-  public static SyncFailure noAccess() {
-    return new SyncFailure(FORBIDDEN, "this link does not open this board");
+  public static Refusal noAccess() {
+    return new Refusal(FORBIDDEN, "this link does not open this board");
   }
 
   public int code() {
     return code;
   }
 
-  public static SyncFailure of(Throwable t) {
-    if (t instanceof SyncFailure f) {
+  public static Refusal of(Throwable t) {
+    if (t instanceof Refusal f) {
       return f;
     }
     if (t instanceof BoardRejection r) {
-      return new SyncFailure(r.code(), r.getMessage());
+      return new Refusal(r.code(), r.getMessage());
     }
     if (t instanceof ReplyException r && r.failureCode() >= 400) {
-      return new SyncFailure(r.failureCode(), r.getMessage());
+      return new Refusal(r.failureCode(), r.getMessage());
     }
     if (t instanceof StoreConflictException) {
-      return new SyncFailure(CONFLICT, "this change conflicts with one already stored; join again");
+      return new Refusal(CONFLICT, "this change conflicts with one already stored; join again");
     }
     if (t instanceof StoreUnavailableException) {
-      return new SyncFailure(STORAGE_UNAVAILABLE, "storage is unavailable; your edits are kept and will be sent again");
+      return new Refusal(STORAGE_UNAVAILABLE, "storage is unavailable; your edits are kept and will be sent again");
     }
-    return new SyncFailure(STORAGE_UNAVAILABLE, "the server could not handle this right now; try again");
+    return new Refusal(STORAGE_UNAVAILABLE, "the server could not handle this right now; try again");
   }
 
   public static void replyTo(Message<?> message, Throwable t) {
-    SyncFailure f = of(t);
+    Refusal f = of(t);
     message.fail(f.code(), f.getMessage());
   }
 }
