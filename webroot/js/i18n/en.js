@@ -25,6 +25,7 @@ export const en = {
   copied: 'Copied',
   openBoard: 'Open the meeting as facilitator',
   joinTitle: 'Who are you?',
+  joinMeeting: 'You are joining the meeting',
   joinIntro: 'The others will see your name and your role. You do not need an account.',
   yourName: 'Your name',
   yourRole: 'Your role',

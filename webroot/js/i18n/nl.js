@@ -27,6 +27,7 @@ export const nl = {
   openBoard: 'Open het gesprek als gespreksleider',
   // join
   joinTitle: 'Wie ben je?',
+  joinMeeting: 'Je doet mee aan het gesprek',
   joinIntro: 'De anderen zien je naam en je rol. Je hebt geen account nodig.',
   yourName: 'Je naam',
   yourRole: 'Je rol',
