@@ -136,6 +136,7 @@ export const en = {
   recordNone: 'The record is being saved.',
   recordRead: 'Read the record (version {version})',
   recordClosed: 'closed {when} by {who}',
+  recordMoreFormats: 'More formats',
   recordDownload: { pdf: 'PDF', md: 'Markdown', json: 'JSON' },
   meetingClosed: 'This meeting is closed. You can still read everything, but not change it.',
   boardDeleted: 'This board has been deleted, with all its records.',

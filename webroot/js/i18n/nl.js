@@ -143,6 +143,7 @@ export const nl = {
   recordNone: 'Het verslag wordt opgeslagen.',
   recordRead: 'Lees het verslag (versie {version})',
   recordClosed: 'afgesloten {when} door {who}',
+  recordMoreFormats: 'Meer bestandsvormen',
   recordDownload: { pdf: 'PDF', md: 'Markdown', json: 'JSON' },
   meetingClosed: 'Dit gesprek is afgesloten. Je kunt alles nog lezen, maar niets meer veranderen.',
   boardDeleted: 'Dit bord is verwijderd, met al zijn verslagen.',
