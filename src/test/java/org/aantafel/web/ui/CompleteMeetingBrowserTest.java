@@ -215,6 +215,8 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
 
   /** The teacher moves the meeting on; every screen follows. */
   private void everyoneMovesTo(String phase) {
+    // The parent is done typing: a field someone is still in keeps their screen where it is (TruthfulScreenBrowserTest).
+    parent.evaluate("() => document.activeElement?.blur()");
     moveMeetingTo(teacher, phase);
     showsEverywhere("the phase", PHASE, phase);
     parent.getByTestId("phase-" + phase).waitFor();
