@@ -27,6 +27,7 @@ export const nl = {
   openBoard: 'Open het gesprek als gespreksleider',
   // join
   joinTitle: 'Wie ben je?',
+  joinMeeting: 'Je doet mee aan het gesprek',
   joinIntro: 'De anderen zien je naam en je rol. Je hebt geen account nodig.',
   yourName: 'Je naam',
   yourRole: 'Je rol',
@@ -149,6 +150,7 @@ export const nl = {
   recordNone: 'Het verslag wordt opgeslagen.',
   recordRead: 'Lees het verslag (versie {version})',
   recordClosed: 'afgesloten {when} door {who}',
+  recordMoreFormats: 'Meer bestandsvormen',
   recordDownload: { pdf: 'PDF', md: 'Markdown', json: 'JSON' },
   meetingClosed: 'Dit gesprek is afgesloten. Je kunt alles nog lezen, maar niets meer veranderen.',
   boardDeleted: 'Dit bord is verwijderd, met al zijn verslagen.',

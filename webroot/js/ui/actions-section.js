@@ -6,6 +6,7 @@ import { BoardSection } from './light-element.js';
 import { orderAtEnd, orderedEntities } from './ordered-entities.js';
 import './text-field.js';
 import { personPicker } from './person-picker.js';
+import { shownDate, shownValue } from './shown-value.js';
 import { t } from '../i18n.js';
 import { changedBy, removeItem } from './removal.js';
 import './removed-items.js';
@@ -42,18 +43,21 @@ export class ActionsSection extends BoardSection {
           <div class="action-meta">
             ${personPicker({ client: this.client, entityId: action.id, idField: 'whoParticipantId', nameField: 'who',
               label: t('actionWho'), nameLabel: t('actionWhoName'), testid: 'action-who', disabled: ro })}
+            ${ro ? shownValue({ label: t('actionDue'), text: shownDate(action.due), value: action.due, testid: 'action-due' }) : html`
             <div>
               <label class="field-label" for=${dueId}>${t('actionDue')}</label>
-              <input id=${dueId} type="date" data-testid="action-due" .value=${live(action.due ?? '')} ?disabled=${ro}
+              <input id=${dueId} type="date" data-testid="action-due" .value=${live(action.due ?? '')}
                 @change=${(e) => this.client.set(action.id, 'due', e.target.value)}>
-            </div>
+            </div>`}
+            ${ro ? shownValue({ label: t('status'), text: t(`actionStatus.${action.status ?? 'open'}`),
+              value: action.status ?? 'open', testid: 'action-status' }) : html`
             <div>
               <label class="field-label" for=${statusId}>${t('status')}</label>
-              <select id=${statusId} data-testid="action-status" ?disabled=${ro} .value=${live(action.status ?? 'open')}
+              <select id=${statusId} data-testid="action-status" .value=${live(action.status ?? 'open')}
                 @change=${(e) => this.client.set(action.id, 'status', e.target.value)}>
                 ${STATUSES.map((s) => html`<option value=${s} ?selected=${(action.status ?? 'open') === s}>${t(`actionStatus.${s}`)}</option>`)}
               </select>
-            </div>
+            </div>`}
           </div>
           ${ro ? '' : html`
             <button type="button" class="link danger" data-testid="action-remove"

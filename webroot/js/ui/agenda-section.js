@@ -50,7 +50,7 @@ export class AgendaSection extends BoardSection {
     // Keep the keyboard on the button just pressed, on the row that moved.
     await this.updateComplete;
     const button = this.querySelector(`[data-id="${id}"] [data-testid="agenda-item-${step < 0 ? 'up' : 'down'}"]`);
-    (button && !button.disabled ? button : this.querySelector(`[data-id="${id}"] input`))?.focus();
+    (button && !button.disabled ? button : this.querySelector(`[data-id="${id}"] textarea, [data-id="${id}"] input`))?.focus();
   }
 }
 customElements.define('aan-agenda-section', AgendaSection);

@@ -87,7 +87,7 @@ export class BoardPage extends LightElement {
     if (!this.loaded) return html`${this.#topBar()}<main id="main"><p class="card" role="status">${t('loading')}</p></main>`;
     if (this.editing || (!this.identity && !NAMELESS_GRANTS.has(this.#grant))) {
       return html`${this.#topBar()}<main id="main">
-        <aan-join-form .name=${this.identity?.name} .role=${this.identity?.role} .mailOffered=${this.mailOffered}
+        <aan-join-form .boardTitle=${this.client?.state.board.title ?? ''} .name=${this.identity?.name} .role=${this.identity?.role} .mailOffered=${this.mailOffered}
           .changing=${Boolean(this.identity)}
           @join=${this.#joined}></aan-join-form></main>`;
     }

@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { BoardSection } from './light-element.js';
 import { personPicker } from './person-picker.js';
+import { shownDate, shownValue } from './shown-value.js';
 import { t } from '../i18n.js';
 
 export class FollowUpSection extends BoardSection {
@@ -16,10 +17,12 @@ export class FollowUpSection extends BoardSection {
         <p class="muted">${t('leadHelp')}</p>
         ${personPicker({ client: this.client, entityId: 'board', idField: 'leadParticipantId', nameField: 'lead',
           label: t('lead'), nameLabel: t('leadName'), testid: 'lead', disabled: ro })}
+        ${ro ? shownValue({ label: t('evaluationDate'), text: shownDate(board.evaluationDate), value: board.evaluationDate,
+          testid: 'evaluation-date' }) : html`
         <label class="field-label" for="evaluation-date">${t('evaluationDate')}</label>
-        <input id="evaluation-date" type="date" data-testid="evaluation-date" ?disabled=${ro}
+        <input id="evaluation-date" type="date" data-testid="evaluation-date"
           .value=${live(board.evaluationDate ?? '')}
-          @change=${(e) => this.client.set('board', 'evaluationDate', e.target.value)}>
+          @change=${(e) => this.client.set('board', 'evaluationDate', e.target.value)}>`}
       </section>`;
   }
 }

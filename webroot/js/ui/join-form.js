@@ -1,15 +1,20 @@
 // Name and role, asked once per board. No account: this is all the others learn about you.
+// The form names the meeting, so that whoever follows a link knows where they are.
 // Where the server sends e-mail, an address may be left too; it goes to the server only.
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
 import { roleKeys, t } from '../i18n.js';
 
 export class JoinForm extends LightElement {
-  static properties = { name: {}, role: {}, mailOffered: { type: Boolean }, changing: { type: Boolean } };
+  static properties = {
+    name: {}, role: {}, mailOffered: { type: Boolean }, changing: { type: Boolean }, boardTitle: {},
+  };
 
   render() {
     return html`
       <form class="card join" data-testid="join-form" @submit=${this.#submit}>
+        ${this.boardTitle ? html`
+          <p class="join-meeting" data-testid="join-board-title">${t('joinMeeting')} <strong>${this.boardTitle}</strong></p>` : ''}
         <h1>${t('joinTitle')}</h1>
         <p>${t('joinIntro')}</p>
         <label class="field-label" for="join-name">${t('yourName')}</label>

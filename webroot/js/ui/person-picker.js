@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { namedParticipants } from './people.js';
 import './text-field.js';
+import { shownValue } from './shown-value.js';
 import { roleLabel, t } from '../i18n.js';
 
 /** opts: {client, entityId, idField, nameField, label, nameLabel, testid, disabled} */
@@ -13,10 +14,11 @@ export function personPicker(opts) {
   const chosen = entity?.[idField] ?? '';
   const people = namedParticipants(client);
   const selectId = `${opts.testid}-${entityId}`;
+  if (opts.disabled) return shownPerson(opts, chosen, people);
   return html`
     <div class="person-picker">
       <label class="field-label" for=${selectId}>${opts.label}</label>
-      <select id=${selectId} data-testid="${opts.testid}-participant" ?disabled=${opts.disabled} .value=${live(chosen)}
+      <select id=${selectId} data-testid="${opts.testid}-participant" .value=${live(chosen)}
         @change=${(e) => client.set(entityId, idField, e.target.value || null)}>
         <option value="" ?selected=${!chosen}>${t('someoneElse')}</option>
         ${people.map((p) => html`<option value=${p.participantId} ?selected=${chosen === p.participantId}>
@@ -25,6 +27,19 @@ export function personPicker(opts) {
       </select>
       ${chosen ? '' : html`
         <aan-text-field .client=${client} .entityId=${entityId} field=${nameField}
-          label=${opts.nameLabel} testid=${opts.testid} ?disabled=${opts.disabled}></aan-text-field>`}
+          label=${opts.nameLabel} testid=${opts.testid}></aan-text-field>`}
+    </div>`;
+}
+
+// Read-only: the person's name as words; a typed-in name is the text field, shown as text.
+function shownPerson(opts, chosen, people) {
+  const { client, entityId, nameField } = opts;
+  const person = people.find((p) => p.participantId === chosen);
+  return html`
+    <div class="person-picker">
+      ${chosen ? shownValue({ label: opts.label, text: person ? `${person.name} (${roleLabel(person.role)})` : '?',
+        value: chosen, testid: `${opts.testid}-participant` }) : html`
+        <aan-text-field .client=${client} .entityId=${entityId} field=${nameField}
+          label=${opts.label} testid=${opts.testid} disabled></aan-text-field>`}
     </div>`;
 }

@@ -54,12 +54,45 @@ export class PhaseNav extends BoardSection {
   updated(changed) {
     super.updated(changed);
     const row = this.querySelector('ol');
+    this.#watchEdges(row);
     const shown = this.querySelector('[aria-current="page"]');
     if (!row || !shown || shown === this.lastShown) return;
     this.lastShown = shown;
     const rowBox = row.getBoundingClientRect();
     const box = shown.getBoundingClientRect();
-    if (box.left < rowBox.left || box.right > rowBox.right) row.scrollLeft += box.left - rowBox.left - 16;
+    if (box.left < rowBox.left || box.right > rowBox.right) row.scrollLeft += box.left - rowBox.left - 32;
+    this.#edges();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.row?.removeEventListener('scroll', this.onScroll);
+    this.row = null;
+  }
+
+  // A fade shows on the side where more steps are hidden, so the row is seen to scroll.
+  #watchEdges(row) {
+    if (!row || row === this.row) return;
+    this.row?.removeEventListener('scroll', this.onScroll);
+    this.resizeObserver?.disconnect();
+    this.row = row;
+    this.onScroll ??= () => this.#edges();
+    row.addEventListener('scroll', this.onScroll, { passive: true });
+    this.resizeObserver = new ResizeObserver(this.onScroll);
+    this.resizeObserver.observe(row);
+    this.#edges();
+  }
+
+  #edges() {
+    const row = this.row;
+    const nav = this.querySelector('nav');
+    if (!row || !nav) return;
+    const before = row.scrollLeft > 1;
+    const after = row.scrollLeft + row.clientWidth < row.scrollWidth - 1;
+    nav.classList.toggle('more-before', before);
+    nav.classList.toggle('more-after', after);
+    nav.dataset.scrolls = String(row.scrollWidth > row.clientWidth);
   }
 
   #view(phase) {

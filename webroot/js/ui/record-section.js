@@ -1,5 +1,5 @@
 // The final records of a closed meeting: every link of the board may read them and take them
-// home as a page, PDF, Markdown or JSON.
+// home as a page or a PDF; Markdown and JSON, for those who want them, wait behind "More formats".
 import { html } from 'lit';
 import { BoardSection } from './light-element.js';
 import { language, t } from '../i18n.js';
@@ -39,15 +39,20 @@ export class RecordSection extends BoardSection {
               <span class="muted" data-testid="record-closed-${r.version}">${t('recordClosed', {
                 when: new Date(r.closedAt).toLocaleString(language(), { dateStyle: 'medium', timeStyle: 'short' }),
                 who: r.closedBy })}</span>
-              <span class="button-row">
-                ${['pdf', 'md', 'json'].map((format) => html`
-                  <button type="button" data-testid="record-${format}-${r.version}"
-                    @click=${() => downloadRecord(this.client.boardId, this.client.token, r.version, format)}>
-                    ${t(`recordDownload.${format}`)}</button>`)}
-              </span>
+              <span class="button-row">${this.#download(r.version, 'pdf')}</span>
+              <details class="more-formats" data-testid="record-more-formats-${r.version}">
+                <summary>${t('recordMoreFormats')}</summary>
+                <span class="button-row">${['md', 'json'].map((format) => this.#download(r.version, format))}</span>
+              </details>
             </li>`)}
         </ul>
       </section>`;
+  }
+
+  #download(version, format) {
+    return html`<button type="button" data-testid="record-${format}-${version}"
+      @click=${() => downloadRecord(this.client.boardId, this.client.token, version, format)}>
+      ${t(`recordDownload.${format}`)}</button>`;
   }
 }
 customElements.define('aan-record-section', RecordSection);

@@ -28,6 +28,15 @@ final class RecordXhtml {
       dt { font-weight: bold; }
       dd { margin: 0 0 .5em 0; }
       @page { size: A4; margin: 18mm 16mm; }
+      @media screen and (max-width: 36em) {
+        main { padding: .75em; }
+        p, li, dd, td, dt, h1, h2, h3 { overflow-wrap: anywhere; }
+        table, tbody, tr, td { display: block; width: auto; }
+        thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+        tr { border-bottom: 1px solid #ccc; padding: .4em 0; }
+        td { border: 0; padding: .1em 0; }
+        td::before { content: attr(data-label) ": "; font-weight: bold; white-space: normal; }
+      }
       @media print {
         body { font-size: 10.5pt; }
         main { max-width: none; padding: 0; }
@@ -183,10 +192,10 @@ final class RecordXhtml {
     out.append("</tr></thead>\n<tbody>\n");
     record.actions().forEach(a -> {
       out.append("<tr>");
-      cell(a.what());
-      cell(a.who());
-      cell(labels.date(a.due()));
-      cell(labels.value("status", a.status()));
+      cell("what", a.what());
+      cell("who", a.who());
+      cell("due", labels.date(a.due()));
+      cell("status", labels.value("status", a.status()));
       out.append("</tr>\n");
     });
     out.append("</tbody>\n</table>\n");
@@ -267,8 +276,10 @@ final class RecordXhtml {
         .append(HtmlText.escape(value)).append("</dd>\n");
   }
 
-  private void cell(String text) {
-    out.append("<td class=\"typed\">").append(HtmlText.escape(text)).append("</td>");
+  /** A cell names its column too: on a narrow screen the rows stack and each value says what it is. */
+  private void cell(String key, String text) {
+    out.append("<td class=\"typed\" data-label=\"").append(HtmlText.escape(labels.text(key))).append("\">")
+        .append(HtmlText.escape(text)).append("</td>");
   }
 
   /** Sections are labelled by their heading, so a screen reader can list and jump between them. */

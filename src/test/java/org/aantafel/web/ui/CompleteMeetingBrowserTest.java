@@ -25,8 +25,12 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
   // Readers: scripts that take what a page shows, as JSON-comparable values.
   private static final String PHASE = "() => document.querySelector('[data-testid=phase-nav]')?.dataset.meetingPhase"
     + " ?? document.querySelector('[data-testid=projector-phase]')?.dataset.phase ?? null";
-  private static final String TITLE = "() => document.querySelector('[data-testid=board-title]')?.value"
-    + " ?? document.querySelector('[data-testid=projector-title]')?.textContent.trim() ?? null";
+  // What a field shows: a control's value, or the words of a field shown as text (a chosen person or a date as text
+  // keeps the control's value in data-value).
+  private static final String SHOWN = "const shown = (el) => el == null ? null : el.matches('input, textarea, select') ? el.value"
+    + " : (el.dataset.value ?? el.textContent);";
+  private static final String TITLE = "() => { " + SHOWN + " return shown(document.querySelector('[data-testid=board-title]'))"
+    + " ?? document.querySelector('[data-testid=projector-title]')?.textContent.trim() ?? null; }";
   private static final String AGENDA_TITLES = rows("agenda-item", "value(row, 'agenda-item-title')");
   private static final String LATE_TITLES = rows("agenda-item[data-late=true]", "value(row, 'agenda-item-title')");
   private static final String CURRENT_TITLES = rows("agenda-item[data-current=true]", "value(row, 'agenda-item-title')");
@@ -36,12 +40,12 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
   private static final String BALANCE = "() => ['family', 'school', 'care'].map((side) =>"
     + " document.querySelector(`[data-testid=balance-${side}]`)?.dataset.count ?? null)";
   private static final String CHECKINS = sorted(rows("checkin-card", "row.dataset.participantId + ': ' + value(row, 'checkin-text')"));
-  private static final String GOAL = "() => document.querySelector('[data-testid=goal]')?.value ?? null";
+  private static final String GOAL = "() => { " + SHOWN + " return shown(document.querySelector('[data-testid=goal]')); }";
   private static final String AGREEMENTS = rows("agreement-row", "row.dataset.stance + ': ' + value(row, 'agreement-text')");
   private static final String ACTIONS = rows("action-row", "[value(row, 'action-what'), value(row, 'action-who-participant'),"
     + " value(row, 'action-due'), value(row, 'action-status')]");
-  private static final String FOLLOW_UP = "() => [document.querySelector('[data-testid=lead-participant]')?.value ?? null,"
-    + " document.querySelector('[data-testid=evaluation-date]')?.value ?? null]";
+  private static final String FOLLOW_UP = "() => { " + SHOWN + " return [shown(document.querySelector('[data-testid=lead-participant]')),"
+    + " shown(document.querySelector('[data-testid=evaluation-date]'))]; }";
   private static final String GOAL_CHECK_COUNTS = "() => ['met', 'partly', 'not'].map((v) =>"
     + " document.querySelector(`[data-testid=goal-check-count-${v}]`)?.dataset.count ?? null)";
   private static final String GOAL_CHECKS = sorted(rows("goal-check-result",
@@ -176,15 +180,18 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
     showsEverywhere("the evaluation cards", EVALUATIONS,
       List.of(List.of("connection", bram, "We praten vaker", "Snel antwoord op mails", "Eerder bellen")));
 
-    // Closed: every screen says so, nothing invites an edit, and an edit sent anyway is refused.
+    // Closed: every screen says so, nothing invites an edit (what was written is shown as text, not as fields), and
+    // an edit sent anyway is refused.
     everyoneMovesTo("closed");
     showsEverywhere("the closed notices", CLOSED_NOTICES, 1);
     for (Page page : List.of(teacher, parent)) {
-      assertTrue(page.getByTestId("board-title").isDisabled(), "the title can no longer be changed");
+      assertEquals(0, page.locator("input:disabled, textarea:disabled, select:disabled").count(),
+        "no disabled fields in the closed meeting, only text");
+      assertEquals("Gesprek over Sam", page.getByTestId("board-title").textContent(), "the title as text");
       for (Locator text : page.getByTestId("agreement-text").all()) {
-        assertTrue(text.isDisabled(), "agreements can no longer be changed");
+        assertEquals("p", text.evaluate("el => el.tagName.toLowerCase()"), "agreements are text");
       }
-      assertTrue(page.getByTestId("evaluation-date").isDisabled(), "the evaluation date can no longer be changed");
+      assertEquals("2026-12-15", page.getByTestId("evaluation-date").getAttribute("data-value"), "the evaluation date as text");
       assertEquals(0, page.getByTestId("add-agreement-agree").count() + page.getByTestId("add-action").count()
         + page.getByTestId("goal-check-form").count(), "no controls to add anything");
     }
@@ -208,6 +215,8 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
 
   /** The teacher moves the meeting on; every screen follows. */
   private void everyoneMovesTo(String phase) {
+    // The parent is done typing: a field someone is still in keeps their screen where it is (TruthfulScreenBrowserTest).
+    parent.evaluate("() => document.activeElement?.blur()");
     moveMeetingTo(teacher, phase);
     showsEverywhere("the phase", PHASE, phase);
     parent.getByTestId("phase-" + phase).waitFor();
@@ -283,7 +292,7 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
     int bracket = testIdAndFilter.indexOf('[');
     String selector = bracket < 0 ? "[data-testid=" + testIdAndFilter + "]"
       : "[data-testid=" + testIdAndFilter.substring(0, bracket) + "]" + testIdAndFilter.substring(bracket);
-    return "() => { const value = (row, id) => row.querySelector(`[data-testid=${id}]`)?.value ?? null;"
+    return "() => { " + SHOWN + " const value = (row, id) => shown(row.querySelector(`[data-testid=${id}]`));"
       + " return [...document.querySelectorAll('" + selector + "')].map((row) => " + expression + "); }";
   }
 
