@@ -22,8 +22,9 @@ export class BigScreenControls extends BoardSection {
     return html`
       <section class="card big-screen" aria-labelledby="big-screen-heading" data-testid="big-screen">
         <h2 id="big-screen-heading">${t('bigScreen.heading')}</h2>
-        <p class="muted">${t('bigScreen.help')}</p>
-        <p><a href=${displayUrl()} target="_blank" rel="noopener" data-testid="open-big-screen">${t('bigScreen.open')}</a></p>
+        <p><a href=${displayUrl()} target="_blank" rel="noopener" data-testid="open-big-screen"
+          aria-describedby="big-screen-help">${t('bigScreen.open')}</a></p>
+        <p class="visually-hidden" id="big-screen-help">${t('bigScreen.help')}</p>
         ${phase === 'closed' ? '' : html`
           <button type="button" data-testid="show-join-code" aria-pressed=${String(shown || joining)} ?disabled=${joining || this.readOnly}
             aria-describedby="join-code-help" @click=${() => this.client.set('board', 'showJoinCode', !shown)}>
