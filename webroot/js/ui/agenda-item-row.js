@@ -1,7 +1,8 @@
 // One agenda item, compact: its title, who brought it in (and whether late), its timebox, its status
 // and, for the item being discussed, its timer. Opening it (a disclosure button) shows what there is
 // to work on: the timebox (already while preparing), and during the meeting status, timer and
-// notes; moving and removing. The current item is open unless someone closed it here.
+// notes; moving and removing. The current item is open unless someone closed it here. A timer that
+// runs or has run stays in sight on its closed row.
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import './text-field.js';
@@ -41,7 +42,7 @@ export function agendaItemRow(ctx, item) {
           ? t('agendaRow.minutes', { n: item.timeboxMinutes }) : ''}</data>
         ${ctx.meeting ? html`<span class="badge status-badge status-${status}" data-testid="agenda-item-status-summary">
           ${t(`agendaStatus.${status}`)}</span>` : ''}
-        ${current && !open ? html`<aan-agenda-timer .client=${client} .item=${item} n=${n}></aan-agenda-timer>` : ''}
+        ${(current || item.timerStartedAt || item.timerElapsedMs) && !open ? html`<aan-agenda-timer .client=${client} .item=${item} n=${n}></aan-agenda-timer>` : ''}
       </p>
       ${open ? detail(ctx, item, n, detailId) : html`<div id=${detailId} hidden></div>`}
     </li>`;
