@@ -306,4 +306,25 @@ export const en = {
     noEvaluation: 'No praatplaat topic has been evaluated in these meetings yet.',
     otherMeetings: 'Other meetings of this series',
   },
+  // The big screen and the compact agenda.
+  agendaRow: {
+    details: 'Details',
+    minutes: { one: '{n} minute', other: '{n} minutes' },
+  },
+  display: {
+    prepareIntro: 'Everyone can add points for the agenda through their own link.',
+    minutes: { one: '{n} min', other: '{n} min' },
+    goalEmpty: 'The goal has not been written yet.',
+    lead: 'Lead',
+    evaluationDate: 'We evaluate on',
+    closed: 'This meeting is closed.',
+  },
+  bigScreen: {
+    heading: 'Big screen',
+    help: 'Opens this meeting as a display for the projector or screen in the room: large text, no buttons.',
+    open: 'Open the big screen here (new tab)',
+    showJoinCode: 'Show join code on the big screen',
+    joinCodeWhileJoining: 'While people join (preparing, check-in) the join code is always on the big screen.',
+    joinCodeHelp: 'For someone arriving late: the QR code to join appears on the big screen until you press again.',
+  },
 };

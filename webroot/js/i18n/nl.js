@@ -323,4 +323,25 @@ export const nl = {
     noEvaluation: 'In deze overleggen is nog geen onderwerp van de praatplaat besproken.',
     otherMeetings: 'Andere overleggen van deze reeks',
   },
+  // Het grote scherm en de compacte agenda.
+  agendaRow: {
+    details: 'Details',
+    minutes: { one: '{n} minuut', other: '{n} minuten' },
+  },
+  display: {
+    prepareIntro: 'Iedereen kan via de eigen link punten voor de agenda toevoegen.',
+    minutes: { one: '{n} min', other: '{n} min' },
+    goalEmpty: 'Het doel is nog niet opgeschreven.',
+    lead: 'Regie',
+    evaluationDate: 'We evalueren op',
+    closed: 'Dit overleg is gesloten.',
+  },
+  bigScreen: {
+    heading: 'Groot scherm',
+    help: 'Opent dit overleg als weergave voor de beamer of het scherm in de kamer: grote letters, geen knoppen.',
+    open: 'Open hier het grote scherm (nieuw tabblad)',
+    showJoinCode: 'Toon de deelnamecode op het grote scherm',
+    joinCodeWhileJoining: 'Zolang mensen aanschuiven (voorbereiden, check-in) staat de deelnamecode altijd op het grote scherm.',
+    joinCodeHelp: 'Voor wie later aanschuift: de QR-code om mee te doen staat op het grote scherm tot je nog eens drukt.',
+  },
 };

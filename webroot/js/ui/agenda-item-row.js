@@ -1,5 +1,8 @@
-// One agenda item: what it is about, who brought it in (and whether late), and during the
-// meeting whether it is being discussed, its time, notes and status.
+// One agenda item, compact: its title, who brought it in (and whether late), its timebox, its status
+// and, for the item being discussed, its timer. Opening it (a disclosure button) shows what there is
+// to work on: the timebox (already while preparing), and during the meeting status, timer and
+// notes; moving and removing. The current item is open unless someone closed it here. A timer that
+// runs or has run stays in sight on its closed row.
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import './text-field.js';
@@ -9,49 +12,49 @@ import { changedBy, mayRemove, mayRename, removeItem } from './removal.js';
 
 const STATUSES = ['open', 'done', 'postponed'];
 
-/** ctx: {client, items, index, meeting (bool), readOnly, facilitator, currentId, move(index, step), remove(id)} */
+/** ctx: {client, items, index, meeting (bool), readOnly, facilitator, currentId, move(index, step), isOpen(id), toggle(id)} */
 export function agendaItemRow(ctx, item) {
   const { client, index, readOnly: ro } = ctx;
   const n = index + 1;
   const current = ctx.meeting && item.id === ctx.currentId;
+  const open = ctx.isOpen(item.id);
+  const status = item.status ?? 'open';
+  const detailId = `agenda-detail-${item.id}`;
   return html`
-    <li class="item-row status-${item.status ?? 'open'} ${current ? 'current' : ''}" data-testid="agenda-item"
+    <li class="item-row compact status-${status} ${current ? 'current' : ''} ${open ? 'open' : ''}" data-testid="agenda-item"
       data-id=${item.id} data-current=${String(current)} data-late=${String(Boolean(item.late))}
-      data-status=${item.status ?? 'open'}>
-      ${current ? html`<p class="current-badge" data-testid="agenda-item-current-badge">${t('currentBadge')}</p>` : ''}
-      <aan-text-field .client=${client} .entityId=${item.id} field="title" hideLabel
-        label=${t('agendaItemTitle', { n })} testid="agenda-item-title" ?disabled=${ro || !mayRename(client, item)}></aan-text-field>
+      data-status=${status} data-open=${String(open)}>
+      <div class="item-line">
+        <aan-text-field .client=${client} .entityId=${item.id} field="title" hideLabel
+          label=${t('agendaItemTitle', { n })} testid="agenda-item-title" ?disabled=${ro || !mayRename(client, item)}></aan-text-field>
+        ${ctx.meeting && ctx.facilitator && !current ? html`
+          <button type="button" data-testid="agenda-item-make-current" aria-label=${t('makeCurrentLabel', { n })}
+            @click=${() => client.set('board', 'currentItem', item.id)}>${t('makeCurrent')}</button>` : ''}
+        <button type="button" class="disclosure" data-testid="agenda-item-toggle" aria-expanded=${String(open)}
+          aria-controls=${detailId} @click=${() => ctx.toggle(item.id)}>
+          <span aria-hidden="true" class="chevron">${open ? '▾' : '▸'}</span>
+          ${t('agendaRow.details')}<span class="visually-hidden">: ${t('agendaItemTitle', { n })}</span></button>
+      </div>
       <p class="item-meta">
-        <span class="muted" data-testid="agenda-item-proposer" data-role=${item.proposedByRole ?? ''}>
-          ${proposer(client, item)}
-        </span>
+        ${current ? html`<span class="badge current-badge" data-testid="agenda-item-current-badge">${t('currentBadge')}</span>` : ''}
+        <span class="muted" data-testid="agenda-item-proposer" data-role=${item.proposedByRole ?? ''}>${proposer(client, item)}</span>
         ${item.late ? html`<span class="badge late" data-testid="agenda-item-late">${t('lateBadge')}</span>` : ''}
+        <data class="muted" data-testid="agenda-item-timebox-summary" value=${item.timeboxMinutes ?? ''}>${item.timeboxMinutes
+          ? t('agendaRow.minutes', { n: item.timeboxMinutes }) : ''}</data>
         <span class="muted" data-testid="changed-by">${changedBy(item)}</span>
+        ${ctx.meeting ? html`<span class="badge status-badge status-${status}" data-testid="agenda-item-status-summary">
+          ${t(`agendaStatus.${status}`)}</span>` : ''}
+        ${(current || item.timerStartedAt || item.timerElapsedMs) && !open ? html`<aan-agenda-timer .client=${client} .item=${item} n=${n}></aan-agenda-timer>` : ''}
       </p>
-      ${ctx.meeting ? meetingControls(ctx, item, n) : ''}
-      ${ro ? '' : html`
-        <div class="row-controls">
-          <button type="button" class="icon" aria-label=${t('moveUp', { n })} title=${t('moveUp', { n })}
-            data-testid="agenda-item-up" ?disabled=${index === 0} @click=${() => ctx.move(index, -1)}>↑</button>
-          <button type="button" class="icon" aria-label=${t('moveDown', { n })} title=${t('moveDown', { n })}
-            data-testid="agenda-item-down" ?disabled=${index === ctx.items.length - 1} @click=${() => ctx.move(index, 1)}>↓</button>
-          ${mayRemove(client, item) ? html`
-            <button type="button" class="icon danger" aria-label=${t('removeAgendaItem', { n })} title=${t('removeAgendaItem', { n })}
-              data-testid="agenda-item-remove"
-              @click=${() => removeItem(client, item, item.title || t('agendaItemTitle', { n }))}>✕</button>` : ''}
-        </div>`}
+      ${open ? detail(ctx, item, n, detailId) : html`<div id=${detailId} hidden></div>`}
     </li>`;
 }
 
-function meetingControls(ctx, item, n) {
+function detail(ctx, item, n, detailId) {
   const { client, readOnly: ro } = ctx;
-  const statusId = `status-${item.id}`;
   const boxId = `box-${item.id}`;
   return html`
-    <div class="item-meeting">
-      ${ctx.facilitator && item.id !== ctx.currentId ? html`
-        <button type="button" data-testid="agenda-item-make-current" aria-label=${t('makeCurrentLabel', { n })}
-          @click=${() => client.set('board', 'currentItem', item.id)}>${t('makeCurrent')}</button>` : ''}
+    <div class="item-detail" id=${detailId} data-testid="agenda-item-detail">
       <div class="item-fields">
         <div>
           <label class="field-label" for=${boxId}>${t('timebox')}<span class="visually-hidden">: ${t('agendaItemTitle', { n })}</span></label>
@@ -59,17 +62,36 @@ function meetingControls(ctx, item, n) {
             data-testid="agenda-item-timebox" ?disabled=${ro} .value=${live(item.timeboxMinutes == null ? '' : String(item.timeboxMinutes))}
             @change=${(e) => setTimebox(client, item.id, e.target.value)}>
         </div>
-        <div>
-          <label class="field-label" for=${statusId}>${t('status')}<span class="visually-hidden">: ${t('agendaItemTitle', { n })}</span></label>
-          <select id=${statusId} data-testid="agenda-item-status" ?disabled=${ro} .value=${live(item.status ?? 'open')}
-            @change=${(e) => client.set(item.id, 'status', e.target.value)}>
-            ${STATUSES.map((s) => html`<option value=${s} ?selected=${(item.status ?? 'open') === s}>${t(`agendaStatus.${s}`)}</option>`)}
-          </select>
-        </div>
+        ${ctx.meeting ? statusField(ctx, item, n) : ''}
+        ${ctx.meeting ? html`<aan-agenda-timer .client=${client} .item=${item} n=${n} ?controls=${ctx.facilitator}></aan-agenda-timer>` : ''}
+        ${ro ? '' : html`
+          <div class="row-controls">
+            <button type="button" class="icon" aria-label=${t('moveUp', { n })} title=${t('moveUp', { n })}
+              data-testid="agenda-item-up" ?disabled=${ctx.index === 0} @click=${() => ctx.move(ctx.index, -1)}>↑</button>
+            <button type="button" class="icon" aria-label=${t('moveDown', { n })} title=${t('moveDown', { n })}
+              data-testid="agenda-item-down" ?disabled=${ctx.index === ctx.items.length - 1} @click=${() => ctx.move(ctx.index, 1)}>↓</button>
+            ${mayRemove(client, item) ? html`
+              <button type="button" class="icon danger" aria-label=${t('removeAgendaItem', { n })} title=${t('removeAgendaItem', { n })}
+                data-testid="agenda-item-remove"
+                @click=${() => removeItem(client, item, item.title || t('agendaItemTitle', { n }))}>✕</button>` : ''}
+          </div>`}
       </div>
-      <aan-agenda-timer .client=${client} .item=${item} n=${n} ?controls=${ctx.facilitator}></aan-agenda-timer>
-      <aan-text-field .client=${client} .entityId=${item.id} field="notes" multiline
-        label=${t('notesLabel', { n })} testid="agenda-item-notes" ?disabled=${ro}></aan-text-field>
+      ${ctx.meeting ? html`
+        <aan-text-field .client=${client} .entityId=${item.id} field="notes" multiline
+          label=${t('notesLabel', { n })} testid="agenda-item-notes" ?disabled=${ro}></aan-text-field>` : ''}
+    </div>`;
+}
+
+function statusField(ctx, item, n) {
+  const { client, readOnly: ro } = ctx;
+  const statusId = `status-${item.id}`;
+  return html`
+    <div>
+      <label class="field-label" for=${statusId}>${t('status')}<span class="visually-hidden">: ${t('agendaItemTitle', { n })}</span></label>
+      <select id=${statusId} data-testid="agenda-item-status" ?disabled=${ro} .value=${live(item.status ?? 'open')}
+        @change=${(e) => client.set(item.id, 'status', e.target.value)}>
+        ${STATUSES.map((s) => html`<option value=${s} ?selected=${(item.status ?? 'open') === s}>${t(`agendaStatus.${s}`)}</option>`)}
+      </select>
     </div>`;
 }
 

@@ -9,7 +9,22 @@ import './removed-items.js';
 import { t } from '../i18n.js';
 
 export class AgendaSection extends BoardSection {
-  static properties = { meeting: { type: Boolean } };
+  static properties = { meeting: { type: Boolean }, opened: { state: true } };
+
+  constructor() {
+    super();
+    // Items opened or closed here, by id; the others follow the default (open: the current item).
+    this.opened = new Map();
+  }
+
+  #isOpen(id) {
+    const currentId = this.meeting ? this.client.state.board.currentItem ?? null : null;
+    return this.opened.get(id) ?? id === currentId;
+  }
+
+  #toggle(id) {
+    this.opened = new Map(this.opened).set(id, !this.#isOpen(id));
+  }
 
   render() {
     const items = orderedEntities(this.client.state, 'agendaItem');
@@ -21,10 +36,13 @@ export class AgendaSection extends BoardSection {
       facilitator: this.isFacilitator,
       currentId: this.client.state.board.currentItem ?? null,
       move: (index, step) => this.#move(items, index, step),
+      isOpen: (id) => this.#isOpen(id),
+      toggle: (id) => this.#toggle(id),
     };
     return html`
       <section class="card" aria-labelledby="agenda-heading">
-        <h2 id="agenda-heading">${t('agendaHeading')}</h2>
+        <!-- In the meeting the page's own heading already says Agenda: this one is there for screen readers. -->
+        <h2 id="agenda-heading" class=${this.meeting ? 'visually-hidden' : ''}>${t('agendaHeading')}</h2>
         ${items.length === 0 ? html`<p class="empty">${t('agendaEmpty')}</p>` : ''}
         <ol class="item-list" data-testid="agenda-list">
           ${repeat(items, (item) => item.id, (item, index) => agendaItemRow({ ...ctx, index }, item))}

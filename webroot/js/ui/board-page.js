@@ -20,6 +20,7 @@ import './projector-view.js';
 import './mail-section.js';
 import './continue-elsewhere.js';
 import './undo-bar.js';
+import './big-screen-controls.js';
 import { mailOffered, removeContact, saveContact } from '../sync/mail-api.js';
 import { saveSeat } from '../sync/client-session.js';
 
@@ -56,7 +57,9 @@ export class BoardPage extends LightElement {
       history.replaceState(null, '', `${location.pathname}${location.search}#${link}`);
     }
     this.seated = Boolean(seat);
-    this.identity = JSON.parse(localStorage.getItem(identityKey(this.boardId)) ?? 'null');
+    // ?display: this link shown as the big screen (see big-screen-controls.js), read-only and nameless.
+    this.display = new URLSearchParams(location.search).has('display');
+    this.identity = this.display ? null : JSON.parse(localStorage.getItem(identityKey(this.boardId)) ?? 'null');
     this.connection = 'reconnecting';
     this.unsaved = 0;
     this.loaded = false;
@@ -85,14 +88,14 @@ export class BoardPage extends LightElement {
     if (!this.token && !this.seated) return this.#message(t('noToken'));
     if (this.fatal) return this.#message(t(FATAL_MESSAGES[this.fatal] ?? 'fatal403'));
     if (!this.loaded) return html`${this.#topBar()}<main id="main"><p class="card" role="status">${t('loading')}</p></main>`;
-    if (this.editing || (!this.identity && !NAMELESS_GRANTS.has(this.#grant))) {
+    if (!this.display && (this.editing || (!this.identity && !NAMELESS_GRANTS.has(this.#grant)))) {
       return html`${this.#topBar()}<main id="main">
         <aan-join-form .boardTitle=${this.client?.state.board.title ?? ''} .name=${this.identity?.name} .role=${this.identity?.role} .mailOffered=${this.mailOffered}
           .changing=${Boolean(this.identity)}
           @join=${this.#joined}></aan-join-form></main>`;
     }
     const client = this.client;
-    if (this.#grant === 'projector') {
+    if (this.#grant === 'projector' || this.display) {
       return html`<main id="main" class="board projector" data-grant="projector">
         <aan-announcer .client=${client}></aan-announcer>
         <aan-projector-view .client=${client} .boardId=${this.boardId} .token=${this.token} .joinToken=${this.joinToken}>
@@ -119,6 +122,7 @@ export class BoardPage extends LightElement {
           <aside class="board-side">
             <aan-presence-list .client=${client}></aan-presence-list>
             ${client.you?.participantId ? html`<aan-continue-elsewhere .client=${client}></aan-continue-elsewhere>` : ''}
+            ${client.isFacilitator ? html`<aan-big-screen-controls .client=${client}></aan-big-screen-controls>` : ''}
             ${client.isFacilitator && this.joinToken ? html`
               <aan-participant-link .boardId=${this.boardId} .joinToken=${this.joinToken} .client=${client}></aan-participant-link>` : ''}
             ${client.isFacilitator && this.joinToken && this.mailOffered ? html`

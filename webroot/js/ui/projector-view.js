@@ -1,12 +1,20 @@
-// The big screen in the room: read-only, large type readable from the back, following the
-// meeting's phase and current item, with the timer and a QR code for joining.
+// The big screen in the room: a display, not a form. Large type read from the back of the room,
+// the whole screen and no more (lists page through themselves), following the meeting's phase;
+// in the agenda the current item and its timer large. The QR code for joining shows while people
+// join (prepare, check-in) and whenever the facilitator puts it up (board field showJoinCode).
 import { html } from 'lit';
 import { BoardSection } from './light-element.js';
 import { meetingPhase } from './meeting-phases.js';
-import { phaseSections } from './phase-sections.js';
-import './agenda-timer.js';
+import { projectorPhase } from './projector-phases.js';
 import './join-qr.js';
 import { t } from '../i18n.js';
+
+const JOINING = new Set(['prepare', 'checkin']);
+
+export function joinCodeShown(board) {
+  const phase = meetingPhase(board);
+  return phase !== 'closed' && (JOINING.has(phase) || Boolean(board.showJoinCode));
+}
 
 export class ProjectorView extends BoardSection {
   static properties = { boardId: {}, token: {}, joinToken: {} };
@@ -14,26 +22,17 @@ export class ProjectorView extends BoardSection {
   render() {
     const board = this.client.state.board;
     const phase = meetingPhase(board);
-    const currentId = board.currentItem;
-    const current = currentId ? this.client.state.entities[currentId] : null;
+    const qr = joinCodeShown(board) && this.joinToken;
     return html`
-      <div class="projector-head">
-        <div>
+      <div class="display ${qr ? 'with-qr' : ''}" data-testid="projector-view" data-phase=${phase}>
+        <header class="projector-head">
           <h1 data-testid="projector-title">${board.title || t('appName')}</h1>
           <p class="projector-phase" data-testid="projector-phase" data-phase=${phase}>${t(`phases.${phase}`)}</p>
-          ${phase === 'agenda' ? html`
-            <div class="projector-current" data-testid="projector-current-item">
-              ${current && !current.deleted ? html`
-                <p class="current-badge">${t('currentBadge')}</p>
-                <p class="projector-item-title">${current.title || t('untitled')}</p>
-                <aan-agenda-timer .client=${this.client} .item=${{ id: currentId, ...current }}></aan-agenda-timer>`
-                : html`<p>${t('noCurrentItem')}</p>`}
-            </div>` : ''}
-        </div>
-        ${phase === 'closed' ? '' : html`
-          <aan-join-qr .boardId=${this.boardId} .token=${this.token} .joinToken=${this.joinToken}></aan-join-qr>`}
-      </div>
-      <div class="projector-body">${phaseSections(phase, this.client)}</div>`;
+        </header>
+        <div class="projector-body">${projectorPhase(phase, this.client)}</div>
+        ${qr ? html`<aan-join-qr class="display-qr" .boardId=${this.boardId} .token=${this.token}
+          .joinToken=${this.joinToken}></aan-join-qr>` : ''}
+      </div>`;
   }
 }
 customElements.define('aan-projector-view', ProjectorView);

@@ -48,6 +48,7 @@ public final class BoardSchema {
           value("template", oneOf(TEMPLATES)).facilitatorOnly(),
           value("agendaFrozen", bool()).facilitatorOnly(),
           value("currentItem", id().orNull()).facilitatorOnly(),
+          value("showJoinCode", bool()).facilitatorOnly(),
           text("lead", 200).plain(),
           value("leadParticipantId", id().orNull()),
           value("evaluationDate", isoDateOrEmpty()),

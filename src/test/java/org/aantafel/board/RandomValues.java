@@ -21,7 +21,7 @@ final class RandomValues {
       case "timeboxMinutes" -> random.nextBoolean() ? null : random.nextInt(241);
       case "timerStartedAt" -> random.nextBoolean() ? null : 1_790_000_000_000L + random.nextInt(1_000_000);
       case "timerElapsedMs" -> random.nextInt(3_600_000);
-      case "late", "answered", "agendaFrozen", "removed" -> random.nextBoolean();
+      case "late", "answered", "agendaFrozen", "removed", "showJoinCode" -> random.nextBoolean();
       case "proposedBy", "participantId" -> pick(PARTICIPANTS);
       case "whoParticipantId", "assignedTo", "leadParticipantId", "currentItem", "carriedFrom", "removedBy" ->
           random.nextBoolean() ? null : pick(PARTICIPANTS);

@@ -62,6 +62,7 @@ class BoardPageBrowserTest extends LiveBoardTestBase {
       parent.getByTestId("add-agenda-item").click();
       parent.keyboard().type(title);
     }
+    parent.getByTestId("agenda-item").nth(2).getByTestId("agenda-item-toggle").click();
     parent.getByTestId("agenda-item").nth(2).getByTestId("agenda-item-up").click();
 
     teacher.waitForFunction("() => [...document.querySelectorAll('[data-testid=agenda-item-title]')]"

@@ -27,16 +27,19 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
     + " ?? document.querySelector('[data-testid=projector-phase]')?.dataset.phase ?? null";
   // What a field shows: a control's value, or the words of a field shown as text (a chosen person or a date as text
   // keeps the control's value in data-value).
-  private static final String SHOWN = "const shown = (el) => el == null ? null : el.matches('input, textarea, select') ? el.value"
-    + " : (el.dataset.value ?? el.textContent);";
+  // A form control's or <data> element's value, a read-only text's data-value, or else its text (the big screen and
+  // closed meetings show text, not fields).
+  private static final String SHOWN = "const shown = (el) => el == null ? null"
+    + " : el.matches('input, textarea, select, data') ? el.value : (el.dataset.value ?? el.textContent.trim());";
   private static final String TITLE = "() => { " + SHOWN + " return shown(document.querySelector('[data-testid=board-title]'))"
     + " ?? document.querySelector('[data-testid=projector-title]')?.textContent.trim() ?? null; }";
   private static final String AGENDA_TITLES = rows("agenda-item", "value(row, 'agenda-item-title')");
   private static final String LATE_TITLES = rows("agenda-item[data-late=true]", "value(row, 'agenda-item-title')");
   private static final String CURRENT_TITLES = rows("agenda-item[data-current=true]", "value(row, 'agenda-item-title')");
   private static final String AGENDA_STATUSES = rows("agenda-item", "row.dataset.status");
-  private static final String TIMEBOXES = rows("agenda-item", "value(row, 'agenda-item-timebox')");
-  private static final String NOTES = rows("agenda-item", "value(row, 'agenda-item-notes')");
+  // The compact agenda: every row says its timebox; only an opened row (the current one) has the notes.
+  private static final String TIMEBOXES = rows("agenda-item", "value(row, 'agenda-item-timebox-summary')");
+  private static final String NOTES = rows("agenda-item[data-current=true]", "value(row, 'agenda-item-notes')");
   private static final String BALANCE = "() => ['family', 'school', 'care'].map((side) =>"
     + " document.querySelector(`[data-testid=balance-${side}]`)?.dataset.count ?? null)";
   private static final String CHECKINS = sorted(rows("checkin-card", "row.dataset.participantId + ': ' + value(row, 'checkin-text')"));
@@ -123,22 +126,24 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
     agendaRow(teacher, "Rust thuis").getByTestId("timer-start").click();
     timerCounts(parent, CURRENT_TIMER);
     timerCounts(projector, PROJECTOR_TIMER);
-    timerCounts(projector, CURRENT_TIMER);
     agendaRow(teacher, "Rust thuis").getByTestId("timer-pause").click();
-    for (Page page : pages()) {
+    for (Page page : List.of(teacher, parent)) {
       page.locator(CURRENT_TIMER + "[data-running=false]").waitFor();
     }
     projector.locator(PROJECTOR_TIMER + "[data-running=false]").waitFor();
     String paused = teacher.locator(CURRENT_TIMER).getAttribute("data-elapsed-seconds");
     assertTrue(Integer.parseInt(paused) >= 1, "the timer counted before the pause: " + paused);
-    showsEverywhere("the paused timer's seconds", "() => document.querySelector('" + CURRENT_TIMER + "').dataset.elapsedSeconds", paused);
+    waitForShown(parent, "() => document.querySelector('" + CURRENT_TIMER + "').dataset.elapsedSeconds", paused);
     assertEquals(paused, projector.locator(PROJECTOR_TIMER).getAttribute("data-elapsed-seconds"), "the projector's big timer");
     agendaRow(teacher, "Rust thuis").getByTestId("agenda-item-notes").fill("Sam slaapt slecht door de telefoon.");
-    showsEverywhere("the notes", NOTES, List.of("", "Sam slaapt slecht door de telefoon.", ""));
-    agendaRow(teacher, "Huiswerk plannen").getByTestId("agenda-item-status").selectOption("done");
-    agendaRow(teacher, "Vervoer naar school").getByTestId("agenda-item-status").selectOption("postponed");
+    // The big screen shows the current item's notes with it, not in the list.
+    waitForShown(parent, NOTES, List.of("Sam slaapt slecht door de telefoon."));
+    projector.getByTestId("projector-current-notes").filter(
+      new Locator.FilterOptions().setHasText("Sam slaapt slecht door de telefoon.")).waitFor();
+    open(agendaRow(teacher, "Huiswerk plannen")).getByTestId("agenda-item-status").selectOption("done");
+    open(agendaRow(teacher, "Vervoer naar school")).getByTestId("agenda-item-status").selectOption("postponed");
     showsEverywhere("the statuses", AGENDA_STATUSES, List.of("done", "open", "postponed"));
-    agendaRow(teacher, "Vervoer naar school").getByTestId("agenda-item-up").click();
+    open(agendaRow(teacher, "Vervoer naar school")).getByTestId("agenda-item-up").click();
     showsEverywhere("the agenda", AGENDA_TITLES, List.of("Huiswerk plannen", "Vervoer naar school", "Rust thuis"));
     showsEverywhere("the statuses", AGENDA_STATUSES, List.of("done", "postponed", "open"));
     showsEverywhere("the current item", CURRENT_TITLES, List.of("Rust thuis"));
@@ -243,6 +248,16 @@ class CompleteMeetingBrowserTest extends LiveBoardTestBase {
 
   private static Locator agendaRow(Page page, String title) {
     return page.getByTestId("agenda-item").nth(rowIndex(page, title));
+  }
+
+  /** Opens a compact agenda row to work on it (if it is not open already). */
+  private static Locator open(Locator row) {
+    Locator toggle = row.getByTestId("agenda-item-toggle");
+    if ("false".equals(toggle.getAttribute("aria-expanded"))) {
+      toggle.click();
+    }
+    row.getByTestId("agenda-item-detail").waitFor();
+    return row;
   }
 
   /** Where the agenda item with this title stands on the page. */

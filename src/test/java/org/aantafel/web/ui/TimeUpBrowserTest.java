@@ -31,9 +31,10 @@ class TimeUpBrowserTest extends LiveBoardTestBase {
     parent.keyboard().type("Rust thuis");
     assertThat(teacher.getByTestId("agenda-item-title")).hasValue("Rust thuis");
     moveMeetingTo(teacher, "agenda");
+    teacher.getByTestId("agenda-item-toggle").first().click();
     teacher.getByTestId("agenda-item-timebox").first().fill("1");
     teacher.getByTestId("agenda-item-timebox").first().press("Tab");
-    parent.waitForFunction("() => document.querySelector('[data-testid=agenda-item-timebox]').value === '1'");
+    parent.waitForFunction("() => document.querySelector('[data-testid=agenda-item-timebox-summary]').value === '1'");
     teacher.getByTestId("timer-start").first().click();
     parent.locator("[data-testid=timer-display][data-running=true]").first().waitFor();
     assertThat(parent.getByTestId("timer-over")).hasCount(0);
