@@ -29,7 +29,8 @@ export function restoreItem(client, id) {
   client.set(id, 'removed', false);
 }
 
-/** "Last changed by Anna", when someone changed what the item says. */
+/** "Last changed by Anna", when someone other than who brought the item in changed what it says. */
 export function changedBy(item) {
-  return item.changedByName ? t('changedBy', { name: item.changedByName }) : '';
+  return item.changedByName && item.changedByName !== item.proposedByName
+    ? t('changedBy', { name: item.changedByName }) : '';
 }

@@ -85,13 +85,17 @@ public final class BoardPages implements AutoCloseable {
       .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
   }
 
+  /** What a field shows: an editable field's value, or the text of one shown read-only. */
+  private static final String SHOWN = "(e) => e == null ? null : e.matches('input, textarea, select, data') ? e.value"
+    + " : (e.dataset.value ?? e.textContent.trim())";
+
   public static void waitForValue(Page page, String testId, String expected) {
-    page.waitForFunction("([id, want]) => document.querySelector(`[data-testid=${id}]`).value === want",
+    page.waitForFunction("([id, want]) => (" + SHOWN + ")(document.querySelector(`[data-testid=${id}]`)) === want",
       List.of(testId, expected), new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
   }
 
   public static String value(Page page, String testId) {
-    return page.getByTestId(testId).inputValue();
+    return (String) page.getByTestId(testId).evaluate(SHOWN);
   }
 
   @Override
