@@ -4,10 +4,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.aantafel.board.BoardState;
+import org.aantafel.board.Op;
 import org.aantafel.board.TextOperation;
+import org.aantafel.sync.WireJson;
 import org.aantafel.testsupport.BusClient;
+import org.aantafel.testsupport.ClientSync;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +19,11 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * One simulated participant on a real SockJS websocket. It keeps the OT client discipline of ot.js: at most one
- * submit in flight (until its own change comes back on board.<id>.ops), later typing is composed into a buffer,
- * every remote edit of the same text is transformed against the in-flight and buffered edits before it is applied,
- * and baseRev is the last revision applied. Everything it does runs on its socket's event loop.
+ * One simulated participant on a real SockJS websocket. Its OT bookkeeping is {@link ClientSync}, the Java twin of
+ * the browser's BoardSync: at most one submit in flight (until its own revision comes back on board.<id>.ops, in
+ * revision order), later typing composed into a buffer, every remote change transformed over the in-flight and
+ * buffered ops before it is applied, and baseRev the last revision applied. What is this class's own is the socket,
+ * the typing, the markers and the timing. Everything it does runs on its socket's event loop.
  */
 final class BenchClient {
   private static final int MAX_RETRIES = 3;
@@ -32,20 +36,13 @@ final class BenchClient {
   private final String field;
   private final Metrics metrics;
   private final Random random;
+  private final ClientSync sync;
 
   private Context context;
   private BusClient bus;
-  private long rev;
-  private String doc = "";
-  private long seq;
   private long markerCount;
-  private boolean inFlight;
-  private long inFlightSeq;
-  private TextOperation outstanding;
-  private List<String> outstandingMarkers = new ArrayList<>();
-  private long outstandingTyped;
+  private long inflightTyped;
   private int retries;
-  private TextOperation buffer;
   private List<String> bufferMarkers = new ArrayList<>();
   private long bufferTyped;
   private long typingTimer = -1;
@@ -65,6 +62,7 @@ final class BenchClient {
     this.random = new Random(seed);
     this.entityId = mode == BenchConfig.Mode.GOAL ? "board" : "bench-" + letter;
     this.field = mode == BenchConfig.Mode.GOAL ? "goal" : "notes";
+    this.sync = new ClientSync(clientId, 0);
   }
 
   String entityId() {
@@ -86,16 +84,16 @@ final class BenchClient {
         return bus.request("board.join", joinBody());
       })
       .compose(joined -> {
-        rev = joined.getLong("rev");
-        JsonObject state = joined.getJsonObject("state");
-        if ("board".equals(entityId)) {
-          doc = state.getJsonObject("board").getString("goal", "");
-        }
+        sync.load(joined.getLong("rev"), BoardState.fromMap(WireJson.map(joined.getJsonObject("state"))));
         bus.register("board." + board.id + ".ops", this::onChange);
         // Frames of one socket are handled in order: once this answers, the register above is in place.
-        return bus.request("board.join", joinBody().put("sinceRev", rev));
+        return bus.request("board.join", joinBody().put("sinceRev", sync.rev()));
       })
-      .compose(caughtUp -> "board".equals(entityId) ? Future.<Void>succeededFuture() : createOwnItem())
+      .compose(caughtUp -> {
+        // What was published between the first join and the registration.
+        caughtUp.getJsonArray("ops").forEach(change -> settle(sync.committed(committed((JsonObject) change))));
+        return "board".equals(entityId) ? Future.<Void>succeededFuture() : createOwnItem();
+      })
       .onComplete(ready));
     return ready.future();
   }
@@ -107,11 +105,11 @@ final class BenchClient {
 
   private Future<Void> createOwnItem() {
     echo = Promise.promise();
-    JsonObject create = new JsonObject().put("type", "create").put("id", entityId).put("kind", "agendaItem")
-      .put("fields", new JsonObject().put("title", "Item " + letter).put("notes", "").put("order", "a" + letter));
-    inFlight = true;
-    inFlightSeq = ++seq;
-    bus.request("board.submit", submitBody(inFlightSeq, new JsonArray().add(create)))
+    sync.local(List.of(new Op.Create(entityId, "agendaItem",
+      Map.of("title", "Item " + letter, "notes", "", "order", "a" + letter))));
+    ClientSync.Submit create = sync.takeSubmit();
+    submit(create)
+      .onSuccess(reply -> settle(sync.acknowledged(create.seq(), reply.getLong("rev"))))
       .onFailure(e -> echo.tryFail(e));
     return echo.future();
   }
@@ -149,11 +147,19 @@ final class BenchClient {
 
   /** True once nothing of this client is in flight or buffered. */
   Future<Boolean> settled() {
-    return run(() -> stopped || !inFlight && buffer == null && awaitingAck.isEmpty());
+    return run(this::isSettled);
+  }
+
+  private boolean isSettled() {
+    return stopped || !sync.hasInflight() && sync.unsavedCount() == 0 && awaitingAck.isEmpty();
   }
 
   Future<String> text() {
-    return run(() -> doc);
+    return run(this::doc);
+  }
+
+  private String doc() {
+    return sync.state().text(entityId, field).orElse("");
   }
 
   Future<List<String>> ackedMarkers() {
@@ -177,6 +183,7 @@ final class BenchClient {
     if (stopped) {
       return;
     }
+    String doc = doc();
     String marker = Markers.marker(letter, ++markerCount);
     int at = Markers.randomBoundary(doc, random);
     List<Object> components = new ArrayList<>();
@@ -187,48 +194,49 @@ final class BenchClient {
     if (doc.length() - at > 0) {
       components.add(doc.length() - at);
     }
-    TextOperation edit = TextOperation.fromComponents(components);
-    doc = edit.apply(doc);
+    sync.local(List.of(new Op.Text(entityId, field, TextOperation.fromComponents(components))));
     metrics.typed();
-    long now = System.nanoTime();
-    if (!inFlight) {
-      outstanding = edit;
-      outstandingMarkers = new ArrayList<>(List.of(marker.substring(0, marker.length() - 1)));
-      outstandingTyped = now;
-      send(++seq);
-    } else {
-      if (buffer == null) {
-        buffer = edit;
-        bufferTyped = now;
-      } else {
-        buffer = buffer.compose(edit);
-      }
-      bufferMarkers.add(marker.substring(0, marker.length() - 1));
+    if (bufferMarkers.isEmpty()) {
+      bufferTyped = System.nanoTime();
     }
+    bufferMarkers.add(marker.substring(0, marker.length() - 1));
+    flush();
   }
 
-  private void send(long submitSeq) {
-    inFlight = true;
-    inFlightSeq = submitSeq;
-    awaitingAck.put(submitSeq, outstandingMarkers);
-    JsonObject op = new JsonObject().put("type", "text").put("id", entityId).put("field", field)
-      .put("edit", new JsonArray(new ArrayList<>(outstanding.toComponents())));
-    metrics.sent(clientId, submitSeq, outstandingTyped);
+  /** Sends the buffer as the next submit unless one is in flight. */
+  private void flush() {
+    if (stopped) {
+      return;
+    }
+    ClientSync.Submit next = sync.takeSubmit();
+    if (next == null) {
+      return;
+    }
+    awaitingAck.put(next.seq(), bufferMarkers);
+    bufferMarkers = new ArrayList<>();
+    inflightTyped = bufferTyped;
+    retries = 0;
+    send(next);
+  }
+
+  private void send(ClientSync.Submit submit) {
+    metrics.sent(clientId, submit.seq(), inflightTyped);
     long sentAt = System.nanoTime();
-    bus.request("board.submit", submitBody(submitSeq, new JsonArray().add(op)))
+    submit(submit)
       .onSuccess(reply -> {
         metrics.acked(sentAt, reply.getBoolean("duplicate", false));
-        List<String> markers = awaitingAck.remove(submitSeq);
+        List<String> markers = awaitingAck.remove(submit.seq());
         if (markers != null) {
           acked.addAll(markers);
         }
+        settle(sync.acknowledged(submit.seq(), reply.getLong("rev")));
       })
-      .onFailure(e -> failed(submitSeq, e));
+      .onFailure(e -> failed(submit.seq(), e));
   }
 
-  private JsonObject submitBody(long submitSeq, JsonArray ops) {
-    return new JsonObject().put("boardId", board.id).put("clientId", clientId).put("seq", submitSeq)
-      .put("baseRev", rev).put("ops", ops);
+  private Future<JsonObject> submit(ClientSync.Submit submit) {
+    return bus.request("board.submit", new JsonObject().put("boardId", board.id).put("clientId", submit.clientId())
+      .put("seq", submit.seq()).put("baseRev", submit.baseRev()).put("ops", WireJson.toJson(submit.ops())));
   }
 
   /** Overload and storage failures are resent with the same (clientId, seq), as the contract asks; others stop. */
@@ -236,12 +244,14 @@ final class BenchClient {
     int code = e instanceof BusClient.Failure f ? f.code : -1;
     metrics.error(code);
     boolean retryable = code == 429 || code == 503 || code == -1;
-    if (retryable && retries < MAX_RETRIES && inFlight && inFlightSeq == submitSeq && outstanding != null) {
+    if (retryable && retries < MAX_RETRIES && sync.inflightSeq() == submitSeq) {
       retries++;
       metrics.retry();
       vertx.setTimer(200, id -> {
-        if (inFlight && inFlightSeq == submitSeq) {
-          send(submitSeq);
+        // Rebased on what was applied meanwhile; null once acknowledged after all.
+        ClientSync.Submit again = sync.inflightSubmit();
+        if (again != null && again.seq() == submitSeq) {
+          send(again);
         }
       });
     } else {
@@ -259,67 +269,38 @@ final class BenchClient {
 
   /** What keeps this client from being settled, or null. */
   Future<String> pending() {
-    return run(() -> stopped || !inFlight && buffer == null && awaitingAck.isEmpty() ? null
-      : clientId + ": rev " + rev + (inFlight ? ", seq " + inFlightSeq + " in flight" : "")
-        + (buffer != null ? ", buffered" : "") + ", awaiting acks " + awaitingAck.keySet());
+    return run(() -> isSettled() ? null
+      : clientId + ": rev " + sync.rev() + ", " + sync.status()
+        + (sync.hasInflight() ? " (seq " + sync.inflightSeq() + ")" : "") + (sync.hasGap() ? ", gap" : "")
+        + ", awaiting acks " + awaitingAck.keySet());
   }
 
-  /** A committed change, in revision order. */
+  /** A committed change from board.<id>.ops. */
   private void onChange(JsonObject change) {
-    long changeRev = change.getLong("rev");
-    if (changeRev <= rev) {
-      return;
-    }
-    String from = change.getString("clientId");
-    if (clientId.equals(from)) {
-      rev = changeRev;
-      if (inFlight && change.getLong("seq") == inFlightSeq) {
-        ownChangeCommitted();
-      }
-      return;
-    }
-    metrics.delivered(from, change.getLong("seq"));
-    for (Object o : change.getJsonArray("ops")) {
-      JsonObject op = (JsonObject) o;
-      if ("text".equals(op.getString("type")) && entityId.equals(op.getString("id"))
-        && field.equals(op.getString("field"))) {
-        applyRemote(TextOperation.fromComponents(op.getJsonArray("edit").getList()));
+    ClientSync.Committed committed = committed(change);
+    if (committed.rev() > sync.rev() && !clientId.equals(committed.clientId())) {
+      metrics.delivered(committed.clientId(), committed.seq());
+      if (sync.hasInflight()) {
+        committed.ops().stream().filter(op -> op instanceof Op.Text text && text.id().equals(entityId)
+          && text.field().equals(field)).forEach(op -> metrics.transformedAgainstPending());
       }
     }
-    rev = changeRev;
+    settle(sync.committed(committed));
   }
 
-  private void applyRemote(TextOperation remote) {
-    if (outstanding != null) {
-      TextOperation[] t = TextOperation.transform(remote, outstanding);
-      remote = t[0];
-      outstanding = t[1];
-      metrics.transformedAgainstPending();
-    }
-    if (buffer != null) {
-      TextOperation[] t = TextOperation.transform(remote, buffer);
-      remote = t[0];
-      buffer = t[1];
-    }
-    doc = remote.apply(doc);
+  private static ClientSync.Committed committed(JsonObject change) {
+    return ClientSync.Committed.fromMap(WireJson.map(change));
   }
 
-  private void ownChangeCommitted() {
-    inFlight = false;
-    outstanding = null;
-    retries = 0;
-    if (echo != null) {
-      Promise<Void> created = echo;
-      echo = null;
-      created.tryComplete();
-    }
-    if (buffer != null && !stopped) {
-      outstanding = buffer;
-      outstandingMarkers = bufferMarkers;
-      outstandingTyped = bufferTyped;
-      buffer = null;
-      bufferMarkers = new ArrayList<>();
-      send(++seq);
+  /** Revisions applied: once our own is among them, the buffer goes out as the next submit. */
+  private void settle(List<ClientSync.Applied> applied) {
+    if (applied.stream().anyMatch(ClientSync.Applied::own)) {
+      if (echo != null) {
+        Promise<Void> created = echo;
+        echo = null;
+        created.tryComplete();
+      }
+      flush();
     }
   }
 }

@@ -10,33 +10,33 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.board.BoardRejection;
 import org.aantafel.board.BoardState;
-import org.aantafel.board.Op;
-import org.aantafel.board.OpTransform;
+import org.aantafel.testsupport.ClientSync;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 
 /**
- * The client half of the sync protocol, as the browser implements it (ot.js Client / ShareDB Doc): a local copy of
- * the board with edits applied at once, the revision it has applied, one submit in flight and a buffer of later ops.
+ * One participant of the convergence simulation. Its OT bookkeeping (the board as confirmed at a revision, one
+ * submit in flight, a buffer of later ops, revisions applied in order with remote ops transformed over what is
+ * pending, our own revision recognised by clientId and seq) is all {@link ClientSync}, the Java twin of the
+ * browser's BoardSync that the recorded traces prove equal to it. What is this class's own is the connection, driven
+ * as the browser's BoardClient drives it, over a {@link FaultyLink}:
  *
  * <ul>
- *   <li>Published changes are applied in revision order, each once: older ones are ignored, early ones wait, and a gap
- *   that does not close soon is filled by a join with {@code sinceRev}.</li>
- *   <li>Remote ops are transformed over the in-flight submit and then over the buffer before they are applied.</li>
- *   <li>The in-flight submit is acknowledged when its own revision arrives in that stream (our clientId and its seq);
- *   the reply only tells which revision to expect.</li>
- *   <li>A missing reply means a bad connection: drop it, connect again, join with {@code sinceRev} (recognising our own
- *   submit among the missed changes), and resend the in-flight submit with the same seq, then the buffer.</li>
+ *   <li>Join, register for the board's changes, join again with {@code sinceRev} to fetch what the registration
+ *   missed; a gap that does not close soon is filled by a join with {@code sinceRev}.</li>
+ *   <li>A missing reply means a bad connection: drop it, connect again, join with {@code sinceRev} (the catch-up
+ *   recognises our own submit among the missed changes), and resend the in-flight submit with the same seq (unless
+ *   its reply already came), then the buffer.</li>
  *   <li>429 and 503 (and the bridge's own failures while the server shuts down) are retried later, same seq.</li>
  * </ul>
  *
- * Everything runs on one Vert.x context; the test reads it through {@link #report()}.
+ * It also keeps the markers of its inserts, which follow their ops from the buffer to the submit in flight to
+ * acknowledged. Everything runs on one Vert.x context; the test reads it through {@link #report()}.
  */
 final class SimClient {
   static final long REQUEST_TIMEOUT_MILLIS = 700;
@@ -65,20 +65,14 @@ final class SimClient {
   private int generation;
   private boolean ready;
   private boolean catchingUp;
+  private boolean sending;
   private Long gapTimer;
 
-  private BoardState state;
-  /** The board at revision {@code applied} as the server has it: what own submits are rebased on once committed. */
-  private BoardState confirmed;
-  private long applied = -1;
-  private long knownRev;
-  private final TreeMap<Long, JsonObject> early = new TreeMap<>();
-  private List<Op> inflight;
-  private long inflightSeq;
+  private final ClientSync sync;
+  /** True once a join has loaded the board: from then on joins ask for what came since {@code sync.rev()}. */
+  private boolean loaded;
   private List<RandomEdits.Marker> inflightMarkers = new ArrayList<>();
-  private List<Op> buffer = new ArrayList<>();
   private List<RandomEdits.Marker> bufferMarkers = new ArrayList<>();
-  private long lastSeq;
 
   private boolean editing;
   private int editsMade;
@@ -100,6 +94,7 @@ final class SimClient {
     this.boardId = boardId;
     this.token = token;
     this.clientId = "sim-" + index + "-" + Long.toHexString(seed);
+    this.sync = new ClientSync(clientId, 0);
     this.random = new Random(seed * 31 + index);
     this.edits = new RandomEdits("c" + index, random);
     this.editsToMake = editsToMake;
@@ -137,17 +132,18 @@ final class SimClient {
   Future<Report> report() {
     Promise<Report> report = Promise.promise();
     context.runOnContext(v -> report.complete(new Report(clientId, editsMade, editsMade == editsToMake,
-      ready && editsMade == editsToMake && inflight == null && buffer.isEmpty() && early.isEmpty(),
-      applied, state == null ? null : state.toMap(), lastSeq, acknowledged, duplicateReplies,
-      List.copyOf(markers), List.copyOf(acknowledgedMarkers), List.copyOf(errors), stats())));
+      ready && editsMade == editsToMake && !sync.hasInflight() && sync.unsavedCount() == 0 && !sync.hasGap(),
+      loaded ? sync.rev() : -1, loaded ? sync.state().toMap() : null, sync.lastSeq(), acknowledged,
+      duplicateReplies, List.copyOf(markers), List.copyOf(acknowledgedMarkers), List.copyOf(errors), stats())));
     return report.future();
   }
 
   private String stats() {
-    return clientId + ": applied " + applied + ", seq " + lastSeq + ", acked " + acknowledged + ", duplicate replies "
-      + duplicateReplies + ", reconnects " + reconnects + ", timeouts " + timeouts + ", retried 429/503 "
-      + refusedAndRetried + ", catch-ups " + catchUps + ", in flight " + (inflight != null ? "seq " + inflightSeq : "-")
-      + ", buffered " + buffer.size() + ", ready " + ready;
+    return clientId + ": applied " + (loaded ? sync.rev() : -1) + ", seq " + sync.lastSeq() + ", acked "
+      + acknowledged + ", duplicate replies " + duplicateReplies + ", reconnects " + reconnects + ", timeouts "
+      + timeouts + ", retried 429/503 " + refusedAndRetried + ", catch-ups " + catchUps + ", " + sync.status()
+      + (sync.hasInflight() ? " (seq " + sync.inflightSeq() + ")" : "") + ", unsaved ops " + sync.unsavedCount()
+      + ", gap " + sync.hasGap() + ", ready " + ready;
   }
 
   // ---- connection ----
@@ -156,6 +152,7 @@ final class SimClient {
     int gen = ++generation;
     ready = false;
     catchingUp = false;
+    sending = false;
     FaultyLink.open(vertx, sockets, port.getAsInt(), random, () -> faults,
         (address, body) -> {
           if (gen == generation && Addresses.ops(boardId).equals(address)) {
@@ -181,11 +178,8 @@ final class SimClient {
           })
           .onSuccess(second -> {
             ready = true;
-            if (inflight != null) {
-              sendInflight();
-            } else {
-              flush();
-            }
+            // The in-flight submit again (same seq) unless its reply came, else the buffer.
+            flush();
             if (!editing) {
               editing = true;
               scheduleEdit();
@@ -232,7 +226,7 @@ final class SimClient {
       // As the browser does: the same person comes back with the seat the server gave them.
       body.put("seat", seat);
     }
-    long sinceRev = applied;
+    long sinceRev = loaded ? sync.rev() : -1;
     if (sinceRev >= 0) {
       body.put("sinceRev", sinceRev);
     }
@@ -251,15 +245,13 @@ final class SimClient {
       seat = issued;
     }
     long rev = reply.getLong("rev");
-    knownRev = Math.max(knownRev, rev);
     if (reply.containsKey("state")) {
-      if (sinceRev >= 0 || applied >= 0) {
+      if (sinceRev >= 0 || loaded) {
         error("join with sinceRev " + sinceRev + " answered with a whole state at rev " + rev);
         return;
       }
-      confirmed = BoardState.fromMap(WireJson.map(reply.getJsonObject("state")));
-      state = confirmed.copy();
-      applied = rev;
+      sync.load(rev, BoardState.fromMap(WireJson.map(reply.getJsonObject("state"))));
+      loaded = true;
       return;
     }
     JsonArray ops = reply.getJsonArray("ops");
@@ -279,63 +271,35 @@ final class SimClient {
 
   // ---- incoming changes ----
 
+  /** A committed revision, published or in a catch-up: ClientSync applies it in order, each once. */
   private void receive(JsonObject change) {
-    long rev = change.getLong("rev");
-    knownRev = Math.max(knownRev, rev);
-    if (rev <= applied) {
-      return;
-    }
-    early.put(rev, change);
-    JsonObject next;
-    while ((next = early.remove(applied + 1)) != null) {
-      apply(next);
-    }
-    early.headMap(applied, true).clear();
-    if (applied < knownRev) {
-      watchGap();
-    }
-  }
-
-  private void apply(JsonObject change) {
-    long rev = change.getLong("rev");
-    // The ops as the server applied them: stamped, and possibly not the ops that were sent.
-    List<Op> committed = WireJson.ops(change.getJsonArray("ops"));
-    confirmed.applyCommitted(committed);
-    if (clientId.equals(change.getString("clientId"))) {
-      long seq = change.getLong("seq");
-      if (inflight == null || seq != inflightSeq) {
-        error("rev " + rev + " is our seq " + seq + " but in flight is "
-          + (inflight == null ? "nothing" : String.valueOf(inflightSeq)));
-      } else {
-        acknowledged++;
-        acknowledgedMarkers.addAll(inflightMarkers);
-        inflight = null;
-        inflightMarkers = new ArrayList<>();
-        // Rebase: the local state becomes the server's plus what is still buffered.
-        state = confirmed.copy();
-        state.applyCommitted(buffer);
-      }
-      applied = rev;
-      flush();
-      return;
-    }
-    List<Op> remote = committed;
-    if (inflight != null) {
-      List<List<Op>> t = OpTransform.transformClient(inflight, remote);
-      inflight = t.get(0);
-      remote = t.get(1);
-    }
-    if (!buffer.isEmpty()) {
-      List<List<Op>> t = OpTransform.transformClient(buffer, remote);
-      buffer = new ArrayList<>(t.get(0));
-      remote = t.get(1);
+    ClientSync.Committed committed = ClientSync.Committed.fromMap(WireJson.map(change));
+    if (committed.rev() > sync.rev() && clientId.equals(committed.clientId())
+      && committed.seq() != sync.inflightSeq()) {
+      error("rev " + committed.rev() + " is our seq " + committed.seq() + " but in flight is "
+        + (sync.hasInflight() ? String.valueOf(sync.inflightSeq()) : "nothing"));
     }
     try {
-      state.applyCommitted(remote);
+      noteApplied(sync.committed(committed));
     } catch (BoardRejection e) {
-      error("rev " + rev + " does not apply to the local state: " + e.getMessage() + " " + change.encode());
+      error("rev " + committed.rev() + " does not apply to the local state: " + e.getMessage() + " "
+        + change.encode());
     }
-    applied = rev;
+    if (sync.hasGap()) {
+      watchGap();
+    }
+    flush();
+  }
+
+  /** Our own revision among those applied: the submit in flight, and the markers it carried, are acknowledged. */
+  private void noteApplied(List<ClientSync.Applied> applied) {
+    for (ClientSync.Applied revision : applied) {
+      if (revision.own()) {
+        acknowledged++;
+        acknowledgedMarkers.addAll(inflightMarkers);
+        inflightMarkers = new ArrayList<>();
+      }
+    }
   }
 
   /** A revision we know of has not arrived: wait a little (it may be delayed), then ask for what is missing. */
@@ -346,7 +310,7 @@ final class SimClient {
     int gen = generation;
     gapTimer = vertx.setTimer(GAP_PATIENCE_MILLIS, t -> {
       gapTimer = null;
-      if (gen != generation || !ready || applied >= knownRev) {
+      if (gen != generation || !ready || !sync.hasGap()) {
         return;
       }
       if (catchingUp) {
@@ -363,7 +327,7 @@ final class SimClient {
         if (ar.failed() && ar.cause() instanceof TimeoutException) {
           timeouts++;
           reconnect(randomDelay());
-        } else if (applied < knownRev) {
+        } else if (sync.hasGap()) {
           watchGap();
         }
       });
@@ -383,13 +347,12 @@ final class SimClient {
     if (ready && random.nextDouble() < faults.disconnectPerEdit()) {
       reconnect(20 + random.nextInt(150));
     }
-    RandomEdits.Edit edit = edits.next(state);
+    RandomEdits.Edit edit = edits.next(sync.state());
     try {
-      state.applyCommitted(edit.ops());
+      sync.local(edit.ops());
     } catch (BoardRejection e) {
       error("own edit does not apply locally: " + e.getMessage() + " " + edit.ops());
     }
-    buffer.addAll(edit.ops());
     if (edit.marker() != null) {
       markers.add(edit.marker());
       bufferMarkers.add(edit.marker());
@@ -399,56 +362,68 @@ final class SimClient {
     scheduleEdit();
   }
 
+  /** Sends the in-flight submit again unless its reply came, or else takes the buffer as the next submit. */
   private void flush() {
-    if (!ready || inflight != null) {
+    if (!ready || sending) {
       return;
     }
-    if (buffer.isEmpty()) {
-      // Everything buffered was undone by remote deletes; its markers are gone with their entities.
-      bufferMarkers.clear();
-      return;
+    ClientSync.Submit submit = sync.inflightSubmit();
+    if (submit == null && !sync.hasInflight()) {
+      submit = sync.takeSubmit();
+      if (submit == null) {
+        // Everything buffered was undone by remote deletes; its markers are gone with their entities.
+        bufferMarkers.clear();
+        return;
+      }
+      inflightMarkers = bufferMarkers;
+      bufferMarkers = new ArrayList<>();
+      if (submit.ops().size() > BoardHub.MAX_SUBMIT_OPS) {
+        error("buffer of " + submit.ops().size() + " ops is too large for one submit");
+      }
     }
-    if (buffer.size() > BoardHub.MAX_SUBMIT_OPS) {
-      error("buffer of " + buffer.size() + " ops is too large for one submit");
+    if (submit != null) {
+      send(submit);
     }
-    inflight = buffer;
-    inflightMarkers = bufferMarkers;
-    inflightSeq = ++lastSeq;
-    buffer = new ArrayList<>();
-    bufferMarkers = new ArrayList<>();
-    sendInflight();
   }
 
-  /** Sends (or resends) the in-flight ops, as transformed so far, on top of the latest applied revision. */
-  private void sendInflight() {
+  /** Sends (or resends) a submit: its ops as transformed so far, on top of the latest applied revision. */
+  private void send(ClientSync.Submit submit) {
     int gen = generation;
-    long seq = inflightSeq;
-    JsonObject body = new JsonObject().put("boardId", boardId).put("clientId", clientId).put("seq", seq)
-      .put("baseRev", applied).put("ops", WireJson.toJson(inflight));
+    sending = true;
+    JsonObject body = new JsonObject().put("boardId", boardId).put("clientId", submit.clientId())
+      .put("seq", submit.seq()).put("baseRev", submit.baseRev()).put("ops", WireJson.toJson(submit.ops()));
     link.request(Addresses.SUBMIT, body, REQUEST_TIMEOUT_MILLIS).onComplete(ar -> {
       if (gen != generation) {
         return;
       }
       if (ar.succeeded()) {
+        sending = false;
         if (ar.result().getBoolean("duplicate", false)) {
           duplicateReplies++;
         }
-        knownRev = Math.max(knownRev, ar.result().getLong("rev"));
-        if (applied < knownRev) {
+        try {
+          // The reply names our revision; its ops as applied come published or in a catch-up.
+          noteApplied(sync.acknowledged(submit.seq(), ar.result().getLong("rev")));
+        } catch (BoardRejection e) {
+          error("revisions up to our seq " + submit.seq() + " do not apply: " + e.getMessage());
+        }
+        if (sync.hasGap()) {
           watchGap();
         }
+        flush();
       } else if (retryable(ar.cause())) {
         refusedAndRetried++;
         vertx.setTimer(50 + random.nextInt(200), t -> {
-          if (gen == generation && inflight != null && inflightSeq == seq) {
-            sendInflight();
+          if (gen == generation) {
+            sending = false;
+            flush();
           }
         });
       } else if (ar.cause() instanceof TimeoutException) {
         timeouts++;
         reconnect(randomDelay());
       } else {
-        noteFailure("submit seq " + seq, ar.cause());
+        noteFailure("submit seq " + submit.seq(), ar.cause());
         reconnect(randomDelay());
       }
     });
