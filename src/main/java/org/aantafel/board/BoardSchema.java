@@ -124,6 +124,8 @@ public final class BoardSchema {
       // One person's vote for a question; its id names both (Questions.voteId), so each person has one per question.
       EntityKind.of("vote",
           value("question", id()),
+          // Taken back: a deleted vote would leave a tombstone that keeps its id, so voting again is a set.
+          value(Questions.WITHDRAWN, bool()),
           value("participantId", id()).stamped()));
 
   private final Map<String, EntityKind> kinds = new LinkedHashMap<>();

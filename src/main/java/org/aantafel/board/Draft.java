@@ -112,6 +112,9 @@ final class Draft {
     if (set.value() instanceof String written) {
       spec.checkWritten(written);
     }
+    if (actor != null && entity.kind.name().equals("vote") && set.field().equals(Questions.WITHDRAWN)) {
+      Questions.checkRecast(entity.fields, set.value(), id -> java.util.Optional.ofNullable(lookup(id)));
+    }
     if (actor != null && set.field().equals(Removal.REMOVED)) {
       Authorship.checkRemoval(entity.kind.name(), entity.fields, set.value(), actor);
     }

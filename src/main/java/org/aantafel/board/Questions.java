@@ -18,6 +18,8 @@ public final class Questions {
   public static final String APPROVED = "approved";
   public static final String HIDDEN = "hidden";
   static final List<String> MODERATIONS = List.of(PENDING, APPROVED, HIDDEN);
+  /** A vote's field: taken back (true) or cast again (false); only a vote that is not withdrawn counts. */
+  public static final String WITHDRAWN = "withdrawn";
   /** Board field: new questions of listeners wait for approval. */
   static final String NEED_APPROVAL = "questionsNeedApproval";
 
@@ -52,13 +54,36 @@ public final class Questions {
     }
   }
 
-  /** A vote is taken back (deleted) by who cast it, and never changed: not moved to another question. */
+  /** Whether a vote's state map counts: live and not taken back. */
+  public static boolean counts(Map<?, ?> vote) {
+    return !Removal.gone(vote) && !Boolean.TRUE.equals(vote.get(WITHDRAWN));
+  }
+
+  /**
+   * A vote is taken back ({@code withdrawn}, or deleted) and cast again only by who cast it, and never moved to
+   * another question.
+   */
   static void checkVote(Map<String, Object> fields, String field, Actor actor) {
-    if (field != null) {
-      throw new BoardRejection(403, "a vote is not changed: take it back and vote again");
+    if (field != null && !field.equals(WITHDRAWN)) {
+      throw new BoardRejection(403, "a vote is not moved: take it back and vote for the other question");
     }
     if (!actor.participantId().equals(fields.get("participantId"))) {
-      throw new BoardRejection(403, "only who voted may take the vote back");
+      throw new BoardRejection(403, "only who voted may take the vote back or cast it again");
+    }
+  }
+
+  /** Casting a vote again ({@code withdrawn} false) needs its question still to be one everyone sees. */
+  static void checkRecast(Map<String, Object> vote, Object withdrawn, Function<String, Optional<Entity>> lookup) {
+    if (Boolean.FALSE.equals(withdrawn)) {
+      checkVotable(vote.get("question"), lookup);
+    }
+  }
+
+  private static void checkVotable(Object questionId, Function<String, Optional<Entity>> lookup) {
+    Optional<Entity> question = questionId instanceof String id ? lookup.apply(id) : Optional.empty();
+    if (question.isEmpty() || question.get().deleted || !question.get().kind.name().equals("question")
+        || !visible(question.get().fields)) {
+      throw new BoardRejection(409, "there is no such question to vote for (withdrawn, hidden or not approved)");
     }
   }
 
@@ -74,11 +99,7 @@ public final class Questions {
     if (!id.equals(voteId(questionId, actor.participantId()))) {
       throw BoardRejection.badInput("a vote's id is " + voteId(questionId, actor.participantId()));
     }
-    Optional<Entity> question = lookup.apply(questionId);
-    if (question.isEmpty() || question.get().deleted || !question.get().kind.name().equals("question")
-        || !visible(question.get().fields)) {
-      throw new BoardRejection(409, "there is no such question to vote for (withdrawn, hidden or not approved)");
-    }
+    checkVotable(questionId, lookup);
   }
 
   /** At create: whether the question waits for approval (only a listener's, on a board that asks for it). */

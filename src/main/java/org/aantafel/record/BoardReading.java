@@ -61,7 +61,8 @@ final class BoardReading {
   /** The questions everyone saw, as asked, with their live votes; hidden and never approved ones left out. */
   private List<RecordQuestion> questions() {
     Map<Object, Integer> votes = new LinkedHashMap<>();
-    ofKind("vote").forEach(e -> votes.merge(e.getValue().get("question"), 1, Integer::sum));
+    ofKind("vote").stream().filter(e -> Questions.counts(e.getValue()))
+        .forEach(e -> votes.merge(e.getValue().get("question"), 1, Integer::sum));
     return orderedEntries("question").stream().filter(e -> Questions.visible(e.getValue()))
         .map(e -> new RecordQuestion(text(e.getValue(), "text"), proposer(e.getValue()),
             Boolean.TRUE.equals(e.getValue().get("answered")), votes.getOrDefault(e.getKey(), 0)))

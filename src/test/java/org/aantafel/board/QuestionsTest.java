@@ -26,7 +26,8 @@ class QuestionsTest {
   private long votes(String question) {
     return table.state.toMap().get("entities") instanceof Map<?, ?> entities
         ? entities.values().stream().map(Map.class::cast)
-            .filter(e -> "vote".equals(e.get("kind")) && question.equals(e.get("question"))).count()
+            .filter(e -> "vote".equals(e.get("kind")) && question.equals(e.get("question")) && Questions.counts(e))
+            .count()
         : 0;
   }
 
@@ -90,6 +91,13 @@ class QuestionsTest {
     table.refused(403, PARENT, new Op.Delete("vote-q1-p-teacher"));
     table.refused(403, CHAIR, new Op.Delete("vote-q1-p-teacher"));
     table.refused(403, TEACHER, set("vote-q1-p-teacher", "question", "q2"));
+    table.refused(403, PARENT, set("vote-q1-p-teacher", "withdrawn", true));
+    table.apply(TEACHER, set("vote-q1-p-teacher", "withdrawn", true));
+    table.apply(TEACHER, set("vote-q1-p-teacher", "withdrawn", true));
+    assertEquals(1, votes("q1"), "taken back, however often");
+    table.apply(TEACHER, set("vote-q1-p-teacher", "withdrawn", false));
+    table.apply(TEACHER, set("vote-q1-p-teacher", "withdrawn", false));
+    assertEquals(2, votes("q1"), "cast again, however often: still one");
     table.apply(TEACHER, new Op.Delete("vote-q1-p-teacher"));
     assertEquals(1, votes("q1"));
   }
@@ -115,7 +123,10 @@ class QuestionsTest {
     table.refused(409, TEACHER, vote("a1", TEACHER));
     table.apply(CHAIR, set("q1", "moderation", "approved"), set("q2", "moderation", "hidden"));
     table.refused(409, TEACHER, vote("q2", TEACHER));
-    table.apply(TEACHER, vote("q1", TEACHER));
+    table.apply(TEACHER, vote("q1", TEACHER), set(Questions.voteId("q1", "p-teacher"), "withdrawn", true));
+    table.apply(CHAIR, set("q1", "moderation", "hidden"));
+    table.refused(409, TEACHER, set(Questions.voteId("q1", "p-teacher"), "withdrawn", false));
+    table.apply(CHAIR, set("q1", "moderation", "approved"));
     table.apply(PARENT, new Op.Delete("q1"));
     table.refused(409, PARENT, vote("q1", PARENT));
   }

@@ -95,6 +95,8 @@ final class ZorgoverlegBoard {
     entities.put("vote-question-1-p-jose", fields("kind", "vote", "question", "question-1", "participantId", "p-jose"));
     entities.put("vote-question-1-p-olafur", fields("kind", "vote", "question", "question-1",
         "participantId", "p-olafur"));
+    entities.put("vote-question-1-p-zoe", fields("kind", "vote", "question", "question-1", "participantId", "p-zoe",
+        "withdrawn", true));
     entities.put("vote-question-hidden-p-zoe", fields("kind", "vote", "question", "question-hidden",
         "participantId", "p-zoe"));
     return BoardState.fromMap(Map.of("board", board, "entities", entities)).toMap();
