@@ -26,13 +26,19 @@ export class AgendaSection extends BoardSection {
     this.opened = new Map(this.opened).set(id, !this.#isOpen(id));
   }
 
+  // A webinar's listeners listen: they follow the agenda, they do not edit it.
+  get listening() {
+    return this.client.state.board.template === 'webinar' && !this.client.isFacilitator;
+  }
+
   render() {
     const items = orderedEntities(this.client.state, 'agendaItem');
+    const readOnly = this.readOnly || this.listening;
     const ctx = {
       client: this.client,
       items,
       meeting: this.meeting,
-      readOnly: this.readOnly,
+      readOnly,
       facilitator: this.isFacilitator,
       currentId: this.client.state.board.currentItem ?? null,
       move: (index, step) => this.#move(items, index, step),
@@ -47,10 +53,11 @@ export class AgendaSection extends BoardSection {
         <ol class="item-list" data-testid="agenda-list">
           ${repeat(items, (item) => item.id, (item, index) => agendaItemRow({ ...ctx, index }, item))}
         </ol>
-        ${this.readOnly ? '' : html`
+        ${readOnly ? '' : html`
           <button type="button" class="add" data-testid="add-agenda-item" @click=${() => this.#add(items)}>
             + ${t('addAgendaItem')}</button>`}
-        <aan-removed-items .client=${this.client} kind="agendaItem" field="title"></aan-removed-items>
+        ${this.listening ? '' : html`
+          <aan-removed-items .client=${this.client} kind="agendaItem" field="title"></aan-removed-items>`}
       </section>`;
   }
 

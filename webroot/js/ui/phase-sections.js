@@ -28,7 +28,13 @@ export function phaseSections(phase, client) {
     case 'goal':
       return html`<aan-goal-section .client=${client}></aan-goal-section>`;
     case 'agenda':
+      // A webinar's listener sees what they listen to: the item being discussed, the goal, the questions.
       return html`<aan-agenda-section .client=${client} meeting></aan-agenda-section>
+        ${webinar && !client.isFacilitator && client.state.board.goal ? html`
+          <section class="card" aria-labelledby="listener-goal-heading">
+            <h2 id="listener-goal-heading">${t('goalQuestion')}</h2>
+            <p class="shown-text" data-testid="listener-goal">${client.state.board.goal}</p>
+          </section>` : ''}
         ${webinar ? html`<aan-questions-section .client=${client}></aan-questions-section>` : ''}`;
     case 'agreements':
       return agreements(client);

@@ -12,6 +12,8 @@ import { t } from '../i18n.js';
 export class PrepareSection extends BoardSection {
   render() {
     const frozen = Boolean(this.client.state.board.agendaFrozen);
+    // A webinar's listeners listen: no balance between family, school and care to weigh.
+    const listening = this.client.state.board.template === 'webinar' && !this.client.isFacilitator;
     return html`
       <section class="card prepare-card" aria-labelledby="prepare-heading">
         <h2 id="prepare-heading">${t('prepareHeading')}</h2>
@@ -25,13 +27,13 @@ export class PrepareSection extends BoardSection {
         ${frozen ? html`<p class="notice" data-testid="agenda-frozen-notice">${t('agendaFrozen')}</p>` : ''}
       </section>
       <aan-agenda-section .client=${this.client}></aan-agenda-section>
-      <section class="card balance-card" aria-labelledby="balance-heading">
+      ${listening ? '' : html`<section class="card balance-card" aria-labelledby="balance-heading">
         <aan-balance-strip .client=${this.client}></aan-balance-strip>
         ${this.isFacilitator ? html`
           <button type="button" data-testid="freeze-agenda" aria-pressed=${String(frozen)}
             @click=${() => this.client.set('board', 'agendaFrozen', !frozen)}>
             ${frozen ? t('unfreezeAgenda') : t('freezeAgenda')}</button>` : ''}
-      </section>`;
+      </section>`}`;
   }
 }
 customElements.define('aan-prepare-section', PrepareSection);

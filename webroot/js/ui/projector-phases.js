@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { orderedEntities } from './ordered-entities.js';
 import { personName } from './people.js';
 import { agendaBalance, PRAATPLAAT_TOPICS } from '../board/meeting-rules.js';
+import { questionVisible, sortQuestions, voteCounts } from '../board/questions.js';
 import { longDate, roleLabel, t } from '../i18n.js';
 import './agenda-timer.js';
 import './auto-pager.js';
@@ -38,18 +39,43 @@ function panel(heading, content, extraClass = '') {
     </section>`;
 }
 
+// The room sees the questions everyone may see, most votes first; the one being answered is shown large.
 function webinarQuestions(client) {
   if (client.state.board.template !== 'webinar') return '';
-  const open = orderedEntities(client.state, 'question').filter((q) => !q.answered);
+  const counts = voteCounts(client.state);
+  const currentId = client.state.board.currentQuestion ?? null;
+  const open = sortQuestions(orderedEntities(client.state, 'question')
+    .filter((q) => questionVisible(q) && !q.answered && q.id !== currentId)
+    .map((q) => ({ ...q, votes: counts.get(q.id) ?? 0 })), 'votes');
   return panel(t('questionsHeading'), html`
     <ol class="display-list">${repeat(open, (q) => q.id, (q) => html`
-      <li data-testid="question-row" data-id=${q.id}>${q.text || t('untitled')}</li>`)}</ol>`);
+      <li data-testid="question-row" data-id=${q.id} data-votes=${q.votes}>
+        <span data-testid="question-text">${q.text || t('untitled')}</span>
+        <span class="display-meta"><data class="badge" data-testid="question-votes" value=${q.votes}>${t('questionVotes', { n: q.votes })}</data></span>
+      </li>`)}</ol>`);
+}
+
+/** Above the grid, across the screen: the question being answered, large. */
+function currentQuestion(client) {
+  if (client.state.board.template !== 'webinar') return '';
+  const counts = voteCounts(client.state);
+  const id = client.state.board.currentQuestion ?? null;
+  const q = id ? client.state.entities[id] : null;
+  if (!q || q.kind !== 'question' || !questionVisible(q)) return '';
+  return html`
+    <section class="display-panel display-current-question" data-testid="projector-current-question" data-id=${id}>
+      <p class="current-badge">${t('questionNowAnswering')}</p>
+      <p class="projector-question-text" data-testid="projector-current-question-text">${q.text || t('untitled')}</p>
+      <p class="display-meta">${q.proposedByName ? html`<span>${q.proposedByName}</span>` : ''}
+        <span class="badge">${t('questionVotes', { n: counts.get(id) ?? 0 })}</span></p>
+    </section>`;
 }
 
 function prepare(client) {
   const board = client.state.board;
   const counts = agendaBalance(client.state);
   return html`
+    ${currentQuestion(client)}
     <div class="display-grid">
       <section class="display-panel display-facts">
         ${board.scheduledAt ? html`<p class="display-when" data-testid="display-scheduled-at">
@@ -114,6 +140,7 @@ function agenda(client) {
   const board = client.state.board;
   const current = board.currentItem ? client.state.entities[board.currentItem] : null;
   return html`
+    ${currentQuestion(client)}
     <div class="display-grid display-agenda-grid">
       <section class="display-panel display-current" data-testid="projector-current-item">
         ${current && !current.deleted ? html`

@@ -42,6 +42,8 @@ final class Authorship {
               : "only who proposed this item, or the facilitator, may rename or remove it");
         }
       }
+      case "question" -> Questions.checkQuestion(fields, field, actor);
+      case "vote" -> Questions.checkVote(fields, field, actor);
       default -> {
         // shared by everyone at the table
       }

@@ -53,7 +53,10 @@ public final class BoardSchema {
           value("leadParticipantId", id().orNull()),
           value("evaluationDate", isoDateOrEmpty()),
           value("scheduledAt", localDateTimeOrEmpty()),
-          text("consent", 2000)),
+          text("consent", 2000),
+          // Webinar questions: whether new ones wait for the facilitator's approval, and the one being answered.
+          value("questionsNeedApproval", bool()).facilitatorOnly(),
+          value("currentQuestion", id().orNull()).facilitatorOnly()),
       EntityKind.of("agendaItem",
           text("title", 300).plain(),
           text("notes", 10000),
@@ -115,7 +118,15 @@ public final class BoardSchema {
           value("answered", bool()).facilitatorOnly(),
           value("proposedBy", id()).stamped(),
           value("proposedByName", string(MAX_NAME)).stamped(),
-          value("proposedByRole", oneOf(Role.wireNames())).stamped()));
+          value("proposedByRole", oneOf(Role.wireNames())).stamped(),
+          // Given by the server at create (Stamps), then the facilitator's: approve or hide.
+          value(Questions.MODERATION, oneOf(Questions.MODERATIONS)).facilitatorOnly()),
+      // One person's vote for a question; its id names both (Questions.voteId), so each person has one per question.
+      EntityKind.of("vote",
+          value("question", id()),
+          // Taken back: a deleted vote would leave a tombstone that keeps its id, so voting again is a set.
+          value(Questions.WITHDRAWN, bool()),
+          value("participantId", id()).stamped()));
 
   private final Map<String, EntityKind> kinds = new LinkedHashMap<>();
 

@@ -94,10 +94,13 @@ final class Draft {
     if (actor == null) {
       return List.of(op);
     }
-    return Stamps.onEdit(entity.kind.name(), text, entity.fields, actor).<List<Op>>map(stamp -> {
-      entity.fields.put(stamp.field(), stamp.value());
-      return List.of(op, stamp);
-    }).orElse(List.of(op));
+    List<Op> applied = new ArrayList<>(List.of(op));
+    Stamps.onEdit(entity.kind.name(), text, entity.fields, actor).ifPresent(applied::add);
+    if (entity.kind.name().equals("question")) {
+      Questions.onEdit(text, entity.fields, actor, lookup(EntityId.BOARD).fields).ifPresent(applied::add);
+    }
+    applied.stream().skip(1).map(Op.Set.class::cast).forEach(stamp -> entity.fields.put(stamp.field(), stamp.value()));
+    return applied;
   }
 
   private List<Op> set(Entity entity, Op.Set set) {
@@ -108,6 +111,9 @@ final class Draft {
     spec.checkValue(set.value());
     if (set.value() instanceof String written) {
       spec.checkWritten(written);
+    }
+    if (actor != null && entity.kind.name().equals("vote") && set.field().equals(Questions.WITHDRAWN)) {
+      Questions.checkRecast(entity.fields, set.value(), id -> java.util.Optional.ofNullable(lookup(id)));
     }
     if (actor != null && set.field().equals(Removal.REMOVED)) {
       Authorship.checkRemoval(entity.kind.name(), entity.fields, set.value(), actor);
@@ -147,6 +153,9 @@ final class Draft {
     });
     if (actor != null) {
       Authorship.checkCreate(kind.name(), create.id(), actor);
+      if (kind.name().equals("vote")) {
+        Questions.checkVoteCreate(create.id(), fields, actor, id -> java.util.Optional.ofNullable(lookup(id)));
+      }
       fields = Stamps.onCreate(kind.name(), fields, actor, lookup(EntityId.BOARD).fields);
     }
     fields.forEach((field, value) -> {

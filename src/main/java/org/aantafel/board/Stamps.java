@@ -55,7 +55,11 @@ final class Stamps {
         stamped.put("late", Boolean.TRUE.equals(board.get("agendaFrozen"))
             || !"prepare".equals(board.getOrDefault("phase", "prepare")));
       }
-      case "question" -> proposer(stamped, actor);
+      case "question" -> {
+        proposer(stamped, actor);
+        Questions.stampModeration(stamped, actor, board);
+      }
+      case "vote" -> stamped.put("participantId", actor.participantId());
       case "checkin", "goalCheck" -> {
         stamped.put("participantId", actor.participantId());
         stamped.put("name", actor.name());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aantafel.board.PraatplaatTopic;
+import org.aantafel.board.Questions;
 import org.aantafel.board.Removal;
 
 /** Reads a board in the BoardState.toMap() shape into a {@link MeetingRecord}: order, names, labels. */
@@ -54,9 +55,18 @@ final class BoardReading {
         text(board, "evaluationDate"),
         text(board, "consent"),
         evaluations(),
-        ordered("question").stream()
-            .map(f -> new RecordQuestion(text(f, "text"), proposer(f), Boolean.TRUE.equals(f.get("answered"))))
-            .toList());
+        questions());
+  }
+
+  /** The questions everyone saw, as asked, with their live votes; hidden and never approved ones left out. */
+  private List<RecordQuestion> questions() {
+    Map<Object, Integer> votes = new LinkedHashMap<>();
+    ofKind("vote").stream().filter(e -> Questions.counts(e.getValue()))
+        .forEach(e -> votes.merge(e.getValue().get("question"), 1, Integer::sum));
+    return orderedEntries("question").stream().filter(e -> Questions.visible(e.getValue()))
+        .map(e -> new RecordQuestion(text(e.getValue(), "text"), proposer(e.getValue()),
+            Boolean.TRUE.equals(e.getValue().get("answered")), votes.getOrDefault(e.getKey(), 0)))
+        .toList();
   }
 
   private RecordAgendaItem agendaItem(Map<String, Object> f) {

@@ -30,6 +30,7 @@ final class RecordFacts {
     if (question.asker() != null) {
       facts.add(person(question.asker()));
     }
+    facts.add(question.votes() + " " + labels.text(question.votes() == 1 ? "vote" : "votes"));
     if (question.answered()) {
       facts.add(labels.text("answered"));
     }

@@ -44,7 +44,7 @@ final class RecordJson {
         "topic", e.topic(), "topicLabel", e.topicLabel(), "assignee", e.assignee(),
         "howIsIt", e.howIsIt(), "goodAt", e.goodAt(), "couldBetter", e.couldBetter())));
     json.put("questions", list(r.questions(), q -> object(
-        "text", q.text(), "asker", person(q.asker()), "answered", q.answered())));
+        "text", q.text(), "asker", person(q.asker()), "answered", q.answered(), "votes", q.votes())));
     return json;
   }
 
@@ -75,7 +75,7 @@ final class RecordJson {
         j.list("evaluations", e -> new RecordEvaluation(e.string("topic"), e.string("topicLabel"),
             e.string("assignee"), e.string("howIsIt"), e.string("goodAt"), e.string("couldBetter"))),
         j.list("questions", q -> new RecordQuestion(q.string("text"), readPerson(q.object("asker")),
-            q.bool("answered"))));
+            q.bool("answered"), q.integerOrZero("votes"))));
   }
 
   private static Map<String, Object> meta(RecordMeta m) {
@@ -135,6 +135,12 @@ final class RecordJson {
 
     boolean bool(String key) {
       return Boolean.TRUE.equals(map.get(key));
+    }
+
+    /** For counts added after format 1 was first stored: older versions read as 0. */
+    int integerOrZero(String key) {
+      Integer value = integer(key);
+      return value == null ? 0 : value;
     }
 
     Integer integer(String key) {

@@ -46,6 +46,8 @@ public final class RecordLabels {
       Map.entry("couldBetter", new String[] {"Wat kan beter?", "What could be better?"}),
       Map.entry("questions", new String[] {"Vragen", "Questions"}),
       Map.entry("answered", new String[] {"beantwoord", "answered"}),
+      Map.entry("vote", new String[] {"stem", "vote"}),
+      Map.entry("votes", new String[] {"stemmen", "votes"}),
       Map.entry("none", new String[] {"—", "—"}),
       Map.entry("nobody", new String[] {"niemand", "nobody"}),
       Map.entry("status.open", new String[] {"open", "open"}),

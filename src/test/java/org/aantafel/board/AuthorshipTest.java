@@ -78,10 +78,8 @@ class AuthorshipTest {
   @Test
   void everythingElseIsSharedByEveryoneAtTheTable() {
     table.apply(PARENT, create("a1", "agendaItem", Map.of("title", "Rekenen")),
-        create("q1", "question", Map.of("text", "Wanneer?")),
         create("g1", "agreement", Map.of("stance", "disagree")));
-    table.apply(TEACHER, text("a1", "notes", "!"), text("q1", "text", 8, "!"), set("g1", "stance", "agree"),
-        new Op.Delete("q1"));
+    table.apply(TEACHER, text("a1", "notes", "!"), set("g1", "stance", "agree"));
     BoardRejection r = table.refused(403, TEACHER, set("a1", "status", "done"), create("e9", "evaluation", Map.of()));
     assertTrue(r.getMessage().startsWith("op 1:"), r.getMessage());
   }

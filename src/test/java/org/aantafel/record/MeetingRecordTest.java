@@ -36,6 +36,15 @@ class MeetingRecordTest {
   }
 
   @Test
+  void questionsEveryoneSawAreRecordedWithTheirVotes() {
+    assertEquals(List.of(new RecordQuestion("Wie betaalt de bijles?",
+            new RecordPerson("Zoë de Vries", "parent", "ouder of verzorger"), true, 2)), record.questions());
+    assertTrue(RecordMarkdown.render(record).contains("2 stemmen · beantwoord"), RecordMarkdown.render(record));
+    assertFalse(RecordMarkdown.render(record).contains("Verborgen"));
+    assertFalse(RecordHtml.render(record).contains("Wachtende"));
+  }
+
+  @Test
   void tombstonesAreLeftOut() {
     assertEquals(3, record.agenda().size());
     assertEquals(2, record.actions().size());

@@ -86,6 +86,19 @@ final class ZorgoverlegBoard {
         "howIsIt", "We praten vanuit Sam.", "goodAt", "", "couldBetter", "Sam vaker zelf laten praten."));
     entities.put("question-1", fields("kind", "question", "text", "Wie betaalt de bijles?", "order", "a0",
         "answered", true, "proposedBy", "p-zoe", "proposedByName", "Zoë de Vries", "proposedByRole", "parent"));
+    entities.put("question-hidden", fields("kind", "question", "text", "Verborgen vraag", "order", "a1",
+        "moderation", "hidden", "proposedBy", "p-olafur", "proposedByName", "Ólafur Jónsson",
+        "proposedByRole", "other"));
+    entities.put("question-waiting", fields("kind", "question", "text", "Wachtende vraag", "order", "a2",
+        "moderation", "pending", "proposedBy", "p-olafur", "proposedByName", "Ólafur Jónsson",
+        "proposedByRole", "other"));
+    entities.put("vote-question-1-p-jose", fields("kind", "vote", "question", "question-1", "participantId", "p-jose"));
+    entities.put("vote-question-1-p-olafur", fields("kind", "vote", "question", "question-1",
+        "participantId", "p-olafur"));
+    entities.put("vote-question-1-p-zoe", fields("kind", "vote", "question", "question-1", "participantId", "p-zoe",
+        "withdrawn", true));
+    entities.put("vote-question-hidden-p-zoe", fields("kind", "vote", "question", "question-hidden",
+        "participantId", "p-zoe"));
     return BoardState.fromMap(Map.of("board", board, "entities", entities)).toMap();
   }
 

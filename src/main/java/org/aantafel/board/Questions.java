@@ -1,0 +1,122 @@
+package org.aantafel.board;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The rules of a webinar's questions, as in Slido: a listener asks, and their question is theirs to reword or
+ * withdraw; the facilitator approves or hides it, but does not rewrite it. Everyone votes once per question, for a
+ * question everyone can see; the count is the number of live votes, so sending a vote again cannot inflate it.
+ */
+public final class Questions {
+
+  /** A question's moderation: {@code pending} (waits for the facilitator), {@code approved}, {@code hidden}. */
+  public static final String MODERATION = "moderation";
+  public static final String PENDING = "pending";
+  public static final String APPROVED = "approved";
+  public static final String HIDDEN = "hidden";
+  static final List<String> MODERATIONS = List.of(PENDING, APPROVED, HIDDEN);
+  /** A vote's field: taken back (true) or cast again (false); only a vote that is not withdrawn counts. */
+  public static final String WITHDRAWN = "withdrawn";
+  /** Board field: new questions of listeners wait for approval. */
+  static final String NEED_APPROVAL = "questionsNeedApproval";
+
+  private Questions() {
+  }
+
+  /** The id of a participant's vote for a question: one per person per question, like a goal check's. */
+  public static String voteId(String questionId, String participantId) {
+    return "vote-" + questionId + "-" + participantId;
+  }
+
+  /** Whether everyone sees the question: approved (or from before moderation existed), not hidden. */
+  public static boolean visible(Map<?, ?> question) {
+    Object moderation = question.get(MODERATION);
+    return !Removal.gone(question) && (moderation == null || APPROVED.equals(moderation));
+  }
+
+  /**
+   * Text, order and withdrawing (delete) are the asker's alone: the facilitator moderates with {@code moderation}
+   * and {@code answered}, which the schema keeps theirs, but never puts words in someone's mouth.
+   */
+  static void checkQuestion(Map<String, Object> fields, String field, Actor actor) {
+    if ("answered".equals(field) || MODERATION.equals(field)) {
+      return;
+    }
+    Object proposer = fields.get("proposedBy");
+    boolean own = proposer == null ? actor.isFacilitator() : actor.participantId().equals(proposer);
+    if (!own) {
+      throw new BoardRejection(403, field == null
+          ? "only who asked this question may withdraw it; the facilitator may hide it"
+          : "only who asked this question may change it; the facilitator may hide it");
+    }
+  }
+
+  /** Whether a vote's state map counts: live and not taken back. */
+  public static boolean counts(Map<?, ?> vote) {
+    return !Removal.gone(vote) && !Boolean.TRUE.equals(vote.get(WITHDRAWN));
+  }
+
+  /**
+   * A vote is taken back ({@code withdrawn}, or deleted) and cast again only by who cast it, and never moved to
+   * another question.
+   */
+  static void checkVote(Map<String, Object> fields, String field, Actor actor) {
+    if (field != null && !field.equals(WITHDRAWN)) {
+      throw new BoardRejection(403, "a vote is not moved: take it back and vote for the other question");
+    }
+    if (!actor.participantId().equals(fields.get("participantId"))) {
+      throw new BoardRejection(403, "only who voted may take the vote back or cast it again");
+    }
+  }
+
+  /** Casting a vote again ({@code withdrawn} false) needs its question still to be one everyone sees. */
+  static void checkRecast(Map<String, Object> vote, Object withdrawn, Function<String, Optional<Entity>> lookup) {
+    if (Boolean.FALSE.equals(withdrawn)) {
+      checkVotable(vote.get("question"), lookup);
+    }
+  }
+
+  private static void checkVotable(Object questionId, Function<String, Optional<Entity>> lookup) {
+    Optional<Entity> question = questionId instanceof String id ? lookup.apply(id) : Optional.empty();
+    if (question.isEmpty() || question.get().deleted || !question.get().kind.name().equals("question")
+        || !visible(question.get().fields)) {
+      throw new BoardRejection(409, "there is no such question to vote for (withdrawn, hidden or not approved)");
+    }
+  }
+
+  /**
+   * A vote names a question everyone can see, and its id is {@link #voteId} of that question and the actor, so a
+   * second vote of the same person is a 409 (the id is taken), and nobody votes in someone else's name.
+   */
+  static void checkVoteCreate(String id, Map<String, Object> fields, Actor actor,
+                              Function<String, Optional<Entity>> lookup) {
+    if (!(fields.get("question") instanceof String questionId)) {
+      throw BoardRejection.badInput("a vote names its question");
+    }
+    if (!id.equals(voteId(questionId, actor.participantId()))) {
+      throw BoardRejection.badInput("a vote's id is " + voteId(questionId, actor.participantId()));
+    }
+    checkVotable(questionId, lookup);
+  }
+
+  /** At create: whether the question waits for approval (only a listener's, on a board that asks for it). */
+  static void stampModeration(Map<String, Object> fields, Actor actor, Map<String, Object> board) {
+    boolean waits = Boolean.TRUE.equals(board.get(NEED_APPROVAL)) && !actor.isFacilitator();
+    fields.putIfAbsent(MODERATION, waits ? PENDING : APPROVED);
+  }
+
+  /**
+   * A listener who rewords an approved question on a board that asks for approval sends it back for approval, so
+   * that approving cannot be worked around by writing something else afterwards.
+   */
+  static Optional<Op.Set> onEdit(Op.Text edit, Map<String, Object> before, Actor actor, Map<String, Object> board) {
+    if (actor.isFacilitator() || !Boolean.TRUE.equals(board.get(NEED_APPROVAL))
+        || !APPROVED.equals(before.get(MODERATION))) {
+      return Optional.empty();
+    }
+    return Optional.of(new Op.Set(edit.id(), MODERATION, PENDING));
+  }
+}

@@ -1,0 +1,43 @@
+// A webinar's questions, as the board's state holds them (docs/meeting-model.md, "Questions and votes").
+// Pure functions, shared by the board page and the big screen. The server decides who may do what;
+// these only decide what to show.
+
+/** Whether everyone sees the question: approved (or from before moderation existed), not hidden. */
+export function questionVisible(question) {
+  return !question.deleted && (question.moderation === undefined || question.moderation === 'approved');
+}
+
+/** The id of a participant's vote for a question: one per person per question, fixed by the server. */
+export function voteId(questionId, participantId) {
+  return `vote-${questionId}-${participantId}`;
+}
+
+/** Live votes (not taken back) per question id. */
+export function voteCounts(state) {
+  const counts = new Map();
+  for (const entity of Object.values(state.entities)) {
+    if (entity.kind !== 'vote' || entity.deleted || entity.withdrawn) continue;
+    counts.set(entity.question, (counts.get(entity.question) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Whether this participant's vote for the question counts now. */
+export function hasVoted(state, questionId, participantId) {
+  const vote = participantId ? state.entities[voteId(questionId, participantId)] : undefined;
+  return Boolean(vote && !vote.deleted && !vote.withdrawn);
+}
+
+/**
+ * Questions (each {id, order, votes, answered, ...}) in the order to show: open ones first, then answered ones;
+ * within each, by most votes (ties: asked first) or by newest (the last order key first).
+ */
+export function sortQuestions(questions, sort) {
+  const byOrder = (a, b) => compare(a.order ?? '', b.order ?? '') || compare(a.id, b.id);
+  return [...questions].sort((a, b) => Number(Boolean(a.answered)) - Number(Boolean(b.answered))
+    || (sort === 'newest' ? byOrder(b, a) : (b.votes ?? 0) - (a.votes ?? 0) || byOrder(a, b)));
+}
+
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
