@@ -115,7 +115,18 @@ public final class BoardSchema {
           value("answered", bool()).facilitatorOnly(),
           value("proposedBy", id()).stamped(),
           value("proposedByName", string(MAX_NAME)).stamped(),
-          value("proposedByRole", oneOf(Role.wireNames())).stamped()));
+          value("proposedByRole", oneOf(Role.wireNames())).stamped()),
+      // Live polls (Polls): asked by the facilitator, answered once per person while open.
+      EntityKind.of(Polls.POLL,
+          text("question", Polls.MAX_QUESTION).facilitatorOnly(),
+          value("options", Polls.optionList()).facilitatorOnly(),
+          value("order", orderKey()).facilitatorOnly(),
+          value("open", bool()).facilitatorOnly(),
+          value(Polls.OPENED, bool()).stamped()),
+      EntityKind.of(Polls.ANSWER,
+          value("poll", id()),
+          value("choice", integerBetween(0, Polls.MAX_OPTIONS - 1)),
+          value("participantId", id()).stamped()));
 
   private final Map<String, EntityKind> kinds = new LinkedHashMap<>();
 

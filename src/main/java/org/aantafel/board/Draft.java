@@ -116,6 +116,9 @@ final class Draft {
       List<Op.Set> stamps = actor == null ? List.of()
           : Stamps.onSet(entity.kind.name(), set, entity.fields, actor, nowMillis);
       entity.fields.put(set.field(), set.value());
+      if (actor != null) {
+        Polls.checkWritten(entity.kind.name(), entity.fields, this::lookup);
+      }
       if (stamps.isEmpty()) {
         return List.of(set);
       }
@@ -146,7 +149,7 @@ final class Draft {
       requireWritable(spec);
     });
     if (actor != null) {
-      Authorship.checkCreate(kind.name(), create.id(), actor);
+      Authorship.checkCreate(kind.name(), create.id(), fields, actor);
       fields = Stamps.onCreate(kind.name(), fields, actor, lookup(EntityId.BOARD).fields);
     }
     fields.forEach((field, value) -> {
@@ -155,6 +158,9 @@ final class Draft {
         kind.field(field).checkWritten(written);
       }
     });
+    if (actor != null) {
+      Polls.checkWritten(kind.name(), fields, this::lookup);
+    }
     if (liveCount >= BoardSchema.MAX_LIVE_ENTITIES) {
       throw new BoardRejection(413, "a board holds at most " + BoardSchema.MAX_LIVE_ENTITIES + " entities");
     }
