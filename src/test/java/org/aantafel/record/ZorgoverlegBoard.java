@@ -86,6 +86,15 @@ final class ZorgoverlegBoard {
         "howIsIt", "We praten vanuit Sam.", "goodAt", "", "couldBetter", "Sam vaker zelf laten praten."));
     entities.put("question-1", fields("kind", "question", "text", "Wie betaalt de bijles?", "order", "a0",
         "answered", true, "proposedBy", "p-zoe", "proposedByName", "Zoë de Vries", "proposedByRole", "parent"));
+    entities.put("poll-1", fields("kind", "poll", "question", "Wie komt er naar de ouderavond?",
+        "options", "Ik kom\nIk kom niet\nMisschien <b>later</b>", "order", "a0", "open", false, "opened", true));
+    entities.put("poll-draft", fields("kind", "poll", "question", "Nooit gesteld", "order", "a1"));
+    entities.put("answer-poll-1-p-zoe", fields("kind", "pollAnswer", "poll", "poll-1", "choice", 0,
+        "participantId", "p-zoe"));
+    entities.put("answer-poll-1-p-sam", fields("kind", "pollAnswer", "poll", "poll-1", "choice", 0,
+        "participantId", "p-sam"));
+    entities.put("answer-poll-1-p-jose", fields("kind", "pollAnswer", "poll", "poll-1", "choice", 2,
+        "participantId", "p-jose"));
     return BoardState.fromMap(Map.of("board", board, "entities", entities)).toMap();
   }
 
