@@ -43,7 +43,7 @@ final class RecordFacts {
   }
 
   static String pollFacts(RecordPoll poll, RecordLabels labels) {
-    String facts = poll.answered() + " " + labels.text("pollAnswered");
+    String facts = poll.answered() + " " + labels.text(poll.answered() == 1 ? "pollAnsweredOne" : "pollAnsweredMany");
     return poll.open() ? facts + SEPARATOR + labels.text("pollOpenAtClose") : facts;
   }
 

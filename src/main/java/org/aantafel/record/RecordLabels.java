@@ -65,7 +65,8 @@ public final class RecordLabels {
       Map.entry("pollOf", new String[] {"van de", "of"}),
       Map.entry("pollChoseOne", new String[] {"koos", "chose"}),
       Map.entry("pollChoseMany", new String[] {"kozen", "chose"}),
-      Map.entry("pollAnswered", new String[] {"antwoorden", "answers"}),
+      Map.entry("pollAnsweredOne", new String[] {"antwoord", "answer"}),
+      Map.entry("pollAnsweredMany", new String[] {"antwoorden", "answers"}),
       Map.entry("pollOpenAtClose", new String[] {"stond nog open bij het afsluiten", "still open at the close"}));
 
   private final String language;
