@@ -87,3 +87,25 @@ export function overTimeMs(item, serverNowMs) {
 export function serverNow(serverTimeAtJoin, localTimeAtJoin, localNow = Date.now()) {
   return serverTimeAtJoin + (localNow - localTimeAtJoin);
 }
+
+// Live polls, the twin of org.aantafel.board.Polls: options are one value, one option per line; an answer's id
+// names its poll and its author, so each seated person has one answer per poll.
+export const POLL_LIMITS = Object.freeze({ minOptions: 2, maxOptions: 10, option: 100, question: 300 });
+
+export function pollOptions(poll) {
+  return typeof poll?.options === 'string' && poll.options !== '' ? poll.options.split('\n') : [];
+}
+
+export function pollAnswerId(pollId, participantId) {
+  return `answer-${pollId}-${participantId}`;
+}
+
+// {counts: [n per option], answered}: counted from the live answers to this poll, as the record counts them.
+export function pollResults(state, pollId) {
+  const counts = pollOptions(state.entities[pollId]).map(() => 0);
+  for (const entity of Object.values(state.entities)) {
+    if (entity.kind !== 'pollAnswer' || entity.deleted || entity.poll !== pollId) continue;
+    if (Number.isInteger(entity.choice) && entity.choice >= 0 && entity.choice < counts.length) counts[entity.choice]++;
+  }
+  return { counts, answered: counts.reduce((a, b) => a + b, 0) };
+}

@@ -14,10 +14,24 @@ import './evaluation-section.js';
 import './record-section.js';
 import './next-meeting-section.js';
 import './delete-board.js';
+import { hasOpenPoll } from './polls-section.js';
 import { t } from '../i18n.js';
 
 export function phaseSections(phase, client) {
+  return html`${pollsFirst(phase, client)}${sections(phase, client)}`;
+}
+
+// Live polls: in the webinar the facilitator asks them right above the agenda; in other meetings the
+// form waits, folded, below it. While a poll is open, everyone sees it on top, whatever the phase.
+function pollsFirst(phase, client) {
   const webinar = client.state.board.template === 'webinar';
+  const onTop = phase !== 'closed' && ((phase === 'agenda' && webinar) || hasOpenPoll(client.state));
+  return onTop ? html`<aan-polls-section .client=${client} ?prominent=${webinar}></aan-polls-section>` : '';
+}
+
+function sections(phase, client) {
+  const webinar = client.state.board.template === 'webinar';
+  const openPoll = hasOpenPoll(client.state);
   switch (phase) {
     case 'prepare':
       // Webinar listeners may send in their questions beforehand.
@@ -35,7 +49,8 @@ export function phaseSections(phase, client) {
             <h2 id="listener-goal-heading">${t('goalQuestion')}</h2>
             <p class="shown-text" data-testid="listener-goal">${client.state.board.goal}</p>
           </section>` : ''}
-        ${webinar ? html`<aan-questions-section .client=${client}></aan-questions-section>` : ''}`;
+        ${webinar ? html`<aan-questions-section .client=${client}></aan-questions-section>` : ''}
+        ${webinar || openPoll ? '' : html`<aan-polls-section .client=${client}></aan-polls-section>`}`;
     case 'agreements':
       return agreements(client);
     case 'lookback':
@@ -47,6 +62,7 @@ export function phaseSections(phase, client) {
         <aan-next-meeting-section .client=${client}></aan-next-meeting-section>
         ${agreements(client)}
         <aan-goal-check-section .client=${client}></aan-goal-check-section>
+        <aan-polls-section .client=${client}></aan-polls-section>
         <aan-delete-board .client=${client}></aan-delete-board>`;
   }
 }

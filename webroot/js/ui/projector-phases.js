@@ -10,12 +10,16 @@ import { questionVisible, sortQuestions, voteCounts } from '../board/questions.j
 import { longDate, roleLabel, t } from '../i18n.js';
 import './agenda-timer.js';
 import './auto-pager.js';
+import { pollBars } from './poll-bars.js';
 
 const SIDES = ['family', 'school', 'care'];
 const VERDICTS = ['met', 'partly', 'not'];
 const TOPICS = PRAATPLAAT_TOPICS.map((entry) => entry.topic);
 
 export function projectorPhase(phase, client) {
+  // An open poll takes the whole screen, whatever the phase: the room answers it now.
+  const open = phase === 'closed' ? null : openPoll(client);
+  if (open) return html`<div class="display-grid display-one">${pollPanel(client, open)}</div>`;
   switch (phase) {
     case 'prepare': return prepare(client);
     case 'checkin': return checkin(client);
@@ -153,7 +157,28 @@ function agenda(client) {
       </section>
       ${agendaPanel(client, true)}
       ${webinarQuestions(client)}
+      ${lastPoll(client)}
     </div>`;
+}
+
+function openPoll(client) {
+  return orderedEntities(client.state, 'poll').filter((p) => p.open === true).at(-1) ?? null;
+}
+
+// After it closes, the newest poll's result stays up during the agenda.
+function lastPoll(client) {
+  const asked = orderedEntities(client.state, 'poll').filter((p) => p.opened).at(-1);
+  return asked ? pollPanel(client, asked) : '';
+}
+
+function pollPanel(client, poll) {
+  return html`
+    <section class="display-panel display-poll" data-testid="projector-poll" data-id=${poll.id}
+      data-open=${String(poll.open === true)}>
+      <h2>${poll.open ? t('poll.heading') : t('poll.result')}</h2>
+      <p class="display-poll-question" data-testid="poll-question">${poll.question}</p>
+      <aan-auto-pager class="display-pager"><div>${pollBars(client.state, poll.id)}</div></aan-auto-pager>
+    </section>`;
 }
 
 function stanceList(client, stance) {

@@ -44,6 +44,7 @@ final class Authorship {
       }
       case "question" -> Questions.checkQuestion(fields, field, actor);
       case "vote" -> Questions.checkVote(fields, field, actor);
+      case Polls.POLL, Polls.ANSWER -> Polls.checkChange(kind, fields, field, actor);
       default -> {
         // shared by everyone at the table
       }
@@ -72,7 +73,7 @@ final class Authorship {
   }
 
   /** Creating an evaluation hands out a topic to someone: that is chairing, so it is the facilitator's. */
-  static void checkCreate(String kind, String id, Actor actor) {
+  static void checkCreate(String kind, String id, Map<String, Object> fields, Actor actor) {
     if (kind.equals("evaluation") && !actor.isFacilitator()) {
       throw forbidden("only the facilitator may create an evaluation");
     }
@@ -80,6 +81,7 @@ final class Authorship {
       // A fixed id per person makes "one goal check each" hold even when two tabs create one at the same time.
       throw BoardRejection.badInput("a goal check's id is " + goalCheckId(actor.participantId()));
     }
+    Polls.checkCreate(kind, id, fields, actor);
   }
 
   static String goalCheckId(String participantId) {

@@ -126,6 +126,17 @@ public final class BoardSchema {
           value("question", id()),
           // Taken back: a deleted vote would leave a tombstone that keeps its id, so voting again is a set.
           value(Questions.WITHDRAWN, bool()),
+          value("participantId", id()).stamped()),
+      // Live polls (Polls): asked by the facilitator, answered once per person while open.
+      EntityKind.of(Polls.POLL,
+          text("question", Polls.MAX_QUESTION).facilitatorOnly(),
+          value("options", Polls.optionList()).facilitatorOnly(),
+          value("order", orderKey()).facilitatorOnly(),
+          value("open", bool()).facilitatorOnly(),
+          value(Polls.OPENED, bool()).stamped()),
+      EntityKind.of(Polls.ANSWER,
+          value("poll", id()),
+          value("choice", integerBetween(0, Polls.MAX_OPTIONS - 1)),
           value("participantId", id()).stamped()));
 
   private final Map<String, EntityKind> kinds = new LinkedHashMap<>();

@@ -122,6 +122,9 @@ final class Draft {
       List<Op.Set> stamps = actor == null ? List.of()
           : Stamps.onSet(entity.kind.name(), set, entity.fields, actor, nowMillis);
       entity.fields.put(set.field(), set.value());
+      if (actor != null) {
+        Polls.checkWritten(entity.kind.name(), entity.fields, this::lookup);
+      }
       if (stamps.isEmpty()) {
         return List.of(set);
       }
@@ -152,7 +155,7 @@ final class Draft {
       requireWritable(spec);
     });
     if (actor != null) {
-      Authorship.checkCreate(kind.name(), create.id(), actor);
+      Authorship.checkCreate(kind.name(), create.id(), fields, actor);
       if (kind.name().equals("vote")) {
         Questions.checkVoteCreate(create.id(), fields, actor, id -> java.util.Optional.ofNullable(lookup(id)));
       }
@@ -164,6 +167,9 @@ final class Draft {
         kind.field(field).checkWritten(written);
       }
     });
+    if (actor != null) {
+      Polls.checkWritten(kind.name(), fields, this::lookup);
+    }
     if (liveCount >= BoardSchema.MAX_LIVE_ENTITIES) {
       throw new BoardRejection(413, "a board holds at most " + BoardSchema.MAX_LIVE_ENTITIES + " entities");
     }

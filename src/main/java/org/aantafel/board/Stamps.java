@@ -31,6 +31,10 @@ final class Stamps {
       stamps.add(new Op.Set(set.id(), Removal.REMOVED_BY, removing ? actor.participantId() : null));
       stamps.add(new Op.Set(set.id(), Removal.REMOVED_BY_NAME, removing ? actor.name() : null));
     }
+    if (kind.equals(Polls.POLL) && set.field().equals("open") && Boolean.TRUE.equals(set.value())
+        && !Boolean.TRUE.equals(before.get(Polls.OPENED))) {
+      stamps.add(new Op.Set(set.id(), Polls.OPENED, true));
+    }
     return stamps;
   }
 
@@ -65,6 +69,12 @@ final class Stamps {
         stamped.put("name", actor.name());
         stamped.put("role", actor.role().wire());
       }
+      case Polls.POLL -> {
+        if (Boolean.TRUE.equals(stamped.get("open"))) {
+          stamped.put(Polls.OPENED, true);
+        }
+      }
+      case Polls.ANSWER -> stamped.put("participantId", actor.participantId());
       default -> {
         // nothing to stamp
       }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.aantafel.board.Polls;
 import org.aantafel.board.PraatplaatTopic;
 import org.aantafel.board.Questions;
 import org.aantafel.board.Removal;
@@ -55,7 +56,8 @@ final class BoardReading {
         text(board, "evaluationDate"),
         text(board, "consent"),
         evaluations(),
-        questions());
+        questions(),
+        polls());
   }
 
   /** The questions everyone saw, as asked, with their live votes; hidden and never approved ones left out. */
@@ -67,6 +69,26 @@ final class BoardReading {
         .map(e -> new RecordQuestion(text(e.getValue(), "text"), proposer(e.getValue()),
             Boolean.TRUE.equals(e.getValue().get("answered")), votes.getOrDefault(e.getKey(), 0)))
         .toList();
+  }
+
+  /** The polls that were asked, in board order, each with its counts from the live answers. */
+  private List<RecordPoll> polls() {
+    return orderedEntries(Polls.POLL).stream().filter(e -> Boolean.TRUE.equals(e.getValue().get("opened")))
+        .map(e -> {
+          List<String> options = Polls.options(e.getValue().get("options"));
+          int[] counts = new int[options.size()];
+          ofKind(Polls.ANSWER).stream().map(Map.Entry::getValue)
+              .filter(a -> e.getKey().equals(a.get("poll")) && a.get("choice") instanceof Number)
+              .mapToInt(a -> ((Number) a.get("choice")).intValue())
+              .filter(choice -> choice >= 0 && choice < counts.length)
+              .forEach(choice -> counts[choice]++);
+          List<RecordPoll.Option> counted = new ArrayList<>();
+          for (int i = 0; i < options.size(); i++) {
+            counted.add(new RecordPoll.Option(options.get(i), counts[i]));
+          }
+          return new RecordPoll(text(e.getValue(), "question"), Boolean.TRUE.equals(e.getValue().get("open")),
+              java.util.Arrays.stream(counts).sum(), counted);
+        }).toList();
   }
 
   private RecordAgendaItem agendaItem(Map<String, Object> f) {

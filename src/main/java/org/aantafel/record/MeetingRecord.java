@@ -25,7 +25,8 @@ public record MeetingRecord(
     String evaluationDate,
     String consent,
     List<RecordEvaluation> evaluations,
-    List<RecordQuestion> questions) {
+    List<RecordQuestion> questions,
+    List<RecordPoll> polls) {
 
   /** The version of the JSON shape; a reader meets older shapes by this number. */
   public static final int FORMAT = 1;
@@ -40,6 +41,7 @@ public record MeetingRecord(
     actions = List.copyOf(actions);
     evaluations = List.copyOf(evaluations);
     questions = List.copyOf(questions);
+    polls = List.copyOf(polls);
   }
 
   /** Gathers the record from a board in the BoardState.toMap() shape; tombstones are left out. */

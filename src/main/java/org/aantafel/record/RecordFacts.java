@@ -37,6 +37,17 @@ final class RecordFacts {
     return String.join(SEPARATOR, facts);
   }
 
+  /** "2 of 3 chose: Yes" / "2 van de 3 kozen: Ja": the result of one option in words. */
+  static String pollLine(RecordPoll.Option option, int answered, RecordLabels labels) {
+    return option.count() + " " + labels.text("pollOf") + " " + answered + " "
+        + labels.text(option.count() == 1 ? "pollChoseOne" : "pollChoseMany") + ": " + option.text();
+  }
+
+  static String pollFacts(RecordPoll poll, RecordLabels labels) {
+    String facts = poll.answered() + " " + labels.text(poll.answered() == 1 ? "pollAnsweredOne" : "pollAnsweredMany");
+    return poll.open() ? facts + SEPARATOR + labels.text("pollOpenAtClose") : facts;
+  }
+
   static String person(RecordPerson person) {
     return person.name() + " (" + person.roleLabel() + ")";
   }

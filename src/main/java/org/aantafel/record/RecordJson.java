@@ -45,6 +45,9 @@ final class RecordJson {
         "howIsIt", e.howIsIt(), "goodAt", e.goodAt(), "couldBetter", e.couldBetter())));
     json.put("questions", list(r.questions(), q -> object(
         "text", q.text(), "asker", person(q.asker()), "answered", q.answered(), "votes", q.votes())));
+    json.put("polls", list(r.polls(), p -> object(
+        "question", p.question(), "open", p.open(), "answered", p.answered(),
+        "options", list(p.options(), o -> object("text", o.text(), "count", o.count())))));
     return json;
   }
 
@@ -75,7 +78,11 @@ final class RecordJson {
         j.list("evaluations", e -> new RecordEvaluation(e.string("topic"), e.string("topicLabel"),
             e.string("assignee"), e.string("howIsIt"), e.string("goodAt"), e.string("couldBetter"))),
         j.list("questions", q -> new RecordQuestion(q.string("text"), readPerson(q.object("asker")),
-            q.bool("answered"), q.integerOrZero("votes"))));
+            q.bool("answered"), q.integerOrZero("votes"))),
+        // polls came after format 1 was first stored: an older record has none
+        j.has("polls") ? j.list("polls", p -> new RecordPoll(p.string("question"), p.bool("open"),
+            p.integer("answered"), p.list("options", o -> new RecordPoll.Option(o.string("text"), o.integer("count")))))
+            : List.of());
   }
 
   private static Map<String, Object> meta(RecordMeta m) {
@@ -131,6 +138,10 @@ final class RecordJson {
     String stringOrEmpty(String key) {
       String value = string(key);
       return value == null ? "" : value;
+    }
+
+    boolean has(String key) {
+      return map.get(key) != null;
     }
 
     boolean bool(String key) {

@@ -62,7 +62,14 @@ public final class RecordLabels {
       Map.entry("role.care-coordinator", new String[] {"zorgcoördinator / intern begeleider", "care coordinator"}),
       Map.entry("role.youth-care", new String[] {"jeugdhulpverlener", "youth care professional"}),
       Map.entry("role.parent-supporter", new String[] {"ouderondersteuner", "parent supporter"}),
-      Map.entry("role.other", new String[] {"anders", "other"}));
+      Map.entry("role.other", new String[] {"anders", "other"}),
+      Map.entry("polls", new String[] {"Peilingen", "Polls"}),
+      Map.entry("pollOf", new String[] {"van de", "of"}),
+      Map.entry("pollChoseOne", new String[] {"koos", "chose"}),
+      Map.entry("pollChoseMany", new String[] {"kozen", "chose"}),
+      Map.entry("pollAnsweredOne", new String[] {"antwoord", "answer"}),
+      Map.entry("pollAnsweredMany", new String[] {"antwoorden", "answers"}),
+      Map.entry("pollOpenAtClose", new String[] {"stond nog open bij het afsluiten", "still open at the close"}));
 
   private final String language;
 

@@ -57,6 +57,7 @@ public final class RecordMarkdown {
     followUp();
     evaluations();
     questions();
+    polls();
     return out.toString();
   }
 
@@ -131,6 +132,22 @@ public final class RecordMarkdown {
       out.append("- ").append(MarkdownText.lines(q.text(), "  "));
       continuation(RecordFacts.questionFacts(q, labels), "  ");
       out.append('\n');
+    });
+  }
+
+  private void polls() {
+    if (record.polls().isEmpty()) {
+      return;
+    }
+    heading("## ", "polls");
+    record.polls().forEach(p -> {
+      if (out.charAt(out.length() - 2) != '\n') {
+        out.append('\n');
+      }
+      out.append("### ").append(MarkdownText.lines(p.question(), "")).append("\n\n");
+      out.append(MarkdownText.escape(RecordFacts.pollFacts(p, labels))).append("\n\n");
+      p.options().forEach(o -> out.append("- ")
+          .append(MarkdownText.lines(RecordFacts.pollLine(o, p.answered(), labels), "  ")).append('\n'));
     });
   }
 

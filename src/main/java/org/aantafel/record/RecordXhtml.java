@@ -85,6 +85,7 @@ final class RecordXhtml {
     followUp();
     evaluations();
     questions();
+    polls();
     out.append("</main>\n</body>\n</html>\n");
     return out.toString();
   }
@@ -248,6 +249,22 @@ final class RecordXhtml {
       out.append("</li>\n");
     });
     out.append("</ul>\n");
+    close();
+  }
+
+  private void polls() {
+    if (record.polls().isEmpty()) {
+      return;
+    }
+    open("polls");
+    record.polls().forEach(p -> {
+      element("h3", p.question());
+      element("p", RecordFacts.pollFacts(p, labels), "about");
+      out.append("<ul>\n");
+      p.options().forEach(o -> out.append("<li>").append(HtmlText.escape(RecordFacts.pollLine(o, p.answered(), labels)))
+          .append("</li>\n"));
+      out.append("</ul>\n");
+    });
     close();
   }
 

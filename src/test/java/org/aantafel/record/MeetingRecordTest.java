@@ -79,4 +79,12 @@ class MeetingRecordTest {
     assertEquals(RecordMarkdown.render(record), RecordMarkdown.render(stored));
     assertEquals(PdfText.text(RecordPdf.render(record)), PdfText.text(RecordPdf.render(stored)));
   }
+
+  @Test
+  void aRecordStoredBeforePollsReadsWithNone() {
+    Map<String, Object> json = new java.util.LinkedHashMap<>(record.toJson());
+    assertEquals(1, record.polls().size(), "the asked poll; the draft is left out");
+    json.remove("polls");
+    assertTrue(MeetingRecord.fromJson(json).polls().isEmpty());
+  }
 }

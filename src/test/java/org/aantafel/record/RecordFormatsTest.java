@@ -1,5 +1,6 @@
 package org.aantafel.record;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,16 @@ class RecordFormatsTest {
   }
 
   @Test
+  void pollsAreInTheRecordWithTheirCountsInWords() {
+    assertTrue(FormatText.ofHtml(html).contains("2 van de 3 kozen: Ik kom"), html);
+    assertTrue(FormatText.ofHtml(html).contains("0 van de 3 kozen: Ik kom niet"), html);
+    assertTrue(FormatText.ofHtml(html).contains("1 van de 3 koos: Misschien <b>later</b>"), html);
+    assertTrue(FormatText.ofMarkdown(markdown).contains("1 van de 3 koos: Misschien <b>later</b>"), markdown);
+    assertFalse(html.contains("Nooit gesteld"), "a poll never asked is not part of the meeting");
+    assertEquals(List.of(2, 0, 1), record.polls().get(0).options().stream().map(RecordPoll.Option::count).toList());
+  }
+
+  @Test
   void lateItemsAreMarkedInEveryFormat() {
     assertTrue(FormatText.ofHtml(html).contains("later toegevoegd"));
     assertTrue(FormatText.ofMarkdown(markdown).contains("later toegevoegd"));
@@ -130,6 +141,11 @@ class RecordFormatsTest {
     r.evaluations().forEach(e -> List.of(e.topicLabel(), e.howIsIt(), e.goodAt(), e.couldBetter())
         .forEach(text -> content.add(Content.typed(text))));
     r.questions().forEach(q -> content.add(Content.typed(q.text())));
+    r.polls().forEach(p -> {
+      content.add(Content.typed(p.question()));
+      p.options().forEach(o -> content.addAll(List.of(Content.typed(o.text()),
+          new Content(RecordFacts.pollLine(o, p.answered(), labels), o.text()))));
+    });
     content.removeIf(c -> c.stored().isEmpty());
     return content;
   }

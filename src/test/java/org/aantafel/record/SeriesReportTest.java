@@ -108,7 +108,7 @@ class SeriesReportTest {
     List<RecordEvaluation> evaluations = topics.stream()
         .map(t -> new RecordEvaluation(t, t, null, "", "", "")).toList();
     MeetingRecord record = new MeetingRecord(meta, "Overleg " + seq, "2026-11-25", List.of(), "", checks, List.of(),
-        List.of(), List.of(), List.of(), actions, "", "", "", evaluations, List.of());
+        List.of(), List.of(), List.of(), actions, "", "", "", evaluations, List.of(), List.of());
     return new Meeting("board-" + seq, seq, "Overleg " + seq, 1, record);
   }
 

@@ -99,6 +99,15 @@ final class ZorgoverlegBoard {
         "withdrawn", true));
     entities.put("vote-question-hidden-p-zoe", fields("kind", "vote", "question", "question-hidden",
         "participantId", "p-zoe"));
+    entities.put("poll-1", fields("kind", "poll", "question", "Wie komt er naar de ouderavond?",
+        "options", "Ik kom\nIk kom niet\nMisschien <b>later</b>", "order", "a0", "open", false, "opened", true));
+    entities.put("poll-draft", fields("kind", "poll", "question", "Nooit gesteld", "order", "a1"));
+    entities.put("answer-poll-1-p-zoe", fields("kind", "pollAnswer", "poll", "poll-1", "choice", 0,
+        "participantId", "p-zoe"));
+    entities.put("answer-poll-1-p-sam", fields("kind", "pollAnswer", "poll", "poll-1", "choice", 0,
+        "participantId", "p-sam"));
+    entities.put("answer-poll-1-p-jose", fields("kind", "pollAnswer", "poll", "poll-1", "choice", 2,
+        "participantId", "p-jose"));
     return BoardState.fromMap(Map.of("board", board, "entities", entities)).toMap();
   }
 

@@ -1,0 +1,139 @@
+package org.aantafel.board;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A live poll, as in a webinar or a parents' evening: the facilitator asks a question with 2 to 10 options, every
+ * seated person chooses one and may change their mind until the facilitator closes the poll.
+ *
+ * <p>A {@code poll} holds its options as one value, one option per line, so the schema checks the whole list at
+ * once and a set replaces it whole (the board's values are scalars: last-writer-wins on a list would lose options).
+ * Once a poll has been opened ({@code opened}, stamped) its question and options stay as they were asked, so every
+ * answer answers the same question and an answer's {@code choice} (the option's index) keeps its meaning.
+ *
+ * <p>A {@code pollAnswer} has the id {@code answer-<pollId>-<participantId>} of the actor: one per person per poll,
+ * created and changed by that person only while the poll is open. Resending or a second tab cannot add a second
+ * answer (the id is taken: 409), so the counts are the number of people.
+ */
+public final class Polls {
+
+  public static final String POLL = "poll";
+  public static final String ANSWER = "pollAnswer";
+  public static final int MIN_OPTIONS = 2;
+  public static final int MAX_OPTIONS = 10;
+  public static final int MAX_OPTION = 100;
+  public static final int MAX_QUESTION = 300;
+  /** Stamped on a poll when it is first opened: from then on its question and options are fixed. */
+  static final String OPENED = "opened";
+  /** A poll's id leaves room in 64 characters for its answers' ids (a browser's ids are 36-character UUIDs). */
+  static final int MAX_POLL_ID = 36;
+
+  private Polls() {
+  }
+
+  /** A poll's options as a list; empty when it has none yet. */
+  public static List<String> options(Object value) {
+    return value instanceof String s && !s.isEmpty() ? List.of(s.split("\n", -1)) : List.of();
+  }
+
+  public static String answerId(String pollId, String participantId) {
+    return "answer-" + pollId + "-" + participantId;
+  }
+
+  /** 2-10 options, one per line: none blank, none longer than 100 characters, no two the same. */
+  static ValueRule optionList() {
+    return (field, value) -> {
+      if (!(value instanceof String s)) {
+        throw BoardRejection.badInput(field + " must be the options, one per line");
+      }
+      List<String> options = options(s);
+      if (options.size() < MIN_OPTIONS || options.size() > MAX_OPTIONS) {
+        throw BoardRejection.badInput(field + " must hold " + MIN_OPTIONS + " to " + MAX_OPTIONS + " options");
+      }
+      Set<String> seen = new HashSet<>();
+      for (String option : options) {
+        if (option.isBlank() || option.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+          throw BoardRejection.badInput(field + ": an option is a line of text, not blank");
+        }
+        if (option.length() > MAX_OPTION) {
+          throw new BoardRejection(413, field + ": an option is at most " + MAX_OPTION + " characters");
+        }
+        if (!seen.add(option.strip())) {
+          throw BoardRejection.badInput(field + ": two options are the same");
+        }
+      }
+    };
+  }
+
+  /** Asking is chairing: only the facilitator creates a poll. An answer's id names its poll and its author. */
+  static void checkCreate(String kind, String id, Map<String, Object> fields, Actor actor) {
+    if (kind.equals(POLL)) {
+      if (!actor.isFacilitator()) {
+        throw new BoardRejection(403, "only the facilitator may ask a poll");
+      }
+      if (id.length() > MAX_POLL_ID) {
+        throw BoardRejection.badInput("a poll's id is at most " + MAX_POLL_ID + " characters");
+      }
+    } else if (kind.equals(ANSWER)) {
+      Object poll = fields.get("poll");
+      String expected = poll instanceof String pollId ? answerId(pollId, actor.participantId()) : null;
+      if (!id.equals(expected)) {
+        // One id per person and poll: two tabs, or a resend, can never make a second answer.
+        throw BoardRejection.badInput("an answer's id is " + answerId(String.valueOf(poll), actor.participantId()));
+      }
+    }
+  }
+
+  /** Who may change or delete a poll or an answer (null field: delete). */
+  static void checkChange(String kind, Map<String, Object> fields, String field, Actor actor) {
+    if (kind.equals(POLL)) {
+      if (!actor.isFacilitator()) {
+        throw new BoardRejection(403, "only the facilitator may change or remove a poll");
+      }
+      if (Boolean.TRUE.equals(fields.get(OPENED)) && ("question".equals(field) || "options".equals(field))) {
+        throw new BoardRejection(409, "this poll has been asked: its question and options stay as they were");
+      }
+    } else if (kind.equals(ANSWER)) {
+      if (!actor.participantId().equals(fields.get("participantId"))) {
+        throw new BoardRejection(403, "only the person who answered may change this answer");
+      }
+      if (!"choice".equals(field)) {
+        throw new BoardRejection(403, field == null ? "an answer is changed, not withdrawn"
+            : "an answer stays with its poll: only its choice changes");
+      }
+    }
+  }
+
+  /**
+   * The rules that look beyond the entity itself, on what the draft holds now: an answer goes to a live, open poll
+   * and names one of its options; a poll opens only with a question and its options.
+   */
+  static void checkWritten(String kind, Map<String, Object> fields, Function<String, Entity> lookup) {
+    if (kind.equals(POLL)) {
+      if (Boolean.TRUE.equals(fields.get("open"))) {
+        if (!(fields.get("question") instanceof String q) || q.isBlank()) {
+          throw BoardRejection.badInput("a poll opens with its question");
+        }
+        if (options(fields.get("options")).size() < MIN_OPTIONS) {
+          throw BoardRejection.badInput("a poll opens with " + MIN_OPTIONS + " to " + MAX_OPTIONS + " options");
+        }
+      }
+    } else if (kind.equals(ANSWER)) {
+      Entity poll = lookup.apply(String.valueOf(fields.get("poll")));
+      if (poll == null || poll.deleted || !poll.kind.name().equals(POLL)) {
+        throw new BoardRejection(409, "this poll is not there (any more)");
+      }
+      if (!Boolean.TRUE.equals(poll.fields.get("open"))) {
+        throw new BoardRejection(409, "this poll is closed");
+      }
+      if (!(fields.get("choice") instanceof Number choice)
+          || choice.intValue() >= options(poll.fields.get("options")).size()) {
+        throw BoardRejection.badInput("an answer chooses one of the poll's options");
+      }
+    }
+  }
+}
