@@ -51,6 +51,8 @@ final class BenchClient {
   private final Map<Long, List<String>> awaitingAck = new HashMap<>();
   private final List<String> acked = new ArrayList<>();
   private Promise<Void> echo;
+  private boolean host;
+  private java.util.function.BiConsumer<Long, Long> ackListener = (rev, sentNanos) -> { };
 
   BenchClient(Vertx vertx, BenchBoard board, int index, String runId, Metrics metrics, BenchConfig.Mode mode,
               long seed) {
@@ -63,6 +65,18 @@ final class BenchClient {
     this.entityId = mode == BenchConfig.Mode.GOAL ? "board" : "bench-" + letter;
     this.field = mode == BenchConfig.Mode.GOAL ? "goal" : "notes";
     this.sync = new ClientSync(clientId, 0);
+  }
+
+  /** Joins with the facilitator's link (the host of a webinar) instead of the participant's. Before start. */
+  BenchClient asHost() {
+    host = true;
+    return this;
+  }
+
+  /** Told (revision, send time in System.nanoTime()) of every acknowledged submit. Before start. */
+  BenchClient onAck(java.util.function.BiConsumer<Long, Long> listener) {
+    ackListener = listener;
+    return this;
   }
 
   String entityId() {
@@ -99,8 +113,8 @@ final class BenchClient {
   }
 
   private JsonObject joinBody() {
-    return new JsonObject().put("boardId", board.id).put("token", board.participantToken).put("clientId", clientId)
-      .put("name", "Bench " + letter).put("role", "parent");
+    return new JsonObject().put("boardId", board.id).put("token", host ? board.facilitatorToken : board.participantToken)
+      .put("clientId", clientId).put("name", host ? "Host" : "Bench " + letter).put("role", "parent");
   }
 
   private Future<Void> createOwnItem() {
@@ -225,6 +239,7 @@ final class BenchClient {
     submit(submit)
       .onSuccess(reply -> {
         metrics.acked(sentAt, reply.getBoolean("duplicate", false));
+        ackListener.accept(reply.getLong("rev"), sentAt);
         List<String> markers = awaitingAck.remove(submit.seq());
         if (markers != null) {
           acked.addAll(markers);

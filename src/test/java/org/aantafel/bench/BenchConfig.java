@@ -11,11 +11,13 @@ import java.util.Set;
  */
 record BenchConfig(String host, int port, int boards, int clientsPerBoard, double editsPerSecond,
                    int warmupSeconds, int measureSeconds, Mode mode, Path spawnJar, Path spawnDataDir,
-                   List<String> spawnJvm, Path resultFile, Path ackedFile, Path verifyOnly, long seed) {
+                   List<String> spawnJvm, Path resultFile, Path ackedFile, Path verifyOnly, long seed,
+                   int listeners, int askers) {
 
   /** goal: every client of a board types into the board's shared goal (the transform path); items: each types into
-   *  the notes of its own agenda item (no concurrent edits of one text). */
-  enum Mode { GOAL, ITEMS }
+   *  the notes of its own agenda item (no concurrent edits of one text); webinar: one board from the "webinar"
+   *  template, the host typing into its goal, listeners watching without a seat, askers asking and voting. */
+  enum Mode { GOAL, ITEMS, WEBINAR }
 
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   static final int GOAL_MAX = 4000;
@@ -60,7 +62,8 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
       Path.of(take(values, "out", "target/bench-result.json")),
       Path.of(take(values, "acked", "target/bench-acked.json")),
       values.containsKey("verify-only") ? Path.of(values.remove("verify-only")) : null,
-      Long.parseLong(take(values, "seed", "42")));
+      Long.parseLong(take(values, "seed", "42")),
+      intOf(values, "listeners", 2000), intOf(values, "askers", 50));
     if (!values.isEmpty()) {
       throw new IllegalArgumentException("unknown options " + values.keySet());
     }
@@ -75,10 +78,15 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
     if (editsPerSecond <= 0 || editsPerSecond > 20 || warmupSeconds < 0 || measureSeconds < 1 || measureSeconds > 3600) {
       throw new IllegalArgumentException("rate must be in (0, 20], measure 1..3600 s");
     }
-    if (mode == Mode.GOAL) {
-      // Every edit inserts a marker of about 4 characters; the goal holds at most 4000.
-      double edits = clientsPerBoard * editsPerSecond * (warmupSeconds + measureSeconds + 2);
-      double chars = edits * (2 + Long.toString((long) (edits / clientsPerBoard), 36).length());
+    if (mode == Mode.WEBINAR && (listeners < 0 || listeners > 4900 || askers < 0 || askers > 290)) {
+      // One board: 5,000 sockets and 300 seats; the host and the askers take seats too.
+      throw new IllegalArgumentException("listeners must be 0..4900 and askers 0..290 (one board's limits)");
+    }
+    if (mode == Mode.GOAL || mode == Mode.WEBINAR) {
+      // Every edit inserts a marker of about 4 characters; the goal holds at most 4000. In a webinar one host types.
+      int typists = mode == Mode.WEBINAR ? 1 : clientsPerBoard;
+      double edits = typists * editsPerSecond * (warmupSeconds + measureSeconds + 2);
+      double chars = edits * (2 + Long.toString((long) (edits / typists), 36).length());
       if (chars > GOAL_MAX) {
         throw new IllegalArgumentException("in goal mode this run would type about " + (long) chars
           + " characters into one goal, more than its " + GOAL_MAX + "; shorten it or use --mode items");

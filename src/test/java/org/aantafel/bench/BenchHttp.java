@@ -22,8 +22,17 @@ final class BenchHttp {
   }
 
   Future<BenchBoard> createBoard(int index) {
+    return createBoard(index, null);
+  }
+
+  /** A board from one of the templates (e.g. "webinar"), or an empty one for null. */
+  Future<BenchBoard> createBoard(int index, String template) {
+    JsonObject body = new JsonObject().put("title", "Bench " + index).put("language", "en");
+    if (template != null) {
+      body.put("template", template);
+    }
     return http.post(port, host, "/api/boards")
-      .sendJsonObject(new JsonObject().put("title", "Bench " + index).put("language", "en"))
+      .sendJsonObject(body)
       .map(r -> {
         if (r.statusCode() != 201) {
           throw new IllegalStateException("POST /api/boards answered " + r.statusCode() + " " + r.bodyAsString());

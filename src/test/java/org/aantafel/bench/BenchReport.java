@@ -37,7 +37,7 @@ final class BenchReport {
     return out.toString();
   }
 
-  private static String latency(String name, JsonObject h) {
+  static String latency(String name, JsonObject h) {
     return String.format("%s ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (n=%d)%n", name,
       h.getDouble("p50"), h.getDouble("p90"), h.getDouble("p99"), h.getDouble("p999"), h.getDouble("max"),
       h.getLong("count"));

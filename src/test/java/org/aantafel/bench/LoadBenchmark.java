@@ -65,7 +65,9 @@ public final class LoadBenchmark {
       }
       LoadBenchmark bench = new LoadBenchmark(config, vertx);
       bench.awaitHealthy(server);
-      exit = config.verifyOnly() != null ? bench.verifyOnly() : bench.run(server);
+      exit = config.verifyOnly() != null ? bench.verifyOnly()
+        : config.mode() == BenchConfig.Mode.WEBINAR ? new WebinarBenchmark(config, vertx, bench.http).run(server)
+        : bench.run(server);
     } finally {
       if (server != null) {
         server.stop();
@@ -75,7 +77,7 @@ public final class LoadBenchmark {
     System.exit(exit);
   }
 
-  private void awaitHealthy(ServerProcess server) throws InterruptedException {
+  void awaitHealthy(ServerProcess server) throws InterruptedException {
     try {
       Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
         if (server != null && !server.alive()) {
@@ -234,13 +236,17 @@ public final class LoadBenchmark {
     return list;
   }
 
-  /** Runs n asynchronous steps, at most SETUP_LANES at a time, and returns their results in order. */
-  private <T> List<T> inLanes(int n, IntFunction<Future<T>> step) {
+  private static <T> List<T> inLanes(int n, IntFunction<Future<T>> step) {
+    return inLanes(n, SETUP_LANES, step);
+  }
+
+  /** Runs n asynchronous steps, at most {@code width} at a time, and returns their results in order. */
+  static <T> List<T> inLanes(int n, int width, IntFunction<Future<T>> step) {
     List<T> results = new ArrayList<>(java.util.Collections.nCopies(n, null));
     List<Future<Void>> lanes = new ArrayList<>();
-    for (int lane = 0; lane < SETUP_LANES; lane++) {
+    for (int lane = 0; lane < width; lane++) {
       Future<Void> chain = Future.succeededFuture();
-      for (int i = lane; i < n; i += SETUP_LANES) {
+      for (int i = lane; i < n; i += width) {
         int index = i;
         chain = chain.compose(v -> step.apply(index).map(r -> {
           synchronized (results) {
@@ -251,11 +257,11 @@ public final class LoadBenchmark {
       }
       lanes.add(chain);
     }
-    await(Future.all(lanes), 600);
+    await(Future.all(lanes), 900);
     return results;
   }
 
-  private static <T> T await(Future<T> future, long seconds) {
+  static <T> T await(Future<T> future, long seconds) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
@@ -265,7 +271,7 @@ public final class LoadBenchmark {
     }
   }
 
-  private static void log(String message) {
+  static void log(String message) {
     System.out.println("[bench " + Instant.now() + "] " + message);
   }
 }

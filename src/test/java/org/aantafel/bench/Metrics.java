@@ -153,7 +153,7 @@ final class Metrics {
       .put("deliveriesPerSecond", round(deliveries.sum() / measuredSeconds));
   }
 
-  private static JsonObject summary(Histogram h) {
+  static JsonObject summary(Histogram h) {
     return new JsonObject()
       .put("count", h.getTotalCount())
       .put("p50", ms(h.getValueAtPercentile(50)))
@@ -168,7 +168,7 @@ final class Metrics {
     return round(micros / 1000.0);
   }
 
-  private static double round(double v) {
+  static double round(double v) {
     return Math.round(v * 100) / 100.0;
   }
 }

@@ -61,6 +61,51 @@ final class ServerProcess {
     }
   }
 
+  /**
+   * The server's memory now: VmRSS from /proc/<pid>/status, and the heap after a full GC (jcmd GC.run, then
+   * GC.heap_info), in KiB; a value that could not be read is absent.
+   */
+  io.vertx.core.json.JsonObject memory() throws InterruptedException {
+    io.vertx.core.json.JsonObject m = new io.vertx.core.json.JsonObject();
+    if (!alive()) {
+      return m;
+    }
+    long pid = process.pid();
+    jcmd(pid, "GC.run");
+    java.util.regex.Matcher heap = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K")
+      .matcher(jcmd(pid, "GC.heap_info"));
+    if (heap.find()) {
+      m.put("heapCommittedKb", Long.parseLong(heap.group(1))).put("heapUsedAfterGcKb", Long.parseLong(heap.group(2)));
+    }
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          m.put("rssKb", Long.parseLong(line.replaceAll("[^0-9]", "")));
+        }
+      }
+    } catch (IOException e) {
+      // not on Linux: no RSS
+    }
+    return m;
+  }
+
+  private static String jcmd(long pid, String command) throws InterruptedException {
+    try {
+      Path out = Files.createTempFile("bench-jcmd", ".txt");
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(pid), command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      boolean done = p.waitFor(30, TimeUnit.SECONDS);
+      if (!done) {
+        p.destroyForcibly();
+      }
+      String text = done ? Files.readString(out) : "";
+      Files.deleteIfExists(out);
+      return text;
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
   boolean alive() {
     return process != null && process.isAlive();
   }

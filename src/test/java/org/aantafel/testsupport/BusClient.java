@@ -41,6 +41,7 @@ public final class BusClient {
   private final Map<String, List<Consumer<JsonObject>>> handlers = new ConcurrentHashMap<>();
   /** Frames the bridge refused outright ({"type":"err"} without a reply address). */
   public final List<JsonObject> refusals = new CopyOnWriteArrayList<>();
+  private volatile java.util.function.IntConsumer textFrameLengths = n -> { };
 
   private BusClient(Vertx vertx, WebSocketClient client, WebSocket socket) {
     this.client = client;
@@ -145,6 +146,11 @@ public final class BusClient {
     socket.endHandler(v -> handler.accept(null));
   }
 
+  /** Told the length (in characters) of every websocket text frame received, e.g. to count a client's traffic. */
+  public void onTextFrame(java.util.function.IntConsumer lengths) {
+    this.textFrameLengths = lengths;
+  }
+
   /** Stops reading from the socket, as a client that no longer keeps up: what the server sends piles up. */
   public void pause() {
     socket.pause();
@@ -160,6 +166,7 @@ public final class BusClient {
 
   /** SockJS frames: "o" open, "h" heartbeat, "a[...]" a batch of messages, "c[code,reason]" close. */
   private void onSockJsFrame(String text) {
+    textFrameLengths.accept(text.length());
     if (text.startsWith("a")) {
       new io.vertx.core.json.JsonArray(text.substring(1)).forEach(message -> onFrame((String) message));
     }
