@@ -12,26 +12,57 @@ import java.util.concurrent.TimeUnit;
  * to 127.0.0.1. Its output goes to target/bench-server.log.
  */
 final class ServerProcess {
-  private final Path jar;
+  private final List<String> launch;
+  private final Path log;
   private final int port;
   private final Path dataDir;
   private final List<String> jvmOptions;
   private Process process;
 
   ServerProcess(Path jar, int port, Path dataDir, List<String> jvmOptions) {
-    this.jar = jar;
+    this(List.of("-jar", jar.toString()), Path.of("target/bench-server.log"), port, dataDir, jvmOptions);
+  }
+
+  private ServerProcess(List<String> launch, Path log, int port, Path dataDir, List<String> jvmOptions) {
+    this.launch = List.copyOf(launch);
+    this.log = log;
     this.port = port;
     this.dataDir = dataDir;
     this.jvmOptions = List.copyOf(jvmOptions);
   }
 
+  /**
+   * The bare relay of --baseline relay ({@link RelayServer}) in a child JVM started the same way, with the same JVM
+   * options, from the benchmark's own test classpath; its output goes to target/bench-relay.log.
+   */
+  static ServerProcess relay(int port, List<String> jvmOptions) {
+    return new ServerProcess(List.of("-cp", testClasspath(), RelayServer.class.getName(), Integer.toString(port)),
+      Path.of("target/bench-relay.log"), port, Path.of("/nonexistent"), jvmOptions);
+  }
+
+  /** Under exec:java the classes come from a class loader of the plugin's, not from java.class.path. */
+  private static String testClasspath() {
+    ClassLoader loader = RelayServer.class.getClassLoader();
+    if (loader instanceof java.net.URLClassLoader urls && urls.getURLs().length > 0) {
+      List<String> paths = new ArrayList<>();
+      for (java.net.URL url : urls.getURLs()) {
+        try {
+          paths.add(Path.of(url.toURI()).toString());
+        } catch (java.net.URISyntaxException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return String.join(java.io.File.pathSeparator, paths);
+    }
+    return System.getProperty("java.class.path");
+  }
+
   void start() throws IOException {
-    Path log = Path.of("target/bench-server.log");
-    Files.createDirectories(log.getParent());
+    Files.createDirectories(log.toAbsolutePath().getParent());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", jar.toString()));
+    command.addAll(launch);
     ProcessBuilder builder = new ProcessBuilder(command)
       .redirectErrorStream(true)
       .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -104,6 +135,10 @@ final class ServerProcess {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  Path log() {
+    return log;
   }
 
   boolean alive() {
