@@ -52,6 +52,7 @@ final class BenchClient {
   private final List<String> acked = new ArrayList<>();
   private Promise<Void> echo;
   private boolean host;
+  private boolean relay;
   private java.util.function.BiConsumer<Long, Long> ackListener = (rev, sentNanos) -> { };
 
   BenchClient(Vertx vertx, BenchBoard board, int index, String runId, Metrics metrics, BenchConfig.Mode mode,
@@ -70,6 +71,16 @@ final class BenchClient {
   /** Joins with the facilitator's link (the host of a webinar) instead of the participant's. Before start. */
   BenchClient asHost() {
     host = true;
+    return this;
+  }
+
+  /**
+   * Against the bare relay of --baseline relay. Before start. The relay does not transform, so other clients'
+   * changes are timed and counted but not applied (their ops no longer fit the text); our own change coming back on
+   * board.<id>.ops releases the next submit, as our own revision does against the server.
+   */
+  BenchClient againstRelay() {
+    relay = true;
     return this;
   }
 
@@ -293,6 +304,10 @@ final class BenchClient {
   /** A committed change from board.<id>.ops. */
   private void onChange(JsonObject change) {
     ClientSync.Committed committed = committed(change);
+    if (relay) {
+      onRelayed(committed);
+      return;
+    }
     if (committed.rev() > sync.rev() && !clientId.equals(committed.clientId())) {
       metrics.delivered(committed.clientId(), committed.seq());
       if (sync.hasInflight()) {
@@ -301,6 +316,15 @@ final class BenchClient {
       }
     }
     settle(sync.committed(committed));
+  }
+
+  private void onRelayed(ClientSync.Committed committed) {
+    if (!clientId.equals(committed.clientId())) {
+      metrics.delivered(committed.clientId(), committed.seq());
+    } else if (committed.seq() == sync.inflightSeq()) {
+      // "Committed at or before our revision": ClientSync drops the in-flight submit as done.
+      settle(sync.acknowledged(committed.seq(), sync.rev()));
+    }
   }
 
   private static ClientSync.Committed committed(JsonObject change) {
