@@ -12,12 +12,15 @@ import java.util.Set;
 record BenchConfig(String host, int port, int boards, int clientsPerBoard, double editsPerSecond,
                    int warmupSeconds, int measureSeconds, Mode mode, Path spawnJar, Path spawnDataDir,
                    List<String> spawnJvm, Path resultFile, Path ackedFile, Path verifyOnly, long seed,
-                   int listeners, int askers) {
+                   int listeners, int askers, Baseline baseline, int relayPort) {
 
   /** goal: every client of a board types into the board's shared goal (the transform path); items: each types into
    *  the notes of its own agenda item (no concurrent edits of one text); webinar: one board from the "webinar"
    *  template, the host typing into its goal, listeners watching without a seat, askers asking and voting. */
   enum Mode { GOAL, ITEMS, WEBINAR }
+
+  /** none: only Aan Tafel; relay: then the same load against {@link RelayServer}, and both side by side. */
+  enum Baseline { NONE, RELAY }
 
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   static final int GOAL_MAX = 4000;
@@ -63,7 +66,9 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
       Path.of(take(values, "acked", "target/bench-acked.json")),
       values.containsKey("verify-only") ? Path.of(values.remove("verify-only")) : null,
       Long.parseLong(take(values, "seed", "42")),
-      intOf(values, "listeners", 2000), intOf(values, "askers", 50));
+      intOf(values, "listeners", 2000), intOf(values, "askers", 50),
+      Baseline.valueOf(take(values, "baseline", "none").toUpperCase()),
+      intOf(values, "relay-port", (url.getPort() > 0 ? url.getPort() : 80) + 1));
     if (!values.isEmpty()) {
       throw new IllegalArgumentException("unknown options " + values.keySet());
     }
@@ -72,6 +77,10 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
   }
 
   private void check() {
+    if (baseline == Baseline.RELAY && (spawnJar == null || verifyOnly != null || mode == Mode.WEBINAR)) {
+      // The relay runs in a child JVM like the spawned server, so that both are measured the same way.
+      throw new IllegalArgumentException("--baseline relay needs --spawn and --mode goal or items");
+    }
     if (boards < 1 || boards > 2000 || clientsPerBoard < 1 || clientsPerBoard > 26) {
       throw new IllegalArgumentException("boards must be 1..2000 and clients 1..26 (one letter per client)");
     }

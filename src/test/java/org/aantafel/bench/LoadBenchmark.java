@@ -32,6 +32,9 @@ import java.util.function.IntFunction;
  *   --boards 200 --clients 6 --rate 2 --warmup 10 --measure 60 --mode goal|items --seed 42
  *   --out target/bench-result.json --acked target/bench-acked.json
  *   --verify-only target/bench-acked.json   only check a previous run's acked edits (e.g. after a restart)
+ *   --baseline relay [--relay-port N]   with --spawn, goal or items mode: afterwards the identical load against a bare
+ *                                   relay (RelayServer, a child JVM with the same --spawn-jvm options, port default
+ *                                   spawn port + 1) and a table Aan Tafel | relay | ratio
  * </pre>
  */
 public final class LoadBenchmark {
@@ -41,15 +44,20 @@ public final class LoadBenchmark {
 
   private final BenchConfig config;
   private final Vertx vertx;
+  private final int port;
+  private final boolean relay;
   private final BenchHttp http;
   private final Metrics metrics;
   private final List<BenchBoard> boards = new ArrayList<>();
   private final List<BenchClient> clients = new ArrayList<>();
+  private JsonObject result;
 
-  private LoadBenchmark(BenchConfig config, Vertx vertx) {
+  private LoadBenchmark(BenchConfig config, Vertx vertx, int port, boolean relay) {
     this.config = config;
     this.vertx = vertx;
-    this.http = new BenchHttp(vertx, config.host(), config.port());
+    this.port = port;
+    this.relay = relay;
+    this.http = new BenchHttp(vertx, config.host(), port);
     this.metrics = new Metrics(config.clientsPerBoard());
   }
 
@@ -63,11 +71,17 @@ public final class LoadBenchmark {
       if (server != null) {
         server.start();
       }
-      LoadBenchmark bench = new LoadBenchmark(config, vertx);
+      LoadBenchmark bench = new LoadBenchmark(config, vertx, config.port(), false);
       bench.awaitHealthy(server);
       exit = config.verifyOnly() != null ? bench.verifyOnly()
         : config.mode() == BenchConfig.Mode.WEBINAR ? new WebinarBenchmark(config, vertx, bench.http).run(server)
         : bench.run(server);
+      if (config.baseline() == BenchConfig.Baseline.RELAY) {
+        // One at a time: the server is stopped before the relay starts, so neither takes CPU from the other's run.
+        server.stop();
+        bench.http.close();
+        exit = Math.max(exit, againstRelay(config, vertx, bench.result));
+      }
     } finally {
       if (server != null) {
         server.stop();
@@ -77,11 +91,37 @@ public final class LoadBenchmark {
     System.exit(exit);
   }
 
+  /** --baseline relay: the identical load against {@link RelayServer} in a child JVM, then both side by side. */
+  private static int againstRelay(BenchConfig config, Vertx vertx, JsonObject aanTafel) throws Exception {
+    ServerProcess relayProcess = ServerProcess.relay(config.relayPort(), config.spawnJvm());
+    try {
+      log("baseline: the same load against a bare relay (RelayServer) on port " + config.relayPort());
+      relayProcess.start();
+      LoadBenchmark bench = new LoadBenchmark(config, vertx, config.relayPort(), true);
+      bench.awaitHealthy(relayProcess);
+      JsonObject relay = bench.measureRelay();
+      JsonObject both = new JsonObject().put("aanTafel", aanTafel).put("relay", relay);
+      Path out = relayResultFile(config.resultFile());
+      Files.writeString(out, both.encodePrettily());
+      System.out.println(BenchReport.text(relay));
+      System.out.println(BenchReport.againstRelay(aanTafel, relay));
+      System.out.println("written to " + out);
+      return 0;
+    } finally {
+      relayProcess.stop();
+    }
+  }
+
+  private static Path relayResultFile(Path resultFile) {
+    String name = resultFile.getFileName().toString();
+    return resultFile.resolveSibling(name.replaceFirst("(\\.json)?$", "-vs-relay.json"));
+  }
+
   void awaitHealthy(ServerProcess server) throws InterruptedException {
     try {
       Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
         if (server != null && !server.alive()) {
-          throw new IllegalStateException("the server process ended; see target/bench-server.log");
+          throw new IllegalStateException("the server process ended; see " + server.log());
         }
         return Boolean.TRUE.equals(await(http.healthy(), 10));
       });
@@ -89,7 +129,7 @@ public final class LoadBenchmark {
     } catch (ConditionTimeoutException e) {
       // reported below
     }
-    throw new IllegalStateException("no healthy server at " + config.host() + ":" + config.port());
+    throw new IllegalStateException("no healthy server at " + config.host() + ":" + port);
   }
 
   private int verifyOnly() throws Exception {
@@ -102,37 +142,12 @@ public final class LoadBenchmark {
   }
 
   private int run(ServerProcess server) throws Exception {
-    String runId = UUID.randomUUID().toString().substring(0, 8);
-    log("creating " + config.boards() + " boards");
-    boards.addAll(inLanes(config.boards(), http::createBoard));
-    log("connecting " + config.boards() * config.clientsPerBoard() + " websocket clients");
-    for (BenchBoard board : boards) {
-      for (int c = 0; c < config.clientsPerBoard(); c++) {
-        clients.add(new BenchClient(vertx, board, c, runId, metrics, config.mode(),
-          config.seed() * 1_000_003L + board.index * 31L + c));
-      }
-    }
-    inLanes(clients.size(), i -> clients.get(i).start(config.host(), config.port()));
-
-    long start = System.nanoTime();
-    long measureStart = start + TimeUnit.SECONDS.toNanos(config.warmupSeconds());
-    long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(config.measureSeconds());
-    metrics.openWindow(measureStart, measureEnd);
-    log("typing: warm-up " + config.warmupSeconds() + " s, then measuring " + config.measureSeconds() + " s");
-    clients.forEach(c -> c.startTyping(config.editsPerSecond()));
-    // The measurement window is a span of time by design: typing runs until it ends.
-    await(vertx.timer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(measureEnd - System.nanoTime()))), 600);
-    clients.forEach(BenchClient::stopTyping);
-    String loadAverage = String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    boolean drained = drain();
-    int undelivered = metrics.undelivered();
-    JsonObject report = metrics.report(config.measureSeconds());
-    if (!drained) {
-      JsonArray stuck = new JsonArray();
-      await(Future.all(clients.stream().map(BenchClient::pending).toList()), 30).<String>list().stream()
-        .filter(java.util.Objects::nonNull).limit(10).forEach(stuck::add);
-      report.put("notSettledExamples", stuck);
-    }
+    connect();
+    Measured measured = typeAndMeasure();
+    String loadAverage = measured.loadAverage();
+    boolean drained = measured.drained();
+    int undelivered = measured.undelivered();
+    JsonObject report = measured.report();
     log("checking convergence and durability");
     JsonObject convergence = convergence();
     List<DurabilityCheck.Expectation> expectations = expectations();
@@ -150,24 +165,94 @@ public final class LoadBenchmark {
     boolean durableOk = durable.getBoolean("ok") && (afterRestart == null || afterRestart.getBoolean("ok"));
     JsonObject result = new JsonObject()
       .put("finishedAt", Instant.now().toString())
-      .put("config", new JsonObject().put("url", "http://" + config.host() + ":" + config.port())
-        .put("spawned", server != null).put("boards", config.boards()).put("clientsPerBoard", config.clientsPerBoard())
-        .put("connections", clients.size()).put("editsPerSecondPerClient", config.editsPerSecond())
-        .put("warmupSeconds", config.warmupSeconds()).put("measureSeconds", config.measureSeconds())
-        .put("mode", config.mode().name().toLowerCase()).put("seed", config.seed()))
-      .put("machine", new JsonObject().put("availableProcessors", Runtime.getRuntime().availableProcessors())
-        .put("loadAverageAtEnd", loadAverage).put("java", System.getProperty("java.version")))
+      .put("config", configJson(server != null))
+      .put("machine", machineJson(loadAverage))
       .put("results", report.put("drained", drained).put("undeliveredAfterDrain", undelivered))
       .put("convergence", convergence)
       .put("durabilityReadBack", durable)
       .put("durabilityAfterKillAndRestart", afterRestart)
       .put("target", new JsonObject().put("p99DeliveryMs", 50).put("met", p99 <= 50 && errorsFree && drained
         && durableOk && convergence.getBoolean("ok")));
+    this.result = result;
     Files.createDirectories(config.resultFile().toAbsolutePath().getParent());
     Files.writeString(config.resultFile(), result.encodePrettily());
     System.out.println(BenchReport.text(result));
     System.out.println("written to " + config.resultFile() + "; acked edits in " + config.ackedFile());
     return durableOk && convergence.getBoolean("ok") ? 0 : 2;
+  }
+
+  /** Creates the boards and connects and joins every client. */
+  private void connect() {
+    String runId = UUID.randomUUID().toString().substring(0, 8);
+    log("creating " + config.boards() + " boards");
+    boards.addAll(inLanes(config.boards(), http::createBoard));
+    log("connecting " + config.boards() * config.clientsPerBoard() + " websocket clients");
+    for (BenchBoard board : boards) {
+      for (int c = 0; c < config.clientsPerBoard(); c++) {
+        BenchClient client = new BenchClient(vertx, board, c, runId, metrics, config.mode(),
+          config.seed() * 1_000_003L + board.index * 31L + c);
+        clients.add(relay ? client.againstRelay() : client);
+      }
+    }
+    inLanes(clients.size(), i -> clients.get(i).start(config.host(), port));
+  }
+
+  /**
+   * The relay's run: the same boards, clients, rate, warm-up and window; no convergence or durability checks, since
+   * the relay neither transforms (the texts differ) nor stores.
+   */
+  private JsonObject measureRelay() {
+    connect();
+    Measured measured = typeAndMeasure();
+    await(Future.join(clients.stream().map(BenchClient::close).toList()).otherwiseEmpty(), 60);
+    String skipped = "not checked against the relay: it neither transforms (the texts differ) nor stores";
+    return new JsonObject()
+      .put("finishedAt", Instant.now().toString())
+      .put("config", configJson(true).put("target", "relay"))
+      .put("machine", machineJson(measured.loadAverage()))
+      .put("results", measured.report().put("drained", measured.drained())
+        .put("undeliveredAfterDrain", measured.undelivered()))
+      .put("skipped", skipped);
+  }
+
+  private record Measured(String loadAverage, boolean drained, int undelivered, JsonObject report) {}
+
+  /** Warm-up, the measurement window, then the drain; the metrics of the window. */
+  private Measured typeAndMeasure() {
+    long measureStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.warmupSeconds());
+    long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(config.measureSeconds());
+    metrics.openWindow(measureStart, measureEnd);
+    log("typing" + (relay ? " against the relay" : "") + ": warm-up " + config.warmupSeconds()
+      + " s, then measuring " + config.measureSeconds() + " s");
+    clients.forEach(c -> c.startTyping(config.editsPerSecond()));
+    // The measurement window is a span of time by design: typing runs until it ends.
+    await(vertx.timer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(measureEnd - System.nanoTime()))), 600);
+    clients.forEach(BenchClient::stopTyping);
+    String loadAverage = String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    boolean drained = drain();
+    int undelivered = metrics.undelivered();
+    JsonObject report = metrics.report(config.measureSeconds());
+    if (!drained) {
+      JsonArray stuck = new JsonArray();
+      await(Future.all(clients.stream().map(BenchClient::pending).toList()), 30).<String>list().stream()
+        .filter(java.util.Objects::nonNull).limit(10).forEach(stuck::add);
+      report.put("notSettledExamples", stuck);
+    }
+    return new Measured(loadAverage, drained, undelivered, report);
+  }
+
+  private JsonObject configJson(boolean spawned) {
+    return new JsonObject().put("url", "http://" + config.host() + ":" + port)
+      .put("spawned", spawned).put("boards", config.boards()).put("clientsPerBoard", config.clientsPerBoard())
+      .put("connections", clients.size()).put("editsPerSecondPerClient", config.editsPerSecond())
+      .put("warmupSeconds", config.warmupSeconds()).put("measureSeconds", config.measureSeconds())
+      .put("mode", config.mode().name().toLowerCase()).put("seed", config.seed())
+      .put("jvmOptions", String.join(" ", config.spawnJvm()));
+  }
+
+  private static JsonObject machineJson(String loadAverage) {
+    return new JsonObject().put("availableProcessors", Runtime.getRuntime().availableProcessors())
+      .put("loadAverageAtEnd", loadAverage).put("java", System.getProperty("java.version"));
   }
 
   /**
