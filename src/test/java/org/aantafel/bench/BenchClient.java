@@ -77,7 +77,7 @@ final class BenchClient {
   /**
    * Against the bare relay of --baseline relay. Before start. The relay does not transform, so other clients'
    * changes are timed and counted but not applied (their ops no longer fit the text); our own change coming back on
-   * board.<id>.ops releases the next submit, as our own revision does against the server.
+   * board.<id>.ops is applied and releases the next submit, as our own revision does against the server.
    */
   BenchClient againstRelay() {
     relay = true;
@@ -322,8 +322,9 @@ final class BenchClient {
     if (!clientId.equals(committed.clientId())) {
       metrics.delivered(committed.clientId(), committed.seq());
     } else if (committed.seq() == sync.inflightSeq()) {
-      // "Committed at or before our revision": ClientSync drops the in-flight submit as done.
-      settle(sync.acknowledged(committed.seq(), sync.rev()));
+      // Numbered as the next of the revisions this client applied (only its own), so ClientSync applies it to the
+      // confirmed state as sent, which fits, since nothing was applied in between.
+      settle(sync.committed(new ClientSync.Committed(sync.rev() + 1, clientId, committed.seq(), committed.ops())));
     }
   }
 
