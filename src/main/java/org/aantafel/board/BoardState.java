@@ -31,7 +31,7 @@ public final class BoardState {
     return fromMap(Map.of("board", fields, "entities", Map.of()));
   }
 
-  /** Reads the DESIGN "State" shape; every field is checked against the schema. */
+  /** Reads the state shape of docs/protocol.md ({board, entities}); every field is checked against the schema. */
   public static BoardState fromMap(Map<String, ?> state) {
     if (state == null || !(state.get("board") instanceof Map<?, ?> board)) {
       throw BoardRejection.badInput("state needs a board object");
@@ -73,7 +73,7 @@ public final class BoardState {
     return fields;
   }
 
-  /** A deep copy in the DESIGN "State" shape; tombstones are {"kind": k, "deleted": true}. */
+  /** A deep copy in the state shape ({board, entities}); tombstones are {"kind": k, "deleted": true}. */
   public Map<String, Object> toMap() {
     Map<String, Object> others = new LinkedHashMap<>();
     entities.forEach((id, entity) -> {

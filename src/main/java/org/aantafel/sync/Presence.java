@@ -54,6 +54,10 @@ final class Presence {
     return participantBySocket.size() + watchingSockets.size();
   }
 
+  boolean connected(String socketId) {
+    return participantBySocket.containsKey(socketId) || watchingSockets.contains(socketId);
+  }
+
   /** @param participantId the seat's participant, or null for a socket that only watches */
   void connect(String socketId, String participantId) {
     if (participantId == null) {

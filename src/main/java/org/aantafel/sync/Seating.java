@@ -57,14 +57,16 @@ final class Seating {
         throw Refusal.noAccess();
       }
       String grant = stronger(tokenGrant.orElse(null), seat.map(BoardStore.Participant::grant).orElse(null));
+      // A socket already at the board may join again (a new name, a catch-up); a new one only while there is room,
+      // seated or not, so one person's many sockets cannot fill the board either.
+      if (request.socketId() != null && !presence.connected(request.socketId()) && presence.online() >= MAX_ONLINE) {
+        throw new Refusal(Refusal.RATE_LIMITED, "this board is full; try again later");
+      }
       if (seat.isPresent()) {
         boolean renamed = rename(seat.get(), request);
         return Future.succeededFuture(new Admission(seat.get().participantId(), grant, null, renamed));
       }
       if (request.name() == null || !Grant.parse(grant).atLeast(Grant.PARTICIPANT)) {
-        if (presence.online() >= MAX_ONLINE) {
-          throw new Refusal(Refusal.RATE_LIMITED, "this board is full; try again later");
-        }
         return Future.succeededFuture(new Admission(null, grant, null, false));
       }
       return newSeat(request, grant);

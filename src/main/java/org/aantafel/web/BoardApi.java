@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The HTTP API of DESIGN.md: create a board, read its state, health; closing and records in {@link RecordApi}. */
+/** The HTTP API (docs/protocol.md): create a board, read its state, health; closing and records in {@link RecordApi}. */
 final class BoardApi {
   static final List<String> GRANTS = List.of("facilitator", "participant", "viewer", "projector");
   private static final Set<String> LANGUAGES = Set.of("nl", "en");

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The contract on PostgreSQL, and what only the database itself guarantees, checked through SQL. */
-class PgBoardStoreTest extends BoardStoreContract {
+class PgBoardStoreTest extends BoardStoreContractTest {
 
   private DatabaseConfig database;
 

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.aantafel.testsupport.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A browser that leaves is normal: closing its socket (with a close frame, as a closed tab or a left page does) logs
@@ -30,8 +32,16 @@ class SocketCloseLogTest extends ServerTest {
         bus.register(Addresses.presence(board.id()), body -> { });
         bus.close();
       }
-      // What the server does once a socket is gone (presence, leaving the hub) happens after the close.
-      Thread.sleep(1500);
+      // What the server does once a socket is gone (presence, leaving the hub) happens after the close: wait until a
+      // newcomer sees nobody online any more, which is the hub having handled every leave.
+      eventually(() -> {
+        BusClient watcher = server.bus();
+        JsonObject presence = watcher.call(Addresses.JOIN, new JsonObject().put("boardId", board.id())
+          .put("token", board.token("viewer")).put("clientId", "watcher"));
+        watcher.close();
+        assertTrue(presence.getJsonArray("participants").stream()
+          .noneMatch(p -> ((JsonObject) p).getBoolean("online")), presence.encode());
+      });
       List<String> lines = logs.warningsAndErrors();
       assertEquals(List.of(), lines);
     }

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link InMemoryStoreTest}), so that the in-memory store the hub tests use cannot drift from PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BoardStoreContract {
+abstract class BoardStoreContractTest {
 
   protected Vertx vertx;
   protected BoardStore store;
