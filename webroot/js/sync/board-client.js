@@ -306,7 +306,7 @@ export class BoardClient extends EventTarget {
     this.beating = true;
     const bus = this.bus;
     try {
-      await bus.request('board.ping', {}, { timeout: HEARTBEAT_TIMEOUT_MS });
+      await bus.request('board.ping', { boardId: this.boardId }, { timeout: HEARTBEAT_TIMEOUT_MS });
       this.missedBeats = 0;
     } catch (error) {
       // A refusal is an answer: the connection works.

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import org.aantafel.mail.MeetingMailer;
 import org.aantafel.store.BoardStore;
 import org.aantafel.store.Stores;
+import org.aantafel.sync.HubRouter;
 import org.aantafel.sync.HubVerticle;
 import org.aantafel.sync.RetentionSweep;
 import org.aantafel.web.BoardCreationLimit;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One running Aan Tafel server: the store (embedded or external PostgreSQL), the hubs, and the HTTP servers. Tests
@@ -22,6 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class App {
   static final long HUB_IDLE_MILLIS = 60_000;
+  static final String CLUSTER_NEEDS_EXTERNAL_DATABASE = "a cluster needs an external PostgreSQL that every node "
+    + "shares: set AANTAFEL_DB_URL (the embedded database lives inside one node and dies with it)";
 
   /** Set once, right after the start, when boards are removed after a retention period; else null. */
   private RetentionSweep retention;
@@ -29,16 +33,17 @@ public final class App {
   private final Vertx vertx;
   private final BoardStore store;
   private final int port;
-  private final String hubDeployment;
+  /** The router, then the hubs: undeployed in this order, so no message finds the hubs gone. */
+  private final List<String> syncDeployments;
   private final String httpDeployment;
   private final Optional<MeetingMailer> mail;
 
-  private App(Vertx vertx, BoardStore store, int port, String hubDeployment, String httpDeployment,
+  private App(Vertx vertx, BoardStore store, int port, List<String> syncDeployments, String httpDeployment,
               Optional<MeetingMailer> mail) {
     this.vertx = vertx;
     this.store = store;
     this.port = port;
-    this.hubDeployment = hubDeployment;
+    this.syncDeployments = syncDeployments;
     this.httpDeployment = httpDeployment;
     this.mail = mail;
   }
@@ -48,6 +53,9 @@ public final class App {
   }
 
   public static Future<App> start(Vertx vertx, AppConfig config, long hubIdleMillis) {
+    if (vertx.isClustered() && config.dbUrl().isBlank()) {
+      return Future.failedFuture(new IllegalStateException(CLUSTER_NEEDS_EXTERNAL_DATABASE));
+    }
     return start(vertx, config, hubIdleMillis, Stores.open(vertx, config.dbUrl(), config.dataDir()));
   }
 
@@ -59,18 +67,24 @@ public final class App {
   private static Future<App> startServers(Vertx vertx, AppConfig config, long hubIdleMillis,
                                           Future<BoardStore> store) {
     int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+    int hubInstances = config.hubInstancesOrCores();
     List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+    AtomicInteger hubIndex = new AtomicInteger();
     return store.compose(opened -> {
       Optional<MeetingMailer> mail = MeetingMailer.create(vertx, opened, config.mail());
       BoardCreationLimit creations = new BoardCreationLimit(config.limits());
-      return vertx.deployVerticle(new HubVerticle(opened, hubIdleMillis))
-        .compose(hubId -> vertx.deployVerticle(() -> {
+      ClusterNode.reportDepartures(vertx);
+      return vertx.deployVerticle(() -> new HubVerticle(opened, hubIdleMillis, hubIndex.getAndIncrement()),
+          new DeploymentOptions().setInstances(hubInstances))
+        .compose(hubId -> vertx.deployVerticle(new HubRouter(ClusterNode.nodeId(vertx), hubInstances))
+          .map(routerId -> List.of(routerId, hubId)))
+        .compose(syncIds -> vertx.deployVerticle(() -> {
           HttpVerticle server = new HttpVerticle(opened, config.httpHost(), config.httpPort(),
             config.publicUrl(), mail, config.limits(), creations);
           servers.add(server);
           return server;
         }, new DeploymentOptions().setInstances(config.httpPort() == 0 ? 1 : instances))
-          .map(httpId -> new App(vertx, opened, servers.get(0).actualPort(), hubId, httpId, mail)))
+          .map(httpId -> new App(vertx, opened, servers.get(0).actualPort(), syncIds, httpId, mail)))
         .recover(e -> opened.close().transform(v -> Future.failedFuture(e)));
     });
   }
@@ -97,7 +111,8 @@ public final class App {
       retention.stop();
     }
     return vertx.undeploy(httpDeployment)
-      .transform(v -> vertx.undeploy(hubDeployment))
+      .transform(v -> vertx.undeploy(syncDeployments.get(0)))
+      .transform(v -> vertx.undeploy(syncDeployments.get(1)))
       .transform(v -> mail.map(MeetingMailer::close).orElseGet(Future::succeededFuture))
       .transform(v -> store.close());
   }

@@ -16,7 +16,7 @@ import java.util.Map;
  * AANTAFEL_HTTP_PORT, so that a school's administrator never has to edit a file inside the jar.
  */
 public record AppConfig(String httpHost, int httpPort, String publicUrl, Path dataDir, String dbUrl,
-                        boolean cluster, String clusterHost, String clusterMembers,
+                        ClusterSettings cluster, int hubInstances,
                         MailSettings mail, int retentionDays, Limits limits) {
 
   private static final String FILE = "config/aantafel.json";
@@ -39,27 +39,31 @@ public record AppConfig(String httpHost, int httpPort, String publicUrl, Path da
       stripTrailingSlash(json.getString("publicUrl", "")),
       Path.of(json.getString("dataDir", "./data")),
       json.getString("dbUrl", ""),
-      Boolean.parseBoolean(String.valueOf(json.getValue("cluster", false))),
-      json.getString("clusterHost", ""),
-      json.getString("clusterMembers", ""),
+      ClusterSettings.fromJson(json),
+      Integer.parseInt(String.valueOf(json.getValue("hubInstances", 0))),
       MailSettings.fromJson(json),
       Integer.parseInt(String.valueOf(json.getValue("retentionDays", 0))),
       Limits.fromJson(json));
   }
 
   public AppConfig withHttpPort(int port) {
-    return new AppConfig(httpHost, port, publicUrl, dataDir, dbUrl, cluster, clusterHost, clusterMembers, mail,
+    return new AppConfig(httpHost, port, publicUrl, dataDir, dbUrl, cluster, hubInstances, mail,
       retentionDays, limits);
   }
 
   public AppConfig withDbUrl(String url) {
-    return new AppConfig(httpHost, httpPort, publicUrl, dataDir, url, cluster, clusterHost, clusterMembers, mail,
+    return new AppConfig(httpHost, httpPort, publicUrl, dataDir, url, cluster, hubInstances, mail,
       retentionDays, limits);
   }
 
   public AppConfig withDataDir(Path dir) {
-    return new AppConfig(httpHost, httpPort, publicUrl, dir, dbUrl, cluster, clusterHost, clusterMembers, mail,
+    return new AppConfig(httpHost, httpPort, publicUrl, dir, dbUrl, cluster, hubInstances, mail,
       retentionDays, limits);
+  }
+
+  /** One hub instance per core unless configured: each instance is one event loop's worth of boards. */
+  public int hubInstancesOrCores() {
+    return hubInstances > 0 ? hubInstances : Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
   static String toEnvName(String camelKey) {

@@ -15,10 +15,22 @@ public final class Main {
 
   public static void main(String[] args) throws InterruptedException {
     AppConfig config = AppConfig.load(System.getenv());
-    Vertx vertx = Vertx.vertx();
+    if (config.cluster().enabled() && config.dbUrl().isBlank()) {
+      LOG.log(System.Logger.Level.ERROR, "Aan Tafel could not start: " + App.CLUSTER_NEEDS_EXTERNAL_DATABASE);
+      System.exit(1);
+      return;
+    }
+    Vertx vertx;
     App app;
     try {
-      app = App.start(vertx, config).toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+      vertx = config.cluster().enabled() ? await(ClusterNode.start(config.cluster())) : Vertx.vertx();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.log(System.Logger.Level.ERROR, "Aan Tafel could not join its cluster", e);
+      System.exit(1);
+      return;
+    }
+    try {
+      app = await(App.start(vertx, config));
     } catch (ExecutionException | TimeoutException e) {
       LOG.log(System.Logger.Level.ERROR, "Aan Tafel could not start", e);
       vertx.close();
@@ -38,6 +50,10 @@ public final class Main {
   private static void stop(App app, Vertx vertx) {
     await(app.stop(), "stopping the server");
     await(vertx.close(), "closing Vert.x");
+  }
+
+  private static <T> T await(Future<T> start) throws ExecutionException, TimeoutException, InterruptedException {
+    return start.toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
   }
 
   private static void await(Future<Void> step, String what) {

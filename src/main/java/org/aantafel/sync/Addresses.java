@@ -25,6 +25,19 @@ public final class Addresses {
    */
   public static final String DELETE = "hub.delete";
 
+  /** A board's own inbox, served by the one hub in the whole cluster that owns the board. Never bridged. */
+  public static String hub(String boardId) {
+    return "hub.board." + boardId;
+  }
+
+  /** Node-local: asks hub instance {@code index} of this node to take a board into its care. */
+  static String claim(int index) {
+    return "hub.claim." + index;
+  }
+
+  /** Node-local: another node left the cluster, {nodeId}; its sockets are gone with it. */
+  public static final String NODE_LEFT = "hub.node-left";
+
   /** Headers set by the bridge; whatever a client sends in headers is thrown away before these are set. */
   public static final String H_SOCKET = "aantafel-socket";
   public static final String H_GRANT = "aantafel-grant";
@@ -32,6 +45,10 @@ public final class Addresses {
   public static final String H_CLIENT = "aantafel-client";
   /** The bridge's mark on one join, echoed in the hub's answer: only that answer can seat the socket. */
   public static final String H_JOIN_TICKET = "aantafel-join-ticket";
+  /** Set by the router: which of the board's steps a message on {@link #hub} asks for (join, submit, ...). */
+  static final String H_KIND = "aantafel-kind";
+  /** Set by the router: the node whose socket sent the message, so a hub can forget the sockets of a node that died. */
+  static final String H_NODE = "aantafel-node";
   /** A refusal decided by the bridge (rate or size), answered by the hub as a reply failure so the browser sees it. */
   public static final String H_REFUSAL = "aantafel-refusal";
 

@@ -106,7 +106,7 @@ final class BoardHub {
           .map(changes -> new JsonObject().put("rev", joinedAt).put("ops", publishedList(changes)))
       : Future.succeededFuture(new JsonObject().put("rev", joinedAt).put("state", new JsonObject(state.toMap())));
     if (request.socketId() != null) {
-      presence.connect(request.socketId(), participantId);
+      presence.connect(request.socketId(), participantId, request.nodeId());
       broadcast.soon();
     }
     if (admission.introduced()) {
@@ -210,9 +210,28 @@ final class BoardHub {
     }));
   }
 
-  void focus(String socketId, JsonObject focus) {
+  void focus(Sender sender, JsonObject focus) {
     touch();
-    if (presence.focus(socketId, focus)) {
+    heard(sender);
+    if (presence.focus(sender.socketId(), focus)) {
+      broadcast.soon();
+    }
+  }
+
+  /**
+   * A socket the bridge seated at this board, heard from: a hub that took the board over from a node that died does
+   * not know the sockets that joined its predecessor, and learns of them from their heartbeats.
+   */
+  void heard(Sender sender) {
+    if (sender.seated() && !presence.connected(sender.socketId())) {
+      presence.connect(sender.socketId(), sender.participantId(), sender.nodeId());
+      broadcast.soon();
+    }
+  }
+
+  /** The sockets of a node that left the cluster are gone, though they never said so. */
+  void nodeLeft(String nodeId) {
+    if (presence.disconnectNode(nodeId)) {
       broadcast.soon();
     }
   }

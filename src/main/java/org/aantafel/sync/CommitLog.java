@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import org.aantafel.store.BoardStore;
 import org.aantafel.store.BoardStore.CommittedChange;
+import org.aantafel.store.StoreConflictException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,13 @@ final class CommitLog {
     group.forEach(r -> byBoard.put(r.boardId(), r.changes()));
     store.appendChanges(byBoard).onComplete(result -> {
       inFlight--;
-      group.forEach(r -> r.done().handle(result));
+      if (result.failed() && result.cause() instanceof StoreConflictException && group.size() > 1) {
+        // One board's revision was taken already (two hubs owned it for a moment), which rolled back every board's
+        // group: each is written again on its own, so that only the board in conflict hears of it.
+        group.forEach(r -> store.appendChanges(Map.of(r.boardId(), r.changes())).onComplete(r.done()));
+      } else {
+        group.forEach(r -> r.done().handle(result));
+      }
       scheduleWrite();
     });
   }

@@ -4,104 +4,141 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.board.BoardState;
 import org.aantafel.store.BoardStore;
-import org.aantafel.store.BoardStore.DeletedBoard;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Owns the hubs of this node: routes every board message to its board's hub, loads a hub on first use (latest
- * snapshot + later ops) and unloads it when the board has been quiet. All hubs live on this verticle's event loop,
- * which is what makes each of them a single writer without locks.
+ * One of a node's hub instances (one per core): holds the hubs of the boards it owns, loads a hub when the router
+ * asks it to claim a board (latest snapshot + later ops) and unloads it when the board has been quiet. All hubs of an
+ * instance live on its event loop, which is what makes each of them a single writer without locks; a board is always
+ * claimed by the same instance of a node, and owned by one node of the cluster at a time (see {@link Ownership}).
  */
 public final class HubVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(HubVerticle.class.getName());
 
   private final BoardStore store;
   private final long idleMillis;
+  private final int index;
   private final Map<String, Future<BoardHub>> hubs = new HashMap<>();
+  private final Map<String, Ownership> owned = new HashMap<>();
   private CommitLog commitLog;
 
-  public HubVerticle(BoardStore store, long idleMillis) {
+  /** @param index which of the node's hub instances this is, see {@link HubRouter} */
+  public HubVerticle(BoardStore store, long idleMillis, int index) {
     this.store = store;
     this.idleMillis = idleMillis;
+    this.index = index;
   }
 
   @Override
   public Future<?> start() {
     EventBus bus = vertx.eventBus();
     commitLog = new CommitLog(store, context);
-    bus.<Object>consumer(Addresses.JOIN, this::join);
-    bus.<Object>consumer(Addresses.SUBMIT, message -> answer(message,
-      () -> SubmitRequest.parse(message), SubmitRequest::boardId, (hub, request) -> hub.submit(request)));
-    bus.<Object>consumer(Addresses.STATE, message -> answer(message,
-      () -> WireFields.id(WireFields.body(message.body()), "boardId"), id -> id, (hub, id) -> hub.committedState()));
-    bus.<Object>consumer(Addresses.CLOSE, message -> answer(message,
-      () -> CloseRequest.parse(message), CloseRequest::boardId, (hub, request) -> hub.close(request.closedBy())));
-    bus.<Object>consumer(Addresses.REOPEN, message -> answer(message,
-      () -> WireFields.id(WireFields.body(message.body()), "boardId"), id -> id, (hub, id) -> hub.reopen()));
-    bus.<Object>consumer(Addresses.DELETE, this::delete);
-    bus.<Object>consumer(Addresses.PRESENCE, this::presence);
-    bus.<Object>consumer(Addresses.LEAVE, this::leave);
-    bus.<Object>consumer(Addresses.PING, message -> parsed(message, m -> {
-      WireFields.refuseIfMarked(m);
-      return m;
-    }).ifPresent(m -> m.reply(new JsonObject())));
+    bus.<String>localConsumer(Addresses.claim(index), this::claim);
+    bus.<String>localConsumer(Addresses.NODE_LEFT, message ->
+      hubs.values().forEach(hub -> hub.onSuccess(h -> h.nodeLeft(message.body()))));
     vertx.setPeriodic(Math.max(1000, idleMillis / 2), id -> unloadIdle());
     return Future.succeededFuture();
   }
 
+  /** Every board is handed back: its inbox closed, its last snapshot saved, its lock released for another node. */
   @Override
   public Future<?> stop() {
-    return Future.join(hubs.values().stream()
-      .map(f -> f.compose(BoardHub::unload).otherwiseEmpty()).toList());
+    return Future.join(List.copyOf(hubs.keySet()).stream().map(this::letGo).toList());
   }
 
-  private void join(Message<Object> message) {
-    parsed(message, JoinRequest::parse).ifPresent(request -> join(message, request));
+  /** Answers once this instance serves the board; fails with {@link HubRouter#RETRY} if another node holds it. */
+  private void claim(Message<String> message) {
+    String boardId = message.body();
+    Future<BoardHub> hub = hubs.get(boardId);
+    if (hub == null) {
+      hub = take(boardId);
+    }
+    hub.onSuccess(h -> message.reply(null)).onFailure(e -> {
+      if (e instanceof ReplyException r && r.failureCode() == HubRouter.RETRY) {
+        message.fail(HubRouter.RETRY, r.getMessage());
+      } else {
+        Refusal.replyTo(message, e);
+      }
+    });
   }
 
-  private void join(Message<Object> message, JoinRequest request) {
+  private Future<BoardHub> take(String boardId) {
+    Future<BoardHub> hub = Ownership.claim(vertx, boardId)
+      .recover(held -> Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, HubRouter.RETRY,
+        "another server holds this board")))
+      .compose(ownership -> load(boardId)
+        .compose(loaded -> ownership.open(vertx, boardId, message -> dispatch(boardId, message)).map(loaded))
+        .onFailure(e -> ownership.release(Future::succeededFuture))
+        .onSuccess(loaded -> owned.put(boardId, ownership)));
+    hubs.put(boardId, hub);
+    // Let go while it was loading (the server stops): the claim it just made is given back at once.
+    hub.onSuccess(loaded -> {
+      if (hubs.get(boardId) != hub) {
+        owned.remove(boardId).release(Future::succeededFuture);
+      }
+    });
+    hub.onFailure(e -> hubs.remove(boardId, hub));
+    return hub;
+  }
+
+  /** A message the router brought to this board's inbox, by the step it asks for. */
+  private void dispatch(String boardId, Message<Object> message) {
+    Future<BoardHub> hub = hubs.get(boardId);
+    if (hub == null || !owned.containsKey(boardId)) {
+      // Let go a moment ago: the router claims it again, here or elsewhere.
+      message.fail(HubRouter.RETRY, "this board is moving");
+      return;
+    }
+    switch (String.valueOf(message.headers().get(Addresses.H_KIND))) {
+      case "join" -> parsed(message, JoinRequest::parse).ifPresent(request -> join(message, hub, request));
+      case "submit" -> answer(message, hub, SubmitRequest::parse, BoardHub::submit);
+      case "state" -> answer(message, hub, m -> m, (h, m) -> h.committedState());
+      case "close" -> answer(message, hub, CloseRequest::parse, (h, request) -> h.close(request.closedBy()));
+      case "reopen" -> answer(message, hub, m -> m, (h, m) -> h.reopen());
+      case "delete" -> parsed(message, DeleteRequest::parse).ifPresent(request -> delete(message, hub, request));
+      case "presence" -> presence(message, hub);
+      case "ping" -> ping(message, hub);
+      case "leave" -> hub.onSuccess(h -> h.leave(((JsonObject) message.body()).getString("socketId")));
+      default -> message.fail(Refusal.BAD_INPUT, "unknown step");
+    }
+  }
+
+  private void join(Message<Object> message, Future<BoardHub> hub, JoinRequest request) {
     // The link is checked by the hub, in its order: joins of one socket are then handled in the order they were
     // sent (a join with a name must not be overtaken by an earlier one without).
-    hub(request.boardId()).compose(hub -> hub.join(request))
+    hub.compose(h -> h.join(request))
       .onSuccess(message::reply)
       .onFailure(e -> Refusal.replyTo(message, e));
   }
 
   /**
-   * A loaded board is deleted by its hub in its turn; one not in memory straight in the store. Either way, messages
-   * for the board that arrive meanwhile wait for the outcome: refused if it is gone, else served as before (retention
-   * spares a board that was reopened). Browsers still watching are told on the board's ops address.
+   * Deleted by its hub in its turn; messages that arrive meanwhile are refused by the hub. Once the board is gone the
+   * hub is let go, so later messages find no board at all; browsers still watching are told on the board's ops
+   * address. After a failed deletion the board is read again from what is really stored, as after a failed commit.
    */
-  private void delete(Message<Object> message) {
-    parsed(message, DeleteRequest::parse).ifPresent(request -> delete(message, request));
-  }
-
-  private void delete(Message<Object> message, DeleteRequest request) {
+  private void delete(Message<Object> message, Future<BoardHub> hub, DeleteRequest request) {
     String boardId = request.boardId();
-    Future<BoardHub> before = hubs.get(boardId);
-    Future<Optional<DeletedBoard>> deletion = before == null ? store.deleteBoard(boardId, request.closedBefore())
-      : before.transform(loaded -> loaded.succeeded() ? loaded.result().delete(request.closedBefore())
-        : store.deleteBoard(boardId, request.closedBefore()));
-    // After a failed deletion the board is read again from what is really stored, as after a failed commit. Messages
-    // that waited for a deletion get the answer of any board that does not exist; open pages learn of the deletion
-    // from {deleted:true} on the ops address.
-    Future<BoardHub> after = deletion.transform(done -> done.failed() ? load(boardId)
-      : done.result().isPresent() ? Future.failedFuture(Refusal.noAccess())
-      : before != null && before.succeeded() ? before : load(boardId));
-    hubs.put(boardId, after);
-    after.onFailure(e -> hubs.remove(boardId, after));
-    deletion.onSuccess(gone -> gone.ifPresent(removed -> {
-      DeletionLog.log(request, removed);
-      vertx.eventBus().publish(Addresses.ops(boardId), new JsonObject().put("deleted", true));
-    }))
+    hub.compose(h -> h.delete(request.closedBefore()))
+      .onComplete(done -> {
+        if (done.failed() || done.result().isPresent()) {
+          letGo(boardId);
+        }
+      })
+      .onSuccess(gone -> gone.ifPresent(removed -> {
+        DeletionLog.log(request, removed);
+        vertx.eventBus().publish(Addresses.ops(boardId), new JsonObject().put("deleted", true));
+      }))
       .onSuccess(gone -> message.reply(new JsonObject().put("deleted", gone.isPresent())))
       .onFailure(e -> Refusal.replyTo(message, e));
   }
@@ -111,19 +148,15 @@ public final class HubVerticle extends VerticleBase {
     return new Refusal(Refusal.UNKNOWN_BOARD, "this board no longer exists");
   }
 
-  private void presence(Message<Object> message) {
-    String socketId = message.headers().get(Addresses.H_SOCKET);
+  private void presence(Message<Object> message, Future<BoardHub> hub) {
     try {
-      WireFields.refuseIfMarked(message);
-      JsonObject body = WireFields.body(message.body());
-      String boardId = WireFields.id(body, "boardId");
-      JsonObject focus = body.getJsonObject("focus");
+      JsonObject focus = WireFields.body(message.body()).getJsonObject("focus");
       if (focus != null && focus.encode().length() > 200) {
         throw new Refusal(Refusal.TOO_LARGE, "focus is too large");
       }
-      Future<BoardHub> hub = hubs.get(boardId);
-      if (hub != null && socketId != null && message.headers().get(Addresses.H_GRANT) != null) {
-        hub.onSuccess(h -> h.focus(socketId, focus));
+      Sender sender = Sender.of(message);
+      if (sender.seated()) {
+        hub.onSuccess(h -> h.focus(sender, focus));
       }
       if (message.replyAddress() != null) {
         message.reply(new JsonObject());
@@ -135,19 +168,16 @@ public final class HubVerticle extends VerticleBase {
     }
   }
 
-  private void leave(Message<Object> message) {
-    JsonObject body = (JsonObject) message.body();
-    Future<BoardHub> hub = hubs.get(body.getString("boardId"));
-    if (hub != null) {
-      hub.onSuccess(h -> h.leave(body.getString("socketId")));
-    }
+  /** A heartbeat goes through the hub's own turn: only its answer shows that edits can still be stored. */
+  private void ping(Message<Object> message, Future<BoardHub> hub) {
+    Sender sender = Sender.of(message);
+    hub.onSuccess(h -> h.heard(sender)).onSuccess(h -> message.reply(new JsonObject()));
   }
 
-  private <R> void answer(Message<Object> message, java.util.function.Supplier<R> parse,
-                          Function<R, String> boardIdOf,
-                          java.util.function.BiFunction<BoardHub, R, Future<JsonObject>> action) {
-    parsed(message, m -> parse.get()).ifPresent(request -> hub(boardIdOf.apply(request))
-      .compose(hub -> action.apply(hub, request))
+  private <R> void answer(Message<Object> message, Future<BoardHub> hub, Function<Message<Object>, R> parse,
+                          BiFunction<BoardHub, R, Future<JsonObject>> action) {
+    parsed(message, parse).ifPresent(request -> hub
+      .compose(h -> action.apply(h, request))
       .onSuccess(message::reply)
       .onFailure(e -> Refusal.replyTo(message, e)));
   }
@@ -160,17 +190,6 @@ public final class HubVerticle extends VerticleBase {
       Refusal.replyTo(message, e);
       return Optional.empty();
     }
-  }
-
-  private Future<BoardHub> hub(String boardId) {
-    Future<BoardHub> hub = hubs.get(boardId);
-    if (hub == null) {
-      hub = load(boardId);
-      hubs.put(boardId, hub);
-      Future<BoardHub> loading = hub;
-      hub.onFailure(e -> hubs.remove(boardId, loading));
-    }
-    return hub;
   }
 
   private Future<BoardHub> load(String boardId) {
@@ -190,21 +209,26 @@ public final class HubVerticle extends VerticleBase {
     });
   }
 
-  /** A broken hub is forgotten so that the next message loads the board again from what is really stored. */
+  /** A broken hub is let go, so that the next message loads the board again from what is really stored. */
   private void drop(String boardId) {
     LOG.log(System.Logger.Level.WARNING, "board {0}: storing failed, the hub is reloaded on next use", boardId);
-    hubs.remove(boardId);
+    letGo(boardId);
   }
 
   private void unloadIdle() {
-    hubs.entrySet().removeIf(entry -> {
-      Future<BoardHub> hub = entry.getValue();
-      if (hub.succeeded() && hub.result().unloadable(idleMillis)) {
-        hub.result().unload().onFailure(e ->
-          LOG.log(System.Logger.Level.WARNING, "board {0}: final snapshot failed: {1}", entry.getKey(), e.toString()));
-        return true;
-      }
-      return false;
-    });
+    List.copyOf(hubs.entrySet()).stream()
+      .filter(entry -> entry.getValue().succeeded() && entry.getValue().result().unloadable(idleMillis))
+      .forEach(entry -> letGo(entry.getKey()));
+  }
+
+  /** Stops serving the board here: no more messages, a last snapshot, then the claim is free for any node. */
+  private Future<Void> letGo(String boardId) {
+    Future<BoardHub> hub = hubs.remove(boardId);
+    Ownership ownership = owned.remove(boardId);
+    if (ownership == null) {
+      return Future.succeededFuture();
+    }
+    return ownership.release(() -> hub.compose(BoardHub::unload).onFailure(e -> LOG.log(System.Logger.Level.WARNING,
+      "board {0}: final snapshot failed: {1}", boardId, e.toString())));
   }
 }

@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
  * reply carries back so that only this answer can seat the socket.
  */
 record JoinRequest(String boardId, String token, String seat, String clientId, String name, String role,
-                   Long sinceRev, String socketId, String joinTicket) {
+                   Long sinceRev, String socketId, String nodeId, String joinTicket) {
 
   static final int MAX_NAME = 60;
   static final int MAX_ROLE = 40;
@@ -40,6 +40,7 @@ record JoinRequest(String boardId, String token, String seat, String clientId, S
       role(WireFields.optionalText(body, "role", MAX_ROLE)),
       WireFields.optionalNonNegative(body, "sinceRev"),
       message.headers().get(Addresses.H_SOCKET),
+      message.headers().get(Addresses.H_NODE),
       message.headers().get(Addresses.H_JOIN_TICKET));
   }
 

@@ -20,6 +20,8 @@ final class Presence {
   private final Map<String, String> participantBySocket = new HashMap<>();
   private final Set<String> watchingSockets = new HashSet<>();
   private final Map<String, JsonObject> focusBySocket = new HashMap<>();
+  /** Where each socket is held, so the sockets of a node that died can be forgotten (they never say goodbye). */
+  private final Map<String, String> nodeBySocket = new HashMap<>();
 
   void remember(String participantId, String name, String role) {
     seated.put(participantId, new JsonObject()
@@ -58,8 +60,14 @@ final class Presence {
     return participantBySocket.containsKey(socketId) || watchingSockets.contains(socketId);
   }
 
-  /** @param participantId the seat's participant, or null for a socket that only watches */
-  void connect(String socketId, String participantId) {
+  /**
+   * @param participantId the seat's participant, or null for a socket that only watches
+   * @param nodeId        the node that holds the socket, or null where there is only one
+   */
+  void connect(String socketId, String participantId, String nodeId) {
+    if (nodeId != null) {
+      nodeBySocket.put(socketId, nodeId);
+    }
     if (participantId == null) {
       participantBySocket.remove(socketId);
       focusBySocket.remove(socketId);
@@ -73,7 +81,18 @@ final class Presence {
   /** @return whether anything visible changed */
   boolean disconnect(String socketId) {
     focusBySocket.remove(socketId);
+    nodeBySocket.remove(socketId);
     return participantBySocket.remove(socketId) != null | watchingSockets.remove(socketId);
+  }
+
+  /** @return whether anything visible changed */
+  boolean disconnectNode(String nodeId) {
+    boolean changed = false;
+    for (String socketId : nodeBySocket.entrySet().stream().filter(e -> nodeId.equals(e.getValue()))
+      .map(Map.Entry::getKey).toList()) {
+      changed |= disconnect(socketId);
+    }
+    return changed;
   }
 
   /** Only seated people show where they type; a watcher's focus is nobody's business and is ignored. */

@@ -24,7 +24,7 @@ class SeatingTest {
         new JsonObject(BoardState.create("Webinar", "nl").toMap()))));
     Presence presence = new Presence();
     for (int i = 0; i < Seating.MAX_ONLINE; i++) {
-      presence.connect("socket-" + i, null);
+      presence.connect("socket-" + i, null, null);
     }
     Seating seating = new Seating("b1", store, presence);
 
@@ -38,7 +38,7 @@ class SeatingTest {
 
   private static JoinRequest join(String socketId, String name) {
     return new JoinRequest("b1", "participant-token", null, "client-" + socketId, name, name == null ? null : "parent",
-        null, socketId, "ticket");
+        null, socketId, null, "ticket");
   }
 
   private static <T> T await(Future<T> future) {
