@@ -1,5 +1,7 @@
 package org.aantafel;
 
+import org.aantafel.testsupport.MainProcess;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

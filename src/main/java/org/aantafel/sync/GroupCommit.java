@@ -3,6 +3,7 @@ package org.aantafel.sync;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import org.aantafel.store.StoreConflictException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +109,11 @@ final class GroupCommit {
     failed = true;
     committing = false;
     waiting.clear();
-    watchers.values().forEach(list -> list.forEach(p -> p.fail(cause)));
+    // A revision number already taken means another hub wrote this board meanwhile (two nodes believed they owned
+    // it): nothing of this group is stored, and the browser's resend reaches a hub loaded from what is.
+    Throwable told = cause instanceof StoreConflictException ? new Refusal(Refusal.STORAGE_UNAVAILABLE,
+      "this board was saved by another server meanwhile; your edit is kept and will be sent again") : cause;
+    watchers.values().forEach(list -> list.forEach(p -> p.fail(told)));
     watchers.clear();
     onFailure.accept(cause);
   }

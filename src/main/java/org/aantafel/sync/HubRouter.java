@@ -23,9 +23,10 @@ import java.util.Map;
 public final class HubRouter extends VerticleBase {
   /** A hub's answer meaning "not here (any more)": the board is moving, try again. */
   static final int RETRY = 1;
-  private static final long FORWARD_TIMEOUT_MILLIS = 15_000;
   /** Covers a takeover after a node died: Hazelcast notices within about five seconds, the load takes less than one. */
   private static final long RETRY_FOR_MILLIS = 10_000;
+  /** Longer than the retries, so a hub that does not answer in time is never asked a second time. */
+  private static final long FORWARD_TIMEOUT_MILLIS = 15_000;
   private static final long FIRST_RETRY_MILLIS = 25;
   private static final long MAX_RETRY_MILLIS = 500;
 
@@ -120,10 +121,14 @@ public final class HubRouter extends VerticleBase {
     });
   }
 
-  /** Nobody serves the board right now, or its hub is handing it over: a claim and another try may find it. */
+  /**
+   * Nobody serves the board right now, or its hub is handing it over: a claim and another try may find it. A message
+   * that reached an inbox while it closed is discarded unread and answered as a timeout, at once; a real timeout
+   * comes after the retry deadline, so it is never tried again.
+   */
   private static boolean notServed(Throwable failure) {
-    return failure instanceof ReplyException r
-      && (r.failureType() == ReplyFailure.NO_HANDLERS || r.failureCode() == RETRY);
+    return failure instanceof ReplyException r && (r.failureType() == ReplyFailure.NO_HANDLERS
+      || r.failureType() == ReplyFailure.TIMEOUT || r.failureCode() == RETRY);
   }
 
   /** A deletion of a board that is not there has nothing to delete; any other step hears why the claim failed. */

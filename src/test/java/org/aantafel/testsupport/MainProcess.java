@@ -1,4 +1,6 @@
-package org.aantafel;
+package org.aantafel.testsupport;
+
+import org.aantafel.Main;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * and dependencies that the shade plugin packs, and the same main class with the same environment variables. Its
  * output goes to a file, so a full pipe can never stall it.
  */
-final class MainProcess {
+public final class MainProcess {
   private final Process process;
   private final Path output;
 
@@ -24,7 +26,13 @@ final class MainProcess {
   }
 
   /** Own data directory, loopback only, every other setting as in config/aantafel.json (embedded PostgreSQL). */
-  static MainProcess start(Path dataDir, int port, Path output) throws IOException {
+  public static MainProcess start(Path dataDir, int port, Path output) throws IOException {
+    return start(dataDir, port, output, java.util.Map.of());
+  }
+
+  /** With more AANTAFEL_* settings, e.g. those of a cluster node. */
+  public static MainProcess start(Path dataDir, int port, Path output, java.util.Map<String, String> settings)
+    throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // Surefire runs the tests from a manifest-only jar and names the real class path in this property.
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -35,21 +43,22 @@ final class MainProcess {
     builder.environment().put("AANTAFEL_HTTP_HOST", "127.0.0.1");
     builder.environment().put("AANTAFEL_HTTP_PORT", Integer.toString(port));
     builder.environment().put("AANTAFEL_DATA_DIR", dataDir.toString());
+    builder.environment().putAll(settings);
     return new MainProcess(builder.start(), output);
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
   /** SIGTERM, as systemd or docker stop send it; answers how long the process took to exit. */
-  Duration terminate(Duration patience) throws InterruptedException {
+  public Duration terminate(Duration patience) throws InterruptedException {
     long start = System.nanoTime();
     process.destroy();
     if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -59,13 +68,13 @@ final class MainProcess {
   }
 
   /** Never leaves a server behind when a test fails halfway. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     if (process.isAlive()) {
       process.destroyForcibly().waitFor();
     }
   }
 
-  List<String> output() throws IOException {
+  public List<String> output() throws IOException {
     return Files.readAllLines(output);
   }
 }
