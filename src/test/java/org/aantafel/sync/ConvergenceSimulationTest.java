@@ -71,129 +71,26 @@ class ConvergenceSimulationTest extends ServerTest {
     try {
       clients.forEach(SimClient::start);
       // Halfway, the server restarts under load: hubs reload from the store, clients reconnect to its new port.
-      eventually(Duration.ofSeconds(60), () -> reports(clients, run).forEach(r ->
+      eventually(Duration.ofSeconds(60), () -> ConvergenceChecks.reports(clients, run).forEach(r ->
         assertTrue(r.editsMade() >= EDITS_PER_CLIENT / 2, run + ": not halfway yet: " + r.stats())));
       server.restart();
       port.set(server.port());
-      eventually(Duration.ofSeconds(60), () -> reports(clients, run).forEach(r ->
+      eventually(Duration.ofSeconds(60), () -> ConvergenceChecks.reports(clients, run).forEach(r ->
         assertTrue(r.editsDone(), run + ": still editing: " + r.stats())));
       clients.forEach(SimClient::heal);
       eventually(Duration.ofSeconds(30), () -> {
-        long serverRev = committedState(board).getLong("rev");
-        reports(clients, run).forEach(r -> {
+        long serverRev = ConvergenceChecks.committedState(server, board).getLong("rev");
+        ConvergenceChecks.reports(clients, run).forEach(r -> {
           assertTrue(r.settled(), run + ": not settled: " + r.stats());
           assertEquals(serverRev, r.applied(), run + ": not at the server's rev: " + r.stats());
         });
       });
-      List<SimClient.Report> reports = reports(clients, run);
-      JsonObject committed = committedState(board);
-      assertSameStateEverywhere(committed, reports, run);
-      assertEveryMarkerOnce(committed, reports, run);
-      assertOpLogComplete(board, title, committed, reports, run);
+      JsonObject committed = ConvergenceChecks.converged(server, board, title, clients, CLIENTS * EDITS_PER_CLIENT / 4,
+        run);
       System.out.println(run + ": " + committed.getLong("rev") + " revisions; "
-        + reports.stream().map(SimClient.Report::stats).toList());
+        + ConvergenceChecks.reports(clients, run).stream().map(SimClient.Report::stats).toList());
     } finally {
       clients.forEach(c -> await(c.stop()));
     }
-  }
-
-  private static void assertSameStateEverywhere(JsonObject committed, List<SimClient.Report> reports, String run) {
-    Map<String, Object> serverState = WireJson.map(committed.getJsonObject("state"));
-    for (SimClient.Report r : reports) {
-      assertEquals(serverState, r.state(), run + ": " + r.clientId() + " differs from the server");
-    }
-  }
-
-  /** Every insert's marker is in its field exactly once and nowhere else, or nowhere when its item was deleted. */
-  private static void assertEveryMarkerOnce(JsonObject committed, List<SimClient.Report> reports, String run) {
-    JsonObject state = committed.getJsonObject("state");
-    StringBuilder allText = new StringBuilder(state.getJsonObject("board").getString("goal"));
-    state.getJsonObject("entities").forEach(e -> allText.append('\n')
-      .append(((JsonObject) e.getValue()).getString("title", "")));
-    int live = 0;
-    for (SimClient.Report r : reports) {
-      Set<RandomEdits.Marker> acknowledged = new HashSet<>(r.acknowledgedMarkers());
-      for (RandomEdits.Marker marker : r.markers()) {
-        JsonObject entity = marker.entityId().equals("board") ? state.getJsonObject("board")
-          : state.getJsonObject("entities").getJsonObject(marker.entityId());
-        boolean deleted = entity == null || entity.getBoolean("deleted", false);
-        int expected = deleted ? 0 : 1;
-        live += expected;
-        assertEquals(expected, occurrences(allText.toString(), marker.text()), run + ": " + marker + " on the board");
-        if (!deleted) {
-          assertEquals(1, occurrences(entity.getString(marker.field()), marker.text()),
-            run + ": " + marker + " in its field");
-          assertTrue(acknowledged.contains(marker),
-            run + ": " + marker + " is on the board but was never acknowledged");
-        }
-      }
-    }
-    assertTrue(live > CLIENTS * EDITS_PER_CLIENT / 4, run + ": too few surviving inserts (" + live + ") to mean much");
-  }
-
-  /**
-   * The op log from revision 1: no gaps, each (clientId, seq) once, every seq of every client from 1 to its last, as
-   * many revisions as acknowledged submits (duplicates added none), and replaying it gives the server's state.
-   */
-  private static void assertOpLogComplete(CreatedBoard board, String title, JsonObject committed,
-                                          List<SimClient.Report> reports, String run) {
-    BusClient bus = server.bus();
-    try {
-      JsonObject log = bus.call(Addresses.JOIN, new JsonObject().put("boardId", board.id())
-        .put("token", board.token("viewer")).put("clientId", "auditor").put("sinceRev", 0));
-      long rev = committed.getLong("rev");
-      assertEquals(rev, log.getLong("rev"), run + ": the board changed after everyone settled");
-      JsonArray changes = log.getJsonArray("ops");
-      Map<String, Set<Long>> seqsByClient = new HashMap<>();
-      BoardState replayed = BoardTemplates.create(title, "en", "empty");
-      for (int i = 0; i < changes.size(); i++) {
-        JsonObject change = changes.getJsonObject(i);
-        assertEquals(i + 1L, change.getLong("rev"), run + ": the op log has a gap or a repeat");
-        assertTrue(seqsByClient.computeIfAbsent(change.getString("clientId"), c -> new HashSet<>())
-          .add(change.getLong("seq")), run + ": " + change.getString("clientId") + " seq " + change.getLong("seq")
-          + " committed twice");
-        replayed.applyCommitted(WireJson.ops(change.getJsonArray("ops")));
-      }
-      assertEquals(rev, changes.size(), run + ": revisions");
-      int acknowledged = 0;
-      for (SimClient.Report r : reports) {
-        Set<Long> expected = new HashSet<>();
-        LongStream.rangeClosed(1, r.lastSeq()).forEach(expected::add);
-        assertEquals(expected, seqsByClient.getOrDefault(r.clientId(), Set.of()), run + ": seqs of " + r.clientId());
-        assertEquals(r.lastSeq(), r.acknowledged(), run + ": acknowledged submits of " + r.clientId());
-        acknowledged += r.acknowledged();
-      }
-      assertEquals(acknowledged, rev, run + ": every acknowledged submit is one revision, duplicates none");
-      assertEquals(WireJson.map(committed.getJsonObject("state")), replayed.toMap(),
-        run + ": replaying the op log does not give the server's state");
-    } finally {
-      bus.close();
-    }
-  }
-
-  private static List<SimClient.Report> reports(List<SimClient> clients, String run) {
-    List<SimClient.Report> reports = clients.stream().map(c -> await(c.report())).toList();
-    for (SimClient.Report r : reports) {
-      if (!r.errors().isEmpty()) {
-        // Not an AssertionError: a protocol error will not heal, so do not wait for it.
-        throw new IllegalStateException(run + ": " + r.clientId() + " saw " + r.errors());
-      }
-    }
-    return reports;
-  }
-
-  private static JsonObject committedState(CreatedBoard board) {
-    HttpResponse<Buffer> response = await(server.http().get(server.port(), "localhost",
-      "/api/boards/" + board.id() + "/state").putHeader("Authorization", "Bearer " + board.token("viewer")).send());
-    assertEquals(200, response.statusCode(), response.bodyAsString());
-    return response.bodyAsJsonObject();
-  }
-
-  private static int occurrences(String text, String part) {
-    int count = 0;
-    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-      count++;
-    }
-    return count;
   }
 }
