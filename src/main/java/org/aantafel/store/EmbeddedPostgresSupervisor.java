@@ -102,6 +102,6 @@ final class EmbeddedPostgresSupervisor {
     // Not closed: that runs pg_ctl stop, which waits seconds for a postmaster that is gone and logs an error. The
     // start clears what the dead one left, zonky's lock on the directory included (LeftoverPostmaster).
     database = EmbeddedDatabase.start(dataDir, config.port());
-    LOG.log(System.Logger.Level.WARNING, "embedded PostgreSQL runs again");
+    LOG.log(System.Logger.Level.INFO, "embedded PostgreSQL runs again");
   }
 }
