@@ -24,14 +24,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
   private final String password;
+  private final Path directory;
+  private final ProcessHandle postmaster;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, String password, Path directory, ProcessHandle postmaster) {
     this.postgres = postgres;
     this.password = password;
+    this.directory = directory;
+    this.postmaster = postmaster;
   }
 
   /** Starts the server on a free port, creating the cluster on first use. Blocking. */
   public static EmbeddedDatabase start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  /**
+   * Starts the server on this port (0: a free one). A server started again after it died takes its old port, so that
+   * every pool and URL handed out still reaches it. Blocking.
+   */
+  public static EmbeddedDatabase start(Path dataDir, int port) {
     Path directory = dataDir.resolve("postgres").toAbsolutePath().normalize();
     try {
       PrivateFiles.directory(directory);
@@ -43,6 +55,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // zonky's own JVM shutdown hook would stop the server at once, racing the owner's stop while the hubs
           // still save their last snapshots; whoever starts it closes it (Main's shutdown hook, via the store).
           .setRegisterShutdownHook(false)
+          .setPort(port)
           .setOverrideWorkingDirectory(PostgresBinaries.workingDirectory().toFile())
           // Runs after zonky's initdb (first start only) and before the server starts, on every start.
           .setDataDirectoryCustomizer(cluster -> lockDown(cluster, password))
@@ -57,7 +70,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("fsync", "on")
           .start();
-      return new EmbeddedDatabase(postgres, password);
+      ProcessHandle postmaster = LeftoverPostmaster.runningServer(directory)
+          .orElseThrow(() -> new IOException("PostgreSQL answered, but no postmaster runs in " + directory));
+      return new EmbeddedDatabase(postgres, password, directory, postmaster);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start embedded PostgreSQL in " + directory, e);
     }
@@ -92,7 +107,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return new DatabaseConfig(HOST, postgres.getPort(), DATABASE, SUPERUSER, password);
   }
 
-  /** Stops the server (fast shutdown). Blocking. */
+  /** False once its postmaster has died, e.g. killed by hand or by the kernel when memory ran out. Cheap. */
+  boolean isRunning() {
+    return LeftoverPostmaster.runsIn(postmaster, directory);
+  }
+
+  /** Stops the server (fast shutdown); on a server that died, only releases what zonky holds. Blocking. */
   @Override
   public void close() {
     try {

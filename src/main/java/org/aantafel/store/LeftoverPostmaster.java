@@ -15,28 +15,68 @@ import java.util.concurrent.TimeUnit;
  * directory: it is stopped with a fast shutdown, which is safe because everything it acknowledged is already in its
  * WAL. When the machine rebooted, postmaster.pid may name a pid now used by an unrelated process, and postgres then
  * refuses to start; such a file is removed. A process counts as the leftover server only when its working directory
- * is this data directory (postgres changes into it), so nothing else is ever signalled.
+ * is this data directory (postgres changes into it), so nothing else is ever signalled. The same holds when this
+ * process's own server was killed and {@link EmbeddedPostgresSupervisor} starts it again.
  */
 final class LeftoverPostmaster {
 
   private static final String PID_FILE = "postmaster.pid";
+  private static final String ZONKY_LOCK_FILE = "epg-lock";
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
+  private static final Duration ORPHAN_WAIT = Duration.ofSeconds(10);
+  private static final Duration ORPHAN_POLL = Duration.ofMillis(50);
 
   private LeftoverPostmaster() {
   }
 
   static void clear(Path dataDirectory) throws IOException {
+    // A start of zonky's that failed keeps its lock on this file until the JVM exits: its constructor threw before
+    // anyone could close it, and a retry in this JVM would fail on it for good. postmaster.pid is what really keeps
+    // two servers out of one directory, and it is dealt with below.
+    Files.deleteIfExists(dataDirectory.resolve(ZONKY_LOCK_FILE));
     Path pidFile = dataDirectory.resolve(PID_FILE);
     if (!Files.exists(pidFile)) {
       return;
     }
-    Optional<ProcessHandle> server = readPid(pidFile).flatMap(ProcessHandle::of)
-        .filter(ProcessHandle::isAlive)
-        .filter(process -> runsIn(process, dataDirectory));
+    Optional<ProcessHandle> server = runningServer(dataDirectory);
     if (server.isPresent()) {
       stop(server.get());
     }
+    awaitOrphans(dataDirectory);
     Files.deleteIfExists(pidFile);
+  }
+
+  /** The postmaster that postmaster.pid names, while it runs in this directory (a zombie has no directory). */
+  static Optional<ProcessHandle> runningServer(Path dataDirectory) throws IOException {
+    Path pidFile = dataDirectory.resolve(PID_FILE);
+    if (!Files.exists(pidFile)) {
+      return Optional.empty();
+    }
+    return readPid(pidFile).flatMap(ProcessHandle::of).filter(process -> runsIn(process, dataDirectory));
+  }
+
+  /**
+   * The backends of a killed postmaster live on for a moment and still use the old shared memory; PostgreSQL itself
+   * would refuse to start beside them, but only while postmaster.pid still says where that memory is. So the file
+   * is removed only once they are gone. Only postgres processes count: someone's shell may be in the directory.
+   */
+  private static void awaitOrphans(Path dataDirectory) throws IOException {
+    long deadline = System.nanoTime() + ORPHAN_WAIT.toNanos();
+    while (ProcessHandle.allProcesses().anyMatch(process -> isPostgres(process) && runsIn(process, dataDirectory))) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("processes of an earlier PostgreSQL still run in " + dataDirectory);
+      }
+      try {
+        Thread.sleep(ORPHAN_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for an earlier PostgreSQL to end", e);
+      }
+    }
+  }
+
+  private static boolean isPostgres(ProcessHandle process) {
+    return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
   }
 
   private static Optional<Long> readPid(Path pidFile) throws IOException {
@@ -48,7 +88,7 @@ final class LeftoverPostmaster {
     }
   }
 
-  private static boolean runsIn(ProcessHandle process, Path dataDirectory) {
+  static boolean runsIn(ProcessHandle process, Path dataDirectory) {
     try {
       Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"));
       return Files.isSameFile(cwd, dataDirectory);

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** Opens the board store the configuration asks for: an external PostgreSQL, or an embedded one. */
 public final class Stores {
@@ -20,7 +21,8 @@ public final class Stores {
   /**
    * With a URL ({@code postgresql://user:pass@host:port/db} or {@code jdbc:postgresql://...}) uses that database;
    * with a blank URL starts an embedded PostgreSQL under {@code dataDir/postgres}. Either way the schema is migrated
-   * before the store is handed out. Closing the store closes the pool and then stops the embedded server, if any.
+   * before the store is handed out. Closing the store closes the pool and then stops the embedded server, if any;
+   * while the store is open, an embedded server that dies is started again ({@link EmbeddedPostgresSupervisor}).
    */
   public static Future<BoardStore> open(Vertx vertx, String dbUrlOrEmpty, Path dataDir) {
     if (dbUrlOrEmpty != null && !dbUrlOrEmpty.isBlank()) {
@@ -32,26 +34,20 @@ public final class Stores {
       }
       return open(vertx, database, null);
     }
-    return vertx.executeBlocking(() -> EmbeddedDatabase.start(dataDir))
-        .compose(embedded -> open(vertx, embedded.config(), embedded)
-            .recover(failure -> stop(vertx, embedded).transform(stopped -> Future.failedFuture(failure))));
+    return EmbeddedPostgresSupervisor.start(vertx, dataDir)
+        .compose(embedded -> open(vertx, embedded.config(), embedded::stop)
+            .recover(failure -> embedded.stop().transform(stopped -> Future.failedFuture(failure))));
   }
 
-  private static Future<BoardStore> open(Vertx vertx, DatabaseConfig database, EmbeddedDatabase embedded) {
+  /** @param afterClose stops what serves the database once the pool is closed; null when nothing here does */
+  private static Future<BoardStore> open(Vertx vertx, DatabaseConfig database, Supplier<Future<Void>> afterClose) {
     return Migrations.run(vertx, database).map(migrated -> {
       Pool pool = PgBuilder.pool()
           .with(new PoolOptions().setMaxSize(POOL_SIZE))
           .connectingTo(database.pgConnectOptions())
           .using(vertx)
           .build();
-      return new PgBoardStore(pool, embedded == null ? null : () -> stop(vertx, embedded));
-    });
-  }
-
-  private static Future<Void> stop(Vertx vertx, EmbeddedDatabase embedded) {
-    return vertx.executeBlocking(() -> {
-      embedded.close();
-      return null;
+      return new PgBoardStore(pool, afterClose);
     });
   }
 }

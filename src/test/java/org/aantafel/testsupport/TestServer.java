@@ -86,8 +86,8 @@ public final class TestServer implements AutoCloseable {
       Path dataDir = Files.createTempDirectory("aantafel-test");
       AppConfig config = AppConfig.fromJson(new JsonObject()
         .put("httpHost", "127.0.0.1").put("httpPort", 0)
-        .put("dbUrl", memory != null ? "" : extraConfig.containsKey("dbUrl") ? extraConfig.getString("dbUrl")
-          : TestDatabase.freshUrl())
+        // a dbUrl of the caller's own (an empty one: the server's embedded PostgreSQL) needs no test database
+        .put("dbUrl", memory != null || extraConfig.containsKey("dbUrl") ? "" : TestDatabase.freshUrl())
         // Tests create many boards from one address; the test of that limit sets it back to the default.
         .put("boardsPerMinutePerClient", UNLIMITED_BOARDS)
         .put("dataDir", dataDir.toString()).mergeIn(extraConfig));
