@@ -51,13 +51,22 @@ public final class Addresses {
   static final String H_NODE = "aantafel-node";
   /** A refusal decided by the bridge (rate or size), answered by the hub as a reply failure so the browser sees it. */
   public static final String H_REFUSAL = "aantafel-refusal";
+  /** On a message published to a board: a notice for the bridge itself ({@link BoardPublications#notice}). */
+  public static final String H_NOTICE = "aantafel-notice";
 
+  /** Carries JSON text, see {@link BoardPublications}. */
   public static String ops(String boardId) {
     return "board." + boardId + ".ops";
   }
 
+  /** Carries JSON text, see {@link BoardPublications}. */
   public static String presence(String boardId) {
     return "board." + boardId + ".presence";
+  }
+
+  /** Whether the address is a board's ops or presence, which carry JSON text; a reply label has no dot. */
+  public static boolean carriesText(String address) {
+    return address.startsWith("board.") && (address.endsWith(".ops") || address.endsWith(".presence"));
   }
 
   private Addresses() {

@@ -302,7 +302,7 @@ final class BoardHub {
   }
 
   private void published(Change change) {
-    bus.publish(Addresses.ops(boardId), change.published());
+    BoardPublications.publish(bus, Addresses.ops(boardId), change.published());
     history.forgetDurable(change.rev());
   }
 

@@ -137,7 +137,7 @@ public final class HubVerticle extends VerticleBase {
       })
       .onSuccess(gone -> gone.ifPresent(removed -> {
         DeletionLog.log(request, removed);
-        vertx.eventBus().publish(Addresses.ops(boardId), new JsonObject().put("deleted", true));
+        BoardPublications.publish(vertx.eventBus(), Addresses.ops(boardId), new JsonObject().put("deleted", true));
       }))
       .onSuccess(gone -> message.reply(new JsonObject().put("deleted", gone.isPresent())))
       .onFailure(e -> Refusal.replyTo(message, e));

@@ -27,7 +27,7 @@ final class PresenceBroadcast {
 
   void now() {
     if (!stopped) {
-      bus.publish(address, presence.snapshot());
+      BoardPublications.publish(bus, address, presence.snapshot());
     }
   }
 

@@ -126,8 +126,8 @@ final class ConnectionAgent {
   /** The hub's successful answer to a join this agent marked is what gives this socket its seat at the board. */
   private void receive(BridgeEvent event) {
     JsonObject frame = event.getRawMessage();
-    frame.remove("headers");
-    if (frame.getValue("body") instanceof JsonObject notice && notice.containsKey(LinksApi.LINKS_REPLACED)) {
+    if (frame.remove("headers") instanceof JsonObject headers
+      && LinksApi.LINKS_REPLACED.equals(headers.getString(Addresses.H_NOTICE))) {
       event.complete(false);
       linksReplaced(event, frame.getString("address"));
       return;

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.aantafel.store.BoardStore;
 import org.aantafel.sync.Addresses;
+import org.aantafel.sync.BoardPublications;
 
 import java.util.List;
 
@@ -39,7 +40,7 @@ final class LinksApi {
     boards.facilitator(ctx, boardId, "only the facilitator's link can replace the links")
       .compose(v -> store.replaceLinks(boardId, tokens.access()))
       .onSuccess(v -> {
-        vertx.eventBus().publish(Addresses.ops(boardId), new JsonObject().put(LINKS_REPLACED, true));
+        BoardPublications.notice(vertx.eventBus(), Addresses.ops(boardId), LINKS_REPLACED);
         String facilitatorToken = ctx.request().getHeader("Authorization").substring(7).strip();
         String participant = tokens.token("participant");
         JsonObject links = new JsonObject()

@@ -2,7 +2,6 @@ package org.aantafel.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
@@ -18,7 +17,9 @@ import java.util.Map;
  * would keep everything meant for it. So the messages for a client are written here instead, and counted until the
  * transport reports them written out (to the network, or to the poll that fetched them); a socket with more than
  * the limit still waiting is closed, which drops what waits for it. Its browser reconnects and catches up from the
- * op log with sinceRev. Like the agents, this lives on the sockets' event loop and is not thread-safe.
+ * op log with sinceRev. A change published to a board is framed once for all sockets of this loop
+ * ({@link SharedFrames}); the SockJS transport still frames and escapes it again for each socket. Like the agents,
+ * this lives on the sockets' event loop and is not thread-safe.
  */
 final class OutboundLimit {
   private static final System.Logger LOG = System.getLogger(OutboundLimit.class.getName());
@@ -30,6 +31,7 @@ final class OutboundLimit {
 
   private final int maxQueuedBytes;
   private final Map<SockJSSocket, Backlog> backlogs = new HashMap<>();
+  private final SharedFrames shared = new SharedFrames();
 
   OutboundLimit(int maxQueuedBytes) {
     this.maxQueuedBytes = maxQueuedBytes;
@@ -73,10 +75,12 @@ final class OutboundLimit {
       socket.close();
       return;
     }
-    Buffer frame = Buffer.buffer(message.encode());
-    backlog.bytes += frame.length();
+    // A published change is encoded once for all sockets of this loop; a reply is for this socket alone.
+    SharedFrames.Frame frame = shared.of(message).orElseGet(() -> SharedFrames.Frame.of(message.encode()));
+    backlog.bytes += frame.bytes();
     // Completes once written out, or failed when the socket closed and dropped it: either way it waits no more.
-    socket.write(frame).onComplete(done -> backlog.bytes -= frame.length());
+    // Text, not a Buffer: the SockJS session would turn a Buffer back into text for every socket.
+    socket.write(frame.text()).onComplete(done -> backlog.bytes -= frame.bytes());
   }
 
   /** The agent's verdict on one message for the client; everything else is the bridge's event. */

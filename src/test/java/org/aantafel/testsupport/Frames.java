@@ -8,6 +8,16 @@ import java.util.List;
 /** Bodies of the wire contract's messages, as the browser's client writes them. */
 public final class Frames {
 
+  /** A join as a browser of its own: no seat unless a test presents one; with a name, a participant link seats. */
+  public static JsonObject join(TestServer.CreatedBoard board, String grant, String clientId, String name) {
+    JsonObject body = new JsonObject().put("boardId", board.id()).put("token", board.token(grant))
+      .put("clientId", clientId).putNull("seat");
+    if (name != null) {
+      body.put("name", name).put("role", "parent");
+    }
+    return body;
+  }
+
   public static JsonObject submit(String boardId, String clientId, long seq, long baseRev, JsonObject... ops) {
     return new JsonObject().put("boardId", boardId).put("clientId", clientId).put("seq", seq)
       .put("baseRev", baseRev).put("ops", new JsonArray(List.of((Object[]) ops)));

@@ -369,13 +369,7 @@ class AttackTest extends ServerTest {
   }
 
   static JsonObject join(CreatedBoard board, String grant, String clientId, String name) {
-    // No seat unless a test presents one: each join here is a browser of its own.
-    JsonObject body = new JsonObject().put("boardId", board.id()).put("token", board.token(grant))
-      .put("clientId", clientId).putNull("seat");
-    if (name != null) {
-      body.put("name", name).put("role", "parent");
-    }
-    return body;
+    return Frames.join(board, grant, clientId, name);
   }
 
   static JsonObject submit(String boardId, String clientId, long seq, long baseRev, JsonObject... ops) {
