@@ -2,6 +2,8 @@ package org.aantafel.sync;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.aantafel.App;
+import org.aantafel.AppConfig;
 import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.TestCluster;
 import org.aantafel.testsupport.TestServer;
@@ -19,6 +21,7 @@ import static org.aantafel.sync.BridgeIntegrationTest.join;
 import static org.aantafel.sync.BridgeIntegrationTest.submit;
 import static org.aantafel.testsupport.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -66,6 +69,14 @@ class ClusterTest {
       reader.close();
     }
     people.forEach(BusClient::close);
+  }
+
+  @Test
+  void aClusterNodeRefusesTheEmbeddedDatabase() {
+    Throwable refused = assertThrows(IllegalStateException.class, () -> BusClient.await(App.start(
+      nodes.get(0).vertx,
+      AppConfig.fromJson(new JsonObject().put("httpHost", "127.0.0.1").put("httpPort", 0)))));
+    assertTrue(refused.getMessage().contains("AANTAFEL_DB_URL"), refused.getMessage());
   }
 
   @Test
