@@ -28,7 +28,11 @@ final class Ownership {
 
   /** Fails when another node (or another hub instance of this node) holds the board. */
   static Future<Ownership> claim(Vertx vertx, String boardId) {
-    return vertx.sharedData().getLockWithTimeout("aantafel.board." + boardId, LOCK_WAIT_MILLIS).map(Ownership::new);
+    return vertx.sharedData().getLockWithTimeout(lockName(boardId), LOCK_WAIT_MILLIS).map(Ownership::new);
+  }
+
+  static String lockName(String boardId) {
+    return "aantafel.board." + boardId;
   }
 
   /** Completes once messages for the board reach the handler from every node. */

@@ -1,21 +1,24 @@
 package org.aantafel.sync;
 
-import io.vertx.core.json.JsonObject;
 import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.MainProcess;
 import org.aantafel.testsupport.TestCluster;
 import org.aantafel.testsupport.TestServer;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import static org.aantafel.sync.BridgeIntegrationTest.join;
 import static org.aantafel.testsupport.BusClient.await;
@@ -24,57 +27,91 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The node that owns a board is killed with SIGKILL while three people on three nodes type: another node takes the
- * board over, the people whose socket was on the dead node reconnect to a live one (as a load balancer sends them),
- * everyone resends what was not acknowledged, and afterwards every acknowledged edit is on the board exactly once.
+ * The node that owns a board is killed with SIGKILL while people on three nodes type: another node takes the board
+ * over, the people whose socket was on the dead node reconnect to a live one (as a load balancer sends them), everyone
+ * resends what was not acknowledged, and afterwards every client holds the stored state and every acknowledged edit
+ * is on the board exactly once. The owner runs as Main in a JVM of its own, so the kill is a real one; the two other
+ * nodes live in this JVM. Also the cluster variant of {@link ConvergenceSimulationTest}: the same faulty links, with
+ * the owner killed halfway instead of a server restart. Replay one seed with {@code -Dsim.seed=N}.
  */
 class FailoverTest {
-  private static final int EDITS = 30;
+  private static final int SEEDS = 2;
 
   @TempDir
-  Path dir;
-  private TestCluster cluster;
+  static Path dir;
+  private static TestCluster cluster;
+  private static List<TestServer> live;
 
-  @AfterEach
-  void stop() throws InterruptedException {
+  @BeforeAll
+  static void startTwoNodes() {
+    cluster = TestCluster.of(3);
+    live = cluster.startNodes(0, 1).stream().map(TestCluster.Node::server).toList();
+  }
+
+  @AfterAll
+  static void stopCluster() throws InterruptedException {
     cluster.close();
   }
 
+  static LongStream seeds() {
+    String replay = System.getProperty("sim.seed");
+    if (replay != null && !replay.isBlank()) {
+      return LongStream.of(Long.parseLong(replay.strip()));
+    }
+    return LongStream.rangeClosed(1, SEEDS).map(i -> i * 104_729);
+  }
+
   @Test
-  void theOwnerDiesMidMeetingAndNoAcknowledgedEditIsLost() throws Exception {
-    cluster = TestCluster.of(3);
+  void theOwnerDiesWhileThreePeopleTypeAndNoAcknowledgedEditIsLost() throws Exception {
+    meetingWhoseOwnerIsKilled(3, 30, 42, Faults.NONE);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void everyClientConvergesThroughFaultyLinksWhenTheOwnerIsKilled(long seed) throws Exception {
+    meetingWhoseOwnerIsKilled(ConvergenceSimulationTest.CLIENTS, ConvergenceSimulationTest.EDITS_PER_CLIENT, seed,
+      ConvergenceSimulationTest.FAULTS);
+  }
+
+  private static void meetingWhoseOwnerIsKilled(int people, int edits, long seed, Faults faults) throws Exception {
     int ownerPort = MainProcess.freePort();
-    MainProcess owner = cluster.startProcessNode(2, ownerPort, dir);
-    List<TestServer> live = cluster.startNodes(0, 1).stream().map(TestCluster.Node::server).toList();
+    MainProcess owner = cluster.startProcessNode(2, ownerPort, Files.createDirectories(dir.resolve("seed-" + seed)));
     TestServer entrance = live.get(0);
     eventually(Duration.ofSeconds(60), () -> assertEquals(200, await(entrance.http()
       .get(ownerPort, "127.0.0.1", "/health").send().map(r -> r.statusCode()).otherwise(-1)),
-      "the process node serves"));
-    String title = "Failover";
+      "the owner's node serves"));
+    String title = "Failover " + seed;
     CreatedBoard board = entrance.createBoard(title);
     // The first message for the board arrives at the process node, so its hub is the one that is killed.
     BusClient first = BusClient.connect(entrance.vertx, ownerPort);
     join(first, board, "facilitator", "first");
     first.close();
+    assertTrue(await(entrance.vertx.sharedData().getLockWithTimeout(Ownership.lockName(board.id()), 100)
+      .map(lock -> {
+        lock.release();
+        return false;
+      }).otherwise(true)), "the node that is killed owns the board");
 
-    List<AtomicInteger> ports = List.of(new AtomicInteger(live.get(0).port()), new AtomicInteger(live.get(1).port()),
-      new AtomicInteger(ownerPort));
+    int[] nodePorts = {live.get(0).port(), live.get(1).port(), ownerPort};
+    List<AtomicInteger> ports = new ArrayList<>();
     List<SimClient> clients = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      clients.add(new SimClient(entrance.vertx, ports.get(i)::get, board.id(), board.token("facilitator"), i + 1, 42,
-        EDITS, Faults.NONE));
+    for (int i = 0; i < people; i++) {
+      ports.add(new AtomicInteger(nodePorts[i % 3]));
+      clients.add(new SimClient(entrance.vertx, ports.get(i)::get, board.id(), board.token("facilitator"), i + 1,
+        seed, edits, faults));
     }
-    String run = "failover (3 clients x " + EDITS + " edits, owner killed)";
+    String run = "seed " + seed + " (replay: -Dsim.seed=" + seed + "; " + people + " clients on 3 nodes x " + edits
+      + " edits; " + faults + "; the owner killed halfway)";
     try {
       clients.forEach(SimClient::start);
       eventually(Duration.ofSeconds(60), () -> ConvergenceChecks.reports(clients, run).forEach(r ->
-        assertTrue(r.acknowledged() >= EDITS / 3, run + ": not typing yet: " + r.stats())));
+        assertTrue(r.editsMade() >= edits / 2, run + ": not halfway yet: " + r.stats())));
       List<Integer> acknowledgedBefore = ConvergenceChecks.reports(clients, run).stream()
         .map(SimClient.Report::acknowledged).toList();
       long killedAt = System.nanoTime();
       owner.kill();
-      // The load balancer sends the dead node's people to a live one.
-      ports.get(2).set(live.get(1).port());
+      // The load balancer sends the dead node's people to the live ones.
+      ports.stream().filter(port -> port.get() == ownerPort).forEach(port -> port.set(live.get(1).port()));
       eventually(Duration.ofSeconds(30), () -> {
         List<SimClient.Report> reports = ConvergenceChecks.reports(clients, run);
         for (int i = 0; i < reports.size(); i++) {
@@ -82,9 +119,8 @@ class FailoverTest {
             run + ": no edit acknowledged since the kill: " + reports.get(i).stats());
         }
       });
-      Duration failover = Duration.ofNanos(System.nanoTime() - killedAt);
-      System.out.println(run + ": every client had an edit acknowledged again " + failover.toMillis()
-        + " ms after the owner was killed");
+      System.out.println(run + ": every client had an edit acknowledged again "
+        + Duration.ofNanos(System.nanoTime() - killedAt).toMillis() + " ms after the owner was killed");
       eventually(Duration.ofSeconds(60), () -> ConvergenceChecks.reports(clients, run).forEach(r ->
         assertTrue(r.editsDone(), run + ": still editing: " + r.stats())));
       clients.forEach(SimClient::heal);
@@ -95,9 +131,10 @@ class FailoverTest {
           assertEquals(serverRev, r.applied(), run + ": not at the server's rev: " + r.stats());
         });
       });
-      ConvergenceChecks.converged(entrance, board, title, clients, EDITS / 4, run);
+      ConvergenceChecks.converged(entrance, board, title, clients, people * edits / 4, run);
     } finally {
       clients.forEach(c -> await(c.stop()));
+      owner.kill();
     }
   }
 }
