@@ -78,9 +78,8 @@ public final class HubRouter extends VerticleBase {
       return;
     }
     DeliveryOptions options = new DeliveryOptions()
-      .setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(message.headers()))
-      .addHeader(Addresses.H_KIND, route.kind())
-      .addHeader(Addresses.H_NODE, nodeId)
+      .setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(message.headers())
+        .set(Addresses.H_KIND, route.kind()).set(Addresses.H_NODE, nodeId))
       .setSendTimeout(FORWARD_TIMEOUT_MILLIS);
     if (message.replyAddress() == null) {
       bus.send(Addresses.hub(boardId), message.body(), options);

@@ -63,17 +63,29 @@ class FailoverTest {
 
   @Test
   void theOwnerDiesWhileThreePeopleTypeAndNoAcknowledgedEditIsLost() throws Exception {
-    meetingWhoseOwnerIsKilled(3, 30, 42, Faults.NONE);
+    meetingWhoseOwnerGoes(3, 30, 42, Faults.NONE, true);
+  }
+
+  /** A rolling restart: the owner is stopped with SIGTERM and hands the board over; nobody is refused meanwhile. */
+  @Test
+  void aPlannedStopHandsTheBoardOverWithoutRefusingAnyone() throws Exception {
+    List<SimClient.Report> reports = meetingWhoseOwnerGoes(3, 30, 43, Faults.NONE, false);
+    reports.forEach(r -> assertEquals(0, r.refusedAndRetried(), "refused during the handover: " + r.stats()));
   }
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void everyClientConvergesThroughFaultyLinksWhenTheOwnerIsKilled(long seed) throws Exception {
-    meetingWhoseOwnerIsKilled(ConvergenceSimulationTest.CLIENTS, ConvergenceSimulationTest.EDITS_PER_CLIENT, seed,
-      ConvergenceSimulationTest.FAULTS);
+    meetingWhoseOwnerGoes(ConvergenceSimulationTest.CLIENTS, ConvergenceSimulationTest.EDITS_PER_CLIENT, seed,
+      ConvergenceSimulationTest.FAULTS, true);
   }
 
-  private static void meetingWhoseOwnerIsKilled(int people, int edits, long seed, Faults faults) throws Exception {
+  /**
+   * @param killed SIGKILL, else SIGTERM (a planned stop)
+   * @return what the clients report once they have converged
+   */
+  private static List<SimClient.Report> meetingWhoseOwnerGoes(int people, int edits, long seed, Faults faults,
+                                                              boolean killed) throws Exception {
     int ownerPort = MainProcess.freePort();
     MainProcess owner = cluster.startProcessNode(2, ownerPort, Files.createDirectories(dir.resolve("seed-" + seed)));
     TestServer entrance = live.get(0);
@@ -101,17 +113,21 @@ class FailoverTest {
         seed, edits, faults));
     }
     String run = "seed " + seed + " (replay: -Dsim.seed=" + seed + "; " + people + " clients on 3 nodes x " + edits
-      + " edits; " + faults + "; the owner killed halfway)";
+      + " edits; " + faults + "; the owner " + (killed ? "killed" : "stopped") + " halfway)";
     try {
       clients.forEach(SimClient::start);
       eventually(Duration.ofSeconds(60), () -> ConvergenceChecks.reports(clients, run).forEach(r ->
         assertTrue(r.editsMade() >= edits / 2, run + ": not halfway yet: " + r.stats())));
       List<Integer> acknowledgedBefore = ConvergenceChecks.reports(clients, run).stream()
         .map(SimClient.Report::acknowledged).toList();
-      long killedAt = System.nanoTime();
-      owner.kill();
-      // The load balancer sends the dead node's people to the live ones.
+      // The load balancer sends the people of the node that goes to the live ones from now on.
       ports.stream().filter(port -> port.get() == ownerPort).forEach(port -> port.set(live.get(1).port()));
+      long goneAt = System.nanoTime();
+      if (killed) {
+        owner.kill();
+      } else {
+        owner.terminate(Duration.ofSeconds(30));
+      }
       eventually(Duration.ofSeconds(30), () -> {
         List<SimClient.Report> reports = ConvergenceChecks.reports(clients, run);
         for (int i = 0; i < reports.size(); i++) {
@@ -120,7 +136,7 @@ class FailoverTest {
         }
       });
       System.out.println(run + ": every client had an edit acknowledged again "
-        + Duration.ofNanos(System.nanoTime() - killedAt).toMillis() + " ms after the owner was killed");
+        + Duration.ofNanos(System.nanoTime() - goneAt).toMillis() + " ms after the owner went");
       eventually(Duration.ofSeconds(60), () -> ConvergenceChecks.reports(clients, run).forEach(r ->
         assertTrue(r.editsDone(), run + ": still editing: " + r.stats())));
       clients.forEach(SimClient::heal);
@@ -132,6 +148,7 @@ class FailoverTest {
         });
       });
       ConvergenceChecks.converged(entrance, board, title, clients, people * edits / 4, run);
+      return ConvergenceChecks.reports(clients, run);
     } finally {
       clients.forEach(c -> await(c.stop()));
       owner.kill();

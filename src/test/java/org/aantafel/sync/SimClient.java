@@ -44,7 +44,7 @@ final class SimClient {
 
   /** What the test checks at the end, copied on the client's context. */
   record Report(String clientId, int editsMade, boolean editsDone, boolean settled, long applied,
-                Map<String, Object> state, long lastSeq, int acknowledged, int duplicateReplies,
+                Map<String, Object> state, long lastSeq, int acknowledged, int duplicateReplies, int refusedAndRetried,
                 List<RandomEdits.Marker> markers,
                 List<RandomEdits.Marker> acknowledgedMarkers, List<String> errors, String stats) {}
 
@@ -134,7 +134,7 @@ final class SimClient {
     context.runOnContext(v -> report.complete(new Report(clientId, editsMade, editsMade == editsToMake,
       ready && editsMade == editsToMake && !sync.hasInflight() && sync.unsavedCount() == 0 && !sync.hasGap(),
       loaded ? sync.rev() : -1, loaded ? sync.state().toMap() : null, sync.lastSeq(), acknowledged,
-      duplicateReplies, List.copyOf(markers), List.copyOf(acknowledgedMarkers), List.copyOf(errors), stats())));
+      duplicateReplies, refusedAndRetried, List.copyOf(markers), List.copyOf(acknowledgedMarkers), List.copyOf(errors), stats())));
     return report.future();
   }
 

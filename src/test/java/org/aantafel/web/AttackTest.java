@@ -99,6 +99,22 @@ class AttackTest extends ServerTest {
     attacker.close();
   }
 
+  @Test
+  void aBoardsInboxCannotBeReachedFromABrowser() {
+    CreatedBoard board = server.createBoard("Inbox");
+    BusClient attacker = server.bus();
+    attacker.call(Addresses.JOIN, join(board, "viewer", "att", null));
+    int refusedBefore = attacker.refusals.size();
+    // Straight to the hub, with the headers the router would set: past the router's and the agent's checks.
+    attacker.request(Addresses.hub(board.id()), submit(board.id(), "att", 1, 0, item("evil", "planted")),
+      new JsonObject().put("aantafel-kind", "submit").put(Addresses.H_GRANT, "facilitator")
+        .put(Addresses.H_PARTICIPANT, "someone"));
+    attacker.register(Addresses.hub(board.id()), frame -> { });
+    eventually(() -> assertEquals(refusedBefore + 2, attacker.refusals.size(), "both refused by the bridge"));
+    assertEquals(0L, state(board).getLong("rev"), "nothing reached the board");
+    attacker.close();
+  }
+
   // --- 2. One participant becomes another ---
 
   @Test
