@@ -63,7 +63,7 @@ public final class App {
     return store.compose(opened -> {
       Optional<MeetingMailer> mail = MeetingMailer.create(vertx, opened, config.mail());
       BoardCreationLimit creations = new BoardCreationLimit(config.limits());
-      return vertx.deployVerticle(new HubVerticle(opened, hubIdleMillis))
+      return vertx.deployVerticle(new HubVerticle(opened, hubIdleMillis, config.limits().seatsPerBoard()))
         .compose(hubId -> vertx.deployVerticle(() -> {
           HttpVerticle server = new HttpVerticle(opened, config.httpHost(), config.httpPort(),
             config.publicUrl(), mail, config.limits(), creations);

@@ -25,12 +25,14 @@ public final class HubVerticle extends VerticleBase {
 
   private final BoardStore store;
   private final long idleMillis;
+  private final int seatsPerBoard;
   private final Map<String, Future<BoardHub>> hubs = new HashMap<>();
   private CommitLog commitLog;
 
-  public HubVerticle(BoardStore store, long idleMillis) {
+  public HubVerticle(BoardStore store, long idleMillis, int seatsPerBoard) {
     this.store = store;
     this.idleMillis = idleMillis;
+    this.seatsPerBoard = seatsPerBoard;
   }
 
   @Override
@@ -185,7 +187,7 @@ public final class HubVerticle extends VerticleBase {
           BoardState state = BoardState.fromMap(WireJson.map(snapshot.get().state()));
           List<Change> later = changes.stream().map(Change::fromStored).toList();
           return new BoardHub(boardId, store, commitLog, context, state, snapshotRev, later, participants,
-            () -> drop(boardId));
+            seatsPerBoard, () -> drop(boardId));
         }));
     });
   }
