@@ -40,7 +40,9 @@ final class BenchReport {
       result.getJsonObject("machine").getString("loadAverageAtEnd"),
       result.getJsonObject("machine").getInteger("availableProcessors")));
     if (result.containsKey("target")) {
-      out.append("target p99 <= 50 ms met: ").append(result.getJsonObject("target").getBoolean("met")).append('\n');
+      JsonObject target = result.getJsonObject("target");
+      out.append("target p99 <= ").append(target.getInteger("p99DeliveryMs")).append(" ms met: ")
+        .append(target.getBoolean("met")).append('\n');
     }
     return out.toString();
   }

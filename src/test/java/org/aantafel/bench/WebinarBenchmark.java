@@ -74,7 +74,8 @@ final class WebinarBenchmark {
     board = await(http.createBoard(0, "webinar"), 30);
     log("webinar board " + board.id + "; the host and " + config.askers() + " askers join");
     Metrics hostMetrics = new Metrics(1);
-    BenchClient host = new BenchClient(vertx, board, 0, runId, hostMetrics, BenchConfig.Mode.GOAL, config.seed())
+    BenchClient host = new BenchClient(vertx, board, 0, runId, hostMetrics,
+      TextAssignment.of(BenchConfig.Mode.GOAL, 0, 1), config.seed())
       .asHost().onAck((rev, sentNanos) -> {
         hostSubmitNanos.put(rev, sentNanos);
         latestRev.accumulateAndGet(rev, Math::max);
