@@ -426,7 +426,7 @@ final class WebinarBenchmark {
     out.append(BenchReport.latency("asker submit -> ack           ", r.getJsonObject("askerSubmitToAckMs")));
     out.append("asker submits: ").append(r.getJsonObject("askerSubmits").encode()).append("; questions asked ")
       .append(r.getInteger("questionsAsked")).append('\n');
-    out.append(String.format("received per listener: %.0f characters/s of websocket text frames%n",
+    out.append(String.format("received per listener: %.0f characters/s of SockJS frames%n",
       r.getDouble("listenerCharsPerSecond")));
     out.append("server memory before listeners: ").append(m.getValue("before")).append('\n');
     out.append("server memory after they joined: ").append(m.getValue("afterListenersJoined")).append('\n');

@@ -21,11 +21,12 @@ import java.util.function.Consumer;
  * SockJS's xhr-streaming fallback, as sockjs-client uses it where websockets are blocked: frames come in on a
  * long POST to {@code /eventbus/<server>/<session>/xhr_streaming}, one a line after a prelude of 'h's; messages go
  * out as POSTs to {@code .../xhr_send}, a JSON array of strings each, one at a time so that they arrive in order.
- * The server ends a streaming response after 128 KiB; the next one is opened at once on the same session, and
- * SockJS keeps what was written meanwhile for it.
+ * The server ends a streaming response after 128 KiB and closes its connection; the next one is opened at once, on a
+ * new connection, on the same session, and SockJS keeps what was written meanwhile for it.
  */
 final class XhrStreamingTransport implements SockJsTransport {
-  private final HttpClient http;
+  private final HttpClient streams;
+  private final HttpClient sends;
   private final String host;
   private final int port;
   private final String session = "/eventbus/000/" + UUID.randomUUID().toString().replace("-", "");
@@ -40,8 +41,10 @@ final class XhrStreamingTransport implements SockJsTransport {
   private HttpClientResponse stream;
 
   private XhrStreamingTransport(Vertx vertx, String host, int port) {
-    // One connection holds the stream, one carries the sends: as a browser's two XHRs.
-    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(2));
+    // A connection of its own for each stream: the server closes it after the stream, and a kept-alive connection
+    // could be handed to the next stream just before that close arrives. The sends share one kept-alive connection.
+    this.streams = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false), new PoolOptions().setHttp1MaxSize(1));
+    this.sends = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(1));
     this.host = host;
     this.port = port;
   }
@@ -64,7 +67,7 @@ final class XhrStreamingTransport implements SockJsTransport {
 
   /** One streaming request; when the server ends it (its byte limit), the next. */
   private void receive() {
-    http.request(HttpMethod.POST, port, host, session + "/xhr_streaming")
+    streams.request(HttpMethod.POST, port, host, session + "/xhr_streaming")
       .compose(request -> request.send())
       .onSuccess(response -> {
         if (response.statusCode() != 200) {
@@ -126,7 +129,7 @@ final class XhrStreamingTransport implements SockJsTransport {
     JsonArray batch = new JsonArray(outbox);
     outbox = new ArrayList<>();
     sending = true;
-    http.request(HttpMethod.POST, port, host, session + "/xhr_send")
+    sends.request(HttpMethod.POST, port, host, session + "/xhr_send")
       .compose(request -> request.putHeader("Content-Type", "text/plain;charset=UTF-8").send(batch.encode()))
       .onComplete(ar -> {
         sending = false;
@@ -143,7 +146,7 @@ final class XhrStreamingTransport implements SockJsTransport {
       return;
     }
     ended = true;
-    released = http.close();
+    released = Future.join(streams.close(), sends.close()).mapEmpty();
     closed.forEach(h -> h.accept(cause));
   }
 
