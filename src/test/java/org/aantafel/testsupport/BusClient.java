@@ -32,6 +32,7 @@ public final class BusClient {
   }
 
   private static final long PING_MILLIS = 5000;
+  private static final int MAX_MESSAGE = 1024 * 1024;
 
   private final SockJsTransport transport;
   private final Map<String, Promise<JsonObject>> replies = new ConcurrentHashMap<>();
@@ -43,6 +44,13 @@ public final class BusClient {
   private BusClient(Vertx vertx, SockJsTransport transport) {
     this.transport = transport;
     transport.onFrame(this::onSockJsFrame);
+    // No reply comes over a closed session: waiting for one would hang whoever asked.
+    transport.onClosed(cause -> replies.keySet().forEach(address -> {
+      Promise<JsonObject> reply = replies.remove(address);
+      if (reply != null) {
+        reply.tryFail(new Failure(-1, "the session closed before the reply" + (cause == null ? "" : ": " + cause)));
+      }
+    }));
     // As vertx-eventbus.js does: the bridge closes a socket that has not pinged within its ping timeout (30 s).
     vertx.setPeriodic(PING_MILLIS, id -> {
       if (transport.isClosed()) {
@@ -66,7 +74,10 @@ public final class BusClient {
    * never run concurrently with that context's timers.
    */
   public static Future<BusClient> open(Vertx vertx, String host, int port, String origin) {
-    return open(vertx, new WebSocketClientOptions(), host, port, origin);
+    // As a browser, which takes frames of any size: a join reply at a board with hundreds of seated people is larger
+    // than Vert.x's default 64 KiB frame, and the server allows 1 MiB.
+    return open(vertx, new WebSocketClientOptions().setMaxFrameSize(MAX_MESSAGE).setMaxMessageSize(MAX_MESSAGE),
+      host, port, origin);
   }
 
   /** With client options, e.g. a small receive buffer for a client that is meant to fall behind. */
@@ -100,6 +111,9 @@ public final class BusClient {
   }
 
   private Future<JsonObject> send(String address, JsonObject body, JsonObject headers, String replyAddress) {
+    if (transport.isClosed()) {
+      return Future.failedFuture(new Failure(-1, "the session is closed"));
+    }
     Promise<JsonObject> reply = Promise.promise();
     replies.put(replyAddress, reply);
     JsonObject frame = new JsonObject().put("type", "send").put("address", address).put("body", body)
