@@ -74,7 +74,8 @@ public final class App {
       Optional<MeetingMailer> mail = MeetingMailer.create(vertx, opened, config.mail());
       BoardCreationLimit creations = new BoardCreationLimit(config.limits());
       ClusterNode.reportDepartures(vertx);
-      return vertx.deployVerticle(() -> new HubVerticle(opened, hubIdleMillis, hubIndex.getAndIncrement()),
+      return vertx.deployVerticle(() -> new HubVerticle(opened, hubIdleMillis, hubIndex.getAndIncrement(),
+          config.limits().seatsPerBoard()),
           new DeploymentOptions().setInstances(hubInstances))
         .compose(hubId -> vertx.deployVerticle(new HubRouter(ClusterNode.nodeId(vertx), hubInstances))
           .map(routerId -> List.of(routerId, hubId)))

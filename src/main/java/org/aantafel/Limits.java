@@ -4,18 +4,22 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * What one client may cost the server: how many boards it may create, and how much outgoing data may wait for one
- * socket before the server gives up on it (see docs/security.md).
+ * socket before the server gives up on it; and how many people may take a seat at one board (see docs/security.md).
  *
  * @param boardsPerMinutePerClient boards one client address may create per minute, also its burst
  * @param trustForwardedFor        take the client address from X-Forwarded-For; only behind a proxy that sets it,
  *                                 since anyone else can write any address there
  * @param outboundQueueBytes       bytes of messages that may wait for one socket; a socket further behind is closed
+ * @param seatsPerBoard            people who may take a seat (join with a name) at one board; everyone else watches
  */
-public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, int outboundQueueBytes) {
+public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, int outboundQueueBytes,
+                     int seatsPerBoard) {
+  /** A parents' evening has a few hundred people with a name; listeners watch without a seat. */
+  public static final int DEFAULT_SEATS_PER_BOARD = 300;
 
   public Limits {
-    if (boardsPerMinutePerClient < 1 || outboundQueueBytes < 1) {
-      throw new IllegalArgumentException("boardsPerMinutePerClient and outboundQueueBytes must be positive");
+    if (boardsPerMinutePerClient < 1 || outboundQueueBytes < 1 || seatsPerBoard < 1) {
+      throw new IllegalArgumentException("boardsPerMinutePerClient, outboundQueueBytes and seatsPerBoard must be positive");
     }
   }
 
@@ -23,6 +27,7 @@ public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, in
     return new Limits(
       Integer.parseInt(String.valueOf(json.getValue("boardsPerMinutePerClient", 10))),
       Boolean.parseBoolean(String.valueOf(json.getValue("trustForwardedFor", false))),
-      Integer.parseInt(String.valueOf(json.getValue("outboundQueueBytes", 1024 * 1024))));
+      Integer.parseInt(String.valueOf(json.getValue("outboundQueueBytes", 1024 * 1024))),
+      Integer.parseInt(String.valueOf(json.getValue("seatsPerBoard", DEFAULT_SEATS_PER_BOARD))));
   }
 }

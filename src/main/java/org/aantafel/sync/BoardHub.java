@@ -61,7 +61,8 @@ final class BoardHub {
   private boolean deleted;
 
   BoardHub(String boardId, BoardStore store, CommitLog log, Context context, BoardState state, long snapshotRev,
-           List<Change> changesAfterSnapshot, List<BoardStore.Participant> participants, Runnable onBroken) {
+           List<Change> changesAfterSnapshot, List<BoardStore.Participant> participants, int maxSeats,
+           Runnable onBroken) {
     this.boardId = boardId;
     this.store = store;
     this.bus = context.owner().eventBus();
@@ -76,7 +77,7 @@ final class BoardHub {
     }
     participants.forEach(p -> presence.remember(p.participantId(), p.name(), p.role()));
     this.broadcast = new PresenceBroadcast(context.owner(), boardId, presence);
-    this.seating = new Seating(boardId, store, presence);
+    this.seating = new Seating(boardId, store, presence, maxSeats);
     this.progress = new ClientProgressBook(boardId, store);
     this.snapshots = new Snapshots(boardId, store, snapshotRev);
     this.turns = new Turns(() -> !deleted && !broken, () -> deleted ? Refusal.noAccess()

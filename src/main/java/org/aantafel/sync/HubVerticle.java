@@ -29,15 +29,20 @@ public final class HubVerticle extends VerticleBase {
   private final BoardStore store;
   private final long idleMillis;
   private final int index;
+  private final int seatsPerBoard;
   private final Map<String, Future<BoardHub>> hubs = new HashMap<>();
   private final Map<String, Ownership> owned = new HashMap<>();
   private CommitLog commitLog;
 
-  /** @param index which of the node's hub instances this is, see {@link HubRouter} */
-  public HubVerticle(BoardStore store, long idleMillis, int index) {
+  /**
+   * @param index         which of the node's hub instances this is, see {@link HubRouter}
+   * @param seatsPerBoard how many people may join one board with a name
+   */
+  public HubVerticle(BoardStore store, long idleMillis, int index, int seatsPerBoard) {
     this.store = store;
     this.idleMillis = idleMillis;
     this.index = index;
+    this.seatsPerBoard = seatsPerBoard;
   }
 
   @Override
@@ -204,7 +209,7 @@ public final class HubVerticle extends VerticleBase {
           BoardState state = BoardState.fromMap(WireJson.map(snapshot.get().state()));
           List<Change> later = changes.stream().map(Change::fromStored).toList();
           return new BoardHub(boardId, store, commitLog, context, state, snapshotRev, later, participants,
-            () -> drop(boardId));
+            seatsPerBoard, () -> drop(boardId));
         }));
     });
   }

@@ -13,8 +13,6 @@ import java.util.Optional;
  * to that browser once, only its hash is stored); everyone else watches, counted but never listed or recorded.
  */
 final class Seating {
-  /** People with a seat at one board (a parents' evening has a few hundred; listeners watch without one). */
-  static final int MAX_SEATS = 300;
   /** Sockets on one board at once, watching or seated. */
   static final int MAX_ONLINE = 5_000;
 
@@ -31,12 +29,14 @@ final class Seating {
   private final String boardId;
   private final BoardStore store;
   private final Presence presence;
+  private final int maxSeats;
   private Future<Void> saved = Future.succeededFuture();
 
-  Seating(String boardId, BoardStore store, Presence presence) {
+  Seating(String boardId, BoardStore store, Presence presence, int maxSeats) {
     this.boardId = boardId;
     this.store = store;
     this.presence = presence;
+    this.maxSeats = maxSeats;
   }
 
   /** Completes once every seat and name given so far is stored, so a close can put everyone on its record. */
@@ -74,8 +74,8 @@ final class Seating {
   }
 
   private Future<Admission> newSeat(JoinRequest request, String grant) {
-    if (presence.seats() >= MAX_SEATS) {
-      throw new Refusal(Refusal.CONFLICT, "this meeting has room for at most " + MAX_SEATS + " people");
+    if (presence.seats() >= maxSeats) {
+      throw new Refusal(Refusal.CONFLICT, "this meeting has room for at most " + maxSeats + " people");
     }
     String secret = AccessTokens.newToken();
     String participantId = "p" + AccessTokens.newToken().substring(0, 15);

@@ -30,8 +30,9 @@ final class BenchClient {
 
   private final Vertx vertx;
   private final BenchBoard board;
-  private final char letter;
+  private final String tag;
   final String clientId;
+  private final TextAssignment text;
   private final String entityId;
   private final String field;
   private final Metrics metrics;
@@ -53,18 +54,20 @@ final class BenchClient {
   private Promise<Void> echo;
   private boolean host;
   private boolean relay;
+  private Map<String, Map<String, Object>> relaySeeds = Map.of();
   private java.util.function.BiConsumer<Long, Long> ackListener = (rev, sentNanos) -> { };
 
-  BenchClient(Vertx vertx, BenchBoard board, int index, String runId, Metrics metrics, BenchConfig.Mode mode,
+  BenchClient(Vertx vertx, BenchBoard board, int index, String runId, Metrics metrics, TextAssignment text,
               long seed) {
     this.vertx = vertx;
     this.board = board;
-    this.letter = (char) ('a' + index);
-    this.clientId = runId + "-" + board.index + "-" + letter;
+    this.tag = Markers.tag(index);
+    this.clientId = runId + "-" + board.index + "-" + tag;
     this.metrics = metrics;
     this.random = new Random(seed);
-    this.entityId = mode == BenchConfig.Mode.GOAL ? "board" : "bench-" + letter;
-    this.field = mode == BenchConfig.Mode.GOAL ? "goal" : "notes";
+    this.text = text;
+    this.entityId = text.entityId();
+    this.field = text.field();
     this.sync = new ClientSync(clientId, 0);
   }
 
@@ -82,6 +85,15 @@ final class BenchClient {
   BenchClient againstRelay() {
     relay = true;
     return this;
+  }
+
+  /**
+   * Against the relay: entities to add to its empty board at join, since this client never applies the changes of
+   * others that would create them (authors mode's shared items). Before start.
+   */
+  BenchClient seededAgainstRelay(Map<String, Map<String, Object>> entities) {
+    relaySeeds = entities;
+    return againstRelay();
   }
 
   /** Told (revision, send time in System.nanoTime()) of every acknowledged submit. Before start. */
@@ -109,7 +121,9 @@ final class BenchClient {
         return bus.request("board.join", joinBody());
       })
       .compose(joined -> {
-        sync.load(joined.getLong("rev"), BoardState.fromMap(WireJson.map(joined.getJsonObject("state"))));
+        JsonObject state = joined.getJsonObject("state");
+        relaySeeds.forEach((id, entity) -> state.getJsonObject("entities").put(id, new JsonObject(entity)));
+        sync.load(joined.getLong("rev"), BoardState.fromMap(WireJson.map(state)));
         bus.register("board." + board.id + ".ops", this::onChange);
         // Frames of one socket are handled in order: once this answers, the register above is in place.
         return bus.request("board.join", joinBody().put("sinceRev", sync.rev()));
@@ -117,7 +131,9 @@ final class BenchClient {
       .compose(caughtUp -> {
         // What was published between the first join and the registration.
         caughtUp.getJsonArray("ops").forEach(change -> settle(sync.committed(committed((JsonObject) change))));
-        return "board".equals(entityId) ? Future.<Void>succeededFuture() : createOwnItem();
+        // A client whose text another created (or the relay's seed put there) does not create it again.
+        return text.createsIt() && sync.state().text(entityId, field).isEmpty() ? createItem()
+          : Future.<Void>succeededFuture();
       })
       .onComplete(ready));
     return ready.future();
@@ -125,13 +141,13 @@ final class BenchClient {
 
   private JsonObject joinBody() {
     return new JsonObject().put("boardId", board.id).put("token", host ? board.facilitatorToken : board.participantToken)
-      .put("clientId", clientId).put("name", host ? "Host" : "Bench " + letter).put("role", "parent");
+      .put("clientId", clientId).put("name", host ? "Host" : "Bench " + tag).put("role", "parent");
   }
 
-  private Future<Void> createOwnItem() {
+  private Future<Void> createItem() {
     echo = Promise.promise();
     sync.local(List.of(new Op.Create(entityId, "agendaItem",
-      Map.of("title", "Item " + letter, "notes", "", "order", "a" + letter))));
+      Map.of("title", text.title(), "notes", "", "order", text.order()))));
     ClientSync.Submit create = sync.takeSubmit();
     submit(create)
       .onSuccess(reply -> settle(sync.acknowledged(create.seq(), reply.getLong("rev"))))
@@ -183,6 +199,11 @@ final class BenchClient {
     return run(this::doc);
   }
 
+  /** Any text of the board as this client shows it, "" where it has no such entity. */
+  Future<String> text(String entity, String name) {
+    return run(() -> sync.state().text(entity, name).orElse(""));
+  }
+
   private String doc() {
     return sync.state().text(entityId, field).orElse("");
   }
@@ -205,11 +226,12 @@ final class BenchClient {
   }
 
   private void type() {
-    if (stopped) {
+    if (stopped || sync.state().text(entityId, field).isEmpty()) {
+      // Authors mode: the shared item this client types into may not have reached it yet.
       return;
     }
     String doc = doc();
-    String marker = Markers.marker(letter, ++markerCount);
+    String marker = Markers.marker(tag, ++markerCount);
     int at = Markers.randomBoundary(doc, random);
     List<Object> components = new ArrayList<>();
     if (at > 0) {

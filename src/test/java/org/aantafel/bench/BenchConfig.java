@@ -12,18 +12,27 @@ import java.util.Set;
 record BenchConfig(String host, int port, int boards, int clientsPerBoard, double editsPerSecond,
                    int warmupSeconds, int measureSeconds, Mode mode, Path spawnJar, Path spawnDataDir,
                    List<String> spawnJvm, Path resultFile, Path ackedFile, Path verifyOnly, long seed,
-                   int listeners, int askers, Baseline baseline, int relayPort) {
+                   int listeners, int askers, Baseline baseline, int relayPort, int texts, Transport transport) {
 
   /** goal: every client of a board types into the board's shared goal (the transform path); items: each types into
    *  the notes of its own agenda item (no concurrent edits of one text); webinar: one board from the "webinar"
-   *  template, the host typing into its goal, listeners watching without a seat, askers asking and voting. */
-  enum Mode { GOAL, ITEMS, WEBINAR }
+   *  template, the host typing into its goal, listeners watching without a seat, askers asking and voting;
+   *  authors: one board, every client seated and typing into one of --texts shared texts (the goal and agenda
+   *  items' notes). */
+  enum Mode { GOAL, ITEMS, WEBINAR, AUTHORS }
+
+  /** How the webinar's listeners reach the event bus: SockJS over a websocket, or its xhr-streaming fallback. */
+  enum Transport { WEBSOCKET, XHR_STREAMING }
 
   /** none: only Aan Tafel; relay: then the same load against {@link RelayServer}, and both side by side. */
   enum Baseline { NONE, RELAY }
 
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   static final int GOAL_MAX = 4000;
+  /** One board's sockets, less room for the host or a facilitator. */
+  private static final int MAX_ONE_BOARD = 4900;
+  /** Typing again before the SIGKILL of the crash check (LoadBenchmark) also lands in the texts. */
+  private static final int CRASH_TYPING_SECONDS = 5;
 
   static BenchConfig parse(String[] args) {
     java.util.Map<String, String> values = new java.util.HashMap<>();
@@ -54,12 +63,14 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
     if (!LOOPBACK.contains(url.getHost())) {
       throw new IllegalArgumentException("only loopback servers may be targeted, not " + url.getHost());
     }
+    Mode mode = Mode.valueOf(take(values, "mode", "goal").toUpperCase());
+    boolean authors = mode == Mode.AUTHORS;
     BenchConfig config = new BenchConfig(url.getHost().replace("[", "").replace("]", ""),
       url.getPort() > 0 ? url.getPort() : 80,
-      intOf(values, "boards", 200), intOf(values, "clients", 6),
-      Double.parseDouble(take(values, "rate", "2")),
+      intOf(values, "boards", authors ? 1 : 200), intOf(values, "clients", authors ? 1000 : 6),
+      Double.parseDouble(take(values, "rate", authors ? "0.1" : "2")),
       intOf(values, "warmup", 10), intOf(values, "measure", 60),
-      Mode.valueOf(take(values, "mode", "goal").toUpperCase()),
+      mode,
       spawnJar, Path.of(take(values, "spawn-data", "/tmp/aantafel-bench-data")),
       List.of(take(values, "spawn-jvm", "").trim().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList(),
       Path.of(take(values, "out", "target/bench-result.json")),
@@ -68,7 +79,9 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
       Long.parseLong(take(values, "seed", "42")),
       intOf(values, "listeners", 2000), intOf(values, "askers", 50),
       Baseline.valueOf(take(values, "baseline", "none").toUpperCase()),
-      intOf(values, "relay-port", (url.getPort() > 0 ? url.getPort() : 80) + 1));
+      intOf(values, "relay-port", (url.getPort() > 0 ? url.getPort() : 80) + 1),
+      intOf(values, "texts", authors ? 8 : 1),
+      Transport.valueOf(take(values, "transport", "websocket").toUpperCase().replace('-', '_')));
     if (!values.isEmpty()) {
       throw new IllegalArgumentException("unknown options " + values.keySet());
     }
@@ -79,10 +92,17 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
   private void check() {
     if (baseline == Baseline.RELAY && (spawnJar == null || verifyOnly != null || mode == Mode.WEBINAR)) {
       // The relay runs in a child JVM like the spawned server, so that both are measured the same way.
-      throw new IllegalArgumentException("--baseline relay needs --spawn and --mode goal or items");
+      throw new IllegalArgumentException("--baseline relay needs --spawn and --mode goal, items or authors");
     }
-    if (boards < 1 || boards > 2000 || clientsPerBoard < 1 || clientsPerBoard > 26) {
-      throw new IllegalArgumentException("boards must be 1..2000 and clients 1..26 (one letter per client)");
+    if (mode == Mode.AUTHORS && (boards != 1 || clientsPerBoard < 1 || clientsPerBoard > MAX_ONE_BOARD
+      || texts < 1 || texts > 26)) {
+      throw new IllegalArgumentException("authors mode: one board, clients 1.." + MAX_ONE_BOARD + ", texts 1..26");
+    }
+    if (mode != Mode.AUTHORS && (boards < 1 || boards > 2000 || clientsPerBoard < 1 || clientsPerBoard > 26)) {
+      throw new IllegalArgumentException("boards must be 1..2000 and clients 1..26 (a few people at each board)");
+    }
+    if (transport != Transport.WEBSOCKET && mode != Mode.WEBINAR) {
+      throw new IllegalArgumentException("--transport xhr-streaming is for the listeners of --mode webinar");
     }
     if (editsPerSecond <= 0 || editsPerSecond > 20 || warmupSeconds < 0 || measureSeconds < 1 || measureSeconds > 3600) {
       throw new IllegalArgumentException("rate must be in (0, 20], measure 1..3600 s");
@@ -91,14 +111,17 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
       // One board: 5,000 sockets and 300 seats; the host and the askers take seats too.
       throw new IllegalArgumentException("listeners must be 0..4900 and askers 0..290 (one board's limits)");
     }
-    if (mode == Mode.GOAL || mode == Mode.WEBINAR) {
-      // Every edit inserts a marker of about 4 characters; the goal holds at most 4000. In a webinar one host types.
-      int typists = mode == Mode.WEBINAR ? 1 : clientsPerBoard;
-      double edits = typists * editsPerSecond * (warmupSeconds + measureSeconds + 2);
-      double chars = edits * (2 + Long.toString((long) (edits / typists), 36).length());
+    if (mode != Mode.ITEMS) {
+      // Every edit inserts a marker (tag, number, ';'); the goal holds at most 4000 characters (agenda notes more).
+      // In a webinar one host types; in authors mode the goal's share of the authors does.
+      int typists = mode == Mode.WEBINAR ? 1 : mode == Mode.AUTHORS ? (clientsPerBoard + texts - 1) / texts
+        : clientsPerBoard;
+      double edits = typists * editsPerSecond * (warmupSeconds + measureSeconds + CRASH_TYPING_SECONDS);
+      int tagLength = Markers.tag(clientsPerBoard - 1).length();
+      double chars = edits * (tagLength + 1 + Long.toString((long) Math.ceil(edits / typists), 36).length());
       if (chars > GOAL_MAX) {
-        throw new IllegalArgumentException("in goal mode this run would type about " + (long) chars
-          + " characters into one goal, more than its " + GOAL_MAX + "; shorten it or use --mode items");
+        throw new IllegalArgumentException("this run would type about " + (long) chars + " characters into one "
+          + "goal, more than its " + GOAL_MAX + "; shorten it, lower the rate, or use more --texts (authors mode)");
       }
     }
   }

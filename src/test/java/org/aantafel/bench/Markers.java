@@ -5,18 +5,30 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Each edit inserts one unique marker: the client's letter, its edit number in base 36, and ';'. Edits are inserted
+ * Each edit inserts one unique marker: the client's tag, its edit number in base 36, and ';'. Edits are inserted
  * only at marker boundaries, and transforms move whole inserts, so the final text is a sequence of whole markers
  * that can be checked one by one.
  */
 final class Markers {
-  private static final Pattern MARKER = Pattern.compile("[a-z][0-9a-z]+");
+  private static final Pattern MARKER = Pattern.compile("[A-Z]*[a-z][0-9a-z]+");
 
   private Markers() {
   }
 
-  static String marker(char letter, long number) {
-    return letter + Long.toString(number, 36) + ";";
+  /**
+   * A client's tag: one lower-case letter for the first 26 (a board of a few people), capitals before it beyond
+   * that. The tag ends at its only lower-case letter, so no tag + number can be read as another tag + number.
+   */
+  static String tag(int index) {
+    StringBuilder tag = new StringBuilder().append((char) ('a' + index % 26));
+    for (int rest = index / 26; rest > 0; rest = (rest - 1) / 26) {
+      tag.insert(0, (char) ('A' + (rest - 1) % 26));
+    }
+    return tag.toString();
+  }
+
+  static String marker(String tag, long number) {
+    return tag + Long.toString(number, 36) + ";";
   }
 
   /** The markers of a text, in order, without the ';'. */

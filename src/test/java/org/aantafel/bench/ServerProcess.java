@@ -17,18 +17,22 @@ final class ServerProcess {
   private final int port;
   private final Path dataDir;
   private final List<String> jvmOptions;
+  private final java.util.Map<String, String> env;
   private Process process;
 
-  ServerProcess(Path jar, int port, Path dataDir, List<String> jvmOptions) {
-    this(List.of("-jar", jar.toString()), Path.of("target/bench-server.log"), port, dataDir, jvmOptions);
+  /** With env, more AANTAFEL_* settings of the server, e.g. a board's seats for authors mode. */
+  ServerProcess(Path jar, int port, Path dataDir, List<String> jvmOptions, java.util.Map<String, String> env) {
+    this(List.of("-jar", jar.toString()), Path.of("target/bench-server.log"), port, dataDir, jvmOptions, env);
   }
 
-  private ServerProcess(List<String> launch, Path log, int port, Path dataDir, List<String> jvmOptions) {
+  private ServerProcess(List<String> launch, Path log, int port, Path dataDir, List<String> jvmOptions,
+                        java.util.Map<String, String> env) {
     this.launch = List.copyOf(launch);
     this.log = log;
     this.port = port;
     this.dataDir = dataDir;
     this.jvmOptions = List.copyOf(jvmOptions);
+    this.env = java.util.Map.copyOf(env);
   }
 
   /**
@@ -37,7 +41,7 @@ final class ServerProcess {
    */
   static ServerProcess relay(int port, List<String> jvmOptions) {
     return new ServerProcess(List.of("-cp", testClasspath(), RelayServer.class.getName(), Integer.toString(port)),
-      Path.of("target/bench-relay.log"), port, Path.of("/nonexistent"), jvmOptions);
+      Path.of("target/bench-relay.log"), port, Path.of("/nonexistent"), jvmOptions, java.util.Map.of());
   }
 
   /** Under exec:java the classes come from a class loader of the plugin's, not from java.class.path. */
@@ -71,6 +75,7 @@ final class ServerProcess {
     builder.environment().put("AANTAFEL_DATA_DIR", dataDir.toString());
     // The benchmark creates its boards from one address, faster than the per-client limit allows.
     builder.environment().put("AANTAFEL_BOARDS_PER_MINUTE_PER_CLIENT", "1000000");
+    builder.environment().putAll(env);
     process = builder.start();
   }
 

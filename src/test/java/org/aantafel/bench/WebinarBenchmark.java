@@ -74,7 +74,8 @@ final class WebinarBenchmark {
     board = await(http.createBoard(0, "webinar"), 30);
     log("webinar board " + board.id + "; the host and " + config.askers() + " askers join");
     Metrics hostMetrics = new Metrics(1);
-    BenchClient host = new BenchClient(vertx, board, 0, runId, hostMetrics, BenchConfig.Mode.GOAL, config.seed())
+    BenchClient host = new BenchClient(vertx, board, 0, runId, hostMetrics,
+      TextAssignment.of(BenchConfig.Mode.GOAL, 0, 1), config.seed())
       .asHost().onAck((rev, sentNanos) -> {
         hostSubmitNanos.put(rev, sentNanos);
         latestRev.accumulateAndGet(rev, Math::max);
@@ -149,6 +150,7 @@ final class WebinarBenchmark {
       .put("config", new JsonObject().put("url", "http://" + config.host() + ":" + config.port())
         .put("spawned", server != null).put("spawnJvm", String.join(" ", config.spawnJvm()))
         .put("mode", "webinar").put("listeners", config.listeners()).put("askers", config.askers())
+        .put("listenerTransport", config.transport().name().toLowerCase().replace('_', '-'))
         .put("hostEditsPerSecond", config.editsPerSecond()).put("warmupSeconds", config.warmupSeconds())
         .put("measureSeconds", config.measureSeconds()).put("seed", config.seed()))
       .put("machine", new JsonObject().put("availableProcessors", Runtime.getRuntime().availableProcessors())
@@ -250,7 +252,13 @@ final class WebinarBenchmark {
 
     Future<Void> start() {
       long began = System.nanoTime();
-      return BusClient.open(vertx, config.host(), config.port(), null)
+      // On one context of its own, so that the requests of an xhr-streaming session never run on two threads at once.
+      io.vertx.core.Context context = vertx.getOrCreateContext();
+      io.vertx.core.Promise<BusClient> opening = io.vertx.core.Promise.promise();
+      context.runOnContext(v -> (config.transport() == BenchConfig.Transport.XHR_STREAMING
+        ? BusClient.openXhrStreaming(vertx, config.host(), config.port())
+        : BusClient.open(vertx, config.host(), config.port(), null)).onComplete(opening));
+      return opening.future()
         .compose(opened -> {
           bus = opened;
           bus.onTextFrame(listenerChars::add);
@@ -403,9 +411,9 @@ final class WebinarBenchmark {
     JsonObject c = r.getJsonObject("config");
     JsonObject m = r.getJsonObject("serverMemory");
     StringBuilder out = new StringBuilder("\n=== Aan Tafel load benchmark: webinar ===\n");
-    out.append(String.format("1 board, %d listeners (no seat), %d askers, host typing %.1f edits/s; warm-up %d s, "
+    out.append(String.format("1 board, %d listeners (no seat, over %s), %d askers, host typing %.1f edits/s; warm-up %d s, "
         + "measured %d s; load average %s at start, %s at end, %d processors%n",
-      c.getInteger("listeners"), c.getInteger("askers"), c.getDouble("hostEditsPerSecond"),
+      c.getInteger("listeners"), c.getString("listenerTransport"), c.getInteger("askers"), c.getDouble("hostEditsPerSecond"),
       c.getInteger("warmupSeconds"), c.getInteger("measureSeconds"), r.getJsonObject("machine").getString("loadAverageAtStart"),
       r.getJsonObject("machine").getString("loadAverageAtEnd"), r.getJsonObject("machine").getInteger("availableProcessors")));
     out.append(String.format("listeners joined: %d in %.1f s (%d at a time)%n", r.getLong("listenersJoined"),
@@ -418,7 +426,7 @@ final class WebinarBenchmark {
     out.append(BenchReport.latency("asker submit -> ack           ", r.getJsonObject("askerSubmitToAckMs")));
     out.append("asker submits: ").append(r.getJsonObject("askerSubmits").encode()).append("; questions asked ")
       .append(r.getInteger("questionsAsked")).append('\n');
-    out.append(String.format("received per listener: %.0f characters/s of websocket text frames%n",
+    out.append(String.format("received per listener: %.0f characters/s of SockJS frames%n",
       r.getDouble("listenerCharsPerSecond")));
     out.append("server memory before listeners: ").append(m.getValue("before")).append('\n');
     out.append("server memory after they joined: ").append(m.getValue("afterListenersJoined")).append('\n');

@@ -3,10 +3,7 @@ package org.aantafel.testsupport;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
@@ -18,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A test client speaking the Vert.x event-bus bridge frames over a real SockJS websocket session
- * ({@code /eventbus/<server>/<session>/websocket}, with SockJS's own framing), as sockjs-client does in a browser.
+ * A test client speaking the Vert.x event-bus bridge frames over a real SockJS session, as sockjs-client does in a
+ * browser: over a websocket ({@code /eventbus/<server>/<session>/websocket}), or over the xhr-streaming fallback
+ * ({@link #openXhrStreaming}).
  */
 public final class BusClient {
 
@@ -34,26 +32,33 @@ public final class BusClient {
   }
 
   private static final long PING_MILLIS = 5000;
+  private static final int MAX_MESSAGE = 1024 * 1024;
 
-  private final WebSocket socket;
-  private final WebSocketClient client;
+  private final SockJsTransport transport;
   private final Map<String, Promise<JsonObject>> replies = new ConcurrentHashMap<>();
   private final Map<String, List<Consumer<JsonObject>>> handlers = new ConcurrentHashMap<>();
   /** Frames the bridge refused outright ({"type":"err"} without a reply address). */
   public final List<JsonObject> refusals = new CopyOnWriteArrayList<>();
   private volatile java.util.function.IntConsumer textFrameLengths = n -> { };
 
-  private BusClient(Vertx vertx, WebSocketClient client, WebSocket socket) {
-    this.client = client;
-    this.socket = socket;
-    socket.textMessageHandler(this::onSockJsFrame);
+  private BusClient(Vertx vertx, SockJsTransport transport) {
+    this.transport = transport;
+    transport.onFrame(this::onSockJsFrame);
+    // No reply comes over a closed session: waiting for one would hang whoever asked.
+    transport.onClosed(cause -> replies.keySet().forEach(address -> {
+      Promise<JsonObject> reply = replies.remove(address);
+      if (reply != null) {
+        reply.tryFail(new Failure(-1, "the session closed before the reply" + (cause == null ? "" : ": " + cause)));
+      }
+    }));
     // As vertx-eventbus.js does: the bridge closes a socket that has not pinged within its ping timeout (30 s).
-    long pinger = vertx.setPeriodic(PING_MILLIS, id -> {
-      if (!socket.isClosed()) {
+    vertx.setPeriodic(PING_MILLIS, id -> {
+      if (transport.isClosed()) {
+        vertx.cancelTimer(id);
+      } else {
         write(new JsonObject().put("type", "ping"));
       }
     });
-    socket.closeHandler(v -> vertx.cancelTimer(pinger));
   }
 
   public static BusClient connect(Vertx vertx, int port) {
@@ -69,20 +74,24 @@ public final class BusClient {
    * never run concurrently with that context's timers.
    */
   public static Future<BusClient> open(Vertx vertx, String host, int port, String origin) {
-    return open(vertx, new WebSocketClientOptions(), host, port, origin);
+    // As a browser, which takes frames of any size: a join reply at a board with hundreds of seated people is larger
+    // than Vert.x's default 64 KiB frame, and the server allows 1 MiB.
+    return open(vertx, new WebSocketClientOptions().setMaxFrameSize(MAX_MESSAGE).setMaxMessageSize(MAX_MESSAGE),
+      host, port, origin);
   }
 
   /** With client options, e.g. a small receive buffer for a client that is meant to fall behind. */
   public static Future<BusClient> open(Vertx vertx, WebSocketClientOptions clientOptions, String host, int port,
                                        String origin) {
-    WebSocketClient client = vertx.createWebSocketClient(clientOptions);
-    WebSocketConnectOptions options = new WebSocketConnectOptions()
-      .setHost(host).setPort(port).setURI("/eventbus/000/" + UUID.randomUUID().toString().replace("-", "") + "/websocket");
-    if (origin != null) {
-      options.addHeader("Origin", origin);
-    }
-    return client.connect(options).map(socket -> new BusClient(vertx, client, socket))
-      .onFailure(e -> client.close());
+    return WebSocketTransport.open(vertx, clientOptions, host, port, origin).map(t -> new BusClient(vertx, t));
+  }
+
+  /**
+   * Over SockJS's xhr-streaming fallback instead of a websocket, as a browser where websockets are blocked. Called on
+   * a Vert.x context, its requests stay on that context.
+   */
+  public static Future<BusClient> openXhrStreaming(Vertx vertx, String host, int port) {
+    return XhrStreamingTransport.open(vertx, host, port).map(t -> new BusClient(vertx, t));
   }
 
   public Future<JsonObject> request(String address, JsonObject body) {
@@ -102,6 +111,9 @@ public final class BusClient {
   }
 
   private Future<JsonObject> send(String address, JsonObject body, JsonObject headers, String replyAddress) {
+    if (transport.isClosed()) {
+      return Future.failedFuture(new Failure(-1, "the session is closed"));
+    }
     Promise<JsonObject> reply = Promise.promise();
     replies.put(replyAddress, reply);
     JsonObject frame = new JsonObject().put("type", "send").put("address", address).put("body", body)
@@ -119,7 +131,7 @@ public final class BusClient {
 
   /** Sends any text as one SockJS message, as a broken or hostile client might. */
   public void sendRaw(String text) {
-    socket.writeTextMessage(new io.vertx.core.json.JsonArray().add(text).encode());
+    transport.send(text);
   }
 
   private void write(JsonObject frame) {
@@ -132,18 +144,16 @@ public final class BusClient {
   }
 
   public void close() {
-    await(socket.close());
-    client.close();
+    await(closeAsync());
   }
 
   public Future<Void> closeAsync() {
-    return socket.close().eventually(() -> client.close());
+    return transport.close();
   }
 
   /** Called when the socket closes or fails, with the failure or null. */
   public void onClosed(Consumer<Throwable> handler) {
-    socket.exceptionHandler(handler::accept);
-    socket.endHandler(v -> handler.accept(null));
+    transport.onClosed(handler);
   }
 
   /** Told the length (in characters) of every websocket text frame received, e.g. to count a client's traffic. */
@@ -153,18 +163,21 @@ public final class BusClient {
 
   /** Stops reading from the socket, as a client that no longer keeps up: what the server sends piles up. */
   public void pause() {
-    socket.pause();
+    transport.pause();
   }
 
   public void resume() {
-    socket.resume();
+    transport.resume();
   }
 
   public boolean isClosed() {
-    return socket.isClosed();
+    return transport.isClosed();
   }
 
-  /** SockJS frames: "o" open, "h" heartbeat, "a[...]" a batch of messages, "c[code,reason]" close. */
+  /**
+   * SockJS frames: "o" open, "h" heartbeat, "a[...]" a batch of messages, "c[code,reason]" close. Their lengths are
+   * counted as received: a websocket's text frames, or the lines of an xhr stream.
+   */
   private void onSockJsFrame(String text) {
     textFrameLengths.accept(text.length());
     if (text.startsWith("a")) {
