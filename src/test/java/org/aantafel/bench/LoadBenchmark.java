@@ -35,6 +35,8 @@ import java.util.function.IntFunction;
  *   --baseline relay [--relay-port N]   with --spawn, goal or items mode: afterwards the identical load against a bare
  *                                   relay (RelayServer, a child JVM with the same --spawn-jvm options, port default
  *                                   spawn port + 1) and a table Aan Tafel | relay | ratio
+ *   --hub-instances 1,2 | --nodes 3   with --spawn: the load against a fresh server of each shape, side by side
+ *                                   ({@link ScaleOptions})
  * </pre>
  */
 public final class LoadBenchmark {

@@ -39,7 +39,7 @@ final class ScaleComparison {
       String name = instances + (instances == 1 ? " instance" : " instances");
       String shape = "-hub-instances-" + instances;
       ServerProcess server = new ServerProcess(config.spawnJar(), config.port(),
-        config.spawnDataDir().resolve("hub-instances-" + instances), config.spawnJvm(),
+        config.spawnDataDir().resolve("run-" + (names.size() + 1) + shape), config.spawnJvm(),
         Path.of("target/bench-server" + shape + ".log"),
         Map.of("AANTAFEL_HUB_INSTANCES", Integer.toString(instances)));
       LoadBenchmark.log("scale up: a fresh server with " + name);
@@ -88,11 +88,14 @@ final class ScaleComparison {
 
   private void measured(String name, String shape, LoadBenchmark bench, int runExit) throws Exception {
     exit = Math.max(exit, runExit);
-    names.add(name);
+    // A value may be given twice (1,2,1), to see whether the order of the runs moved the figures.
+    String again = names.contains(name) ? " again" : "";
+    names.add(name + again);
     results.add(bench.result());
-    Files.copy(config.resultFile(), LoadBenchmark.resultFileWith(config.resultFile(), shape),
+    String suffix = shape + (again.isEmpty() ? "" : "-again");
+    Files.copy(config.resultFile(), LoadBenchmark.resultFileWith(config.resultFile(), suffix),
       StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(config.ackedFile(), LoadBenchmark.resultFileWith(config.ackedFile(), shape),
+    Files.copy(config.ackedFile(), LoadBenchmark.resultFileWith(config.ackedFile(), suffix),
       StandardCopyOption.REPLACE_EXISTING);
   }
 
