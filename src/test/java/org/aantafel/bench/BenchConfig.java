@@ -12,7 +12,8 @@ import java.util.Set;
 record BenchConfig(String host, int port, int boards, int clientsPerBoard, double editsPerSecond,
                    int warmupSeconds, int measureSeconds, Mode mode, Path spawnJar, Path spawnDataDir,
                    List<String> spawnJvm, Path resultFile, Path ackedFile, Path verifyOnly, long seed,
-                   int listeners, int askers, Baseline baseline, int relayPort, int texts, Transport transport) {
+                   int listeners, int askers, Baseline baseline, int relayPort, int texts, Transport transport,
+                   ScaleOptions scale) {
 
   /** goal: every client of a board types into the board's shared goal (the transform path); items: each types into
    *  the notes of its own agenda item (no concurrent edits of one text); webinar: one board from the "webinar"
@@ -81,7 +82,8 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
       Baseline.valueOf(take(values, "baseline", "none").toUpperCase()),
       intOf(values, "relay-port", (url.getPort() > 0 ? url.getPort() : 80) + 1),
       intOf(values, "texts", authors ? 8 : 1),
-      Transport.valueOf(take(values, "transport", "websocket").toUpperCase().replace('-', '_')));
+      Transport.valueOf(take(values, "transport", "websocket").toUpperCase().replace('-', '_')),
+      ScaleOptions.take(values));
     if (!values.isEmpty()) {
       throw new IllegalArgumentException("unknown options " + values.keySet());
     }
@@ -90,6 +92,7 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
   }
 
   private void check() {
+    scale.check(this);
     if (baseline == Baseline.RELAY && (spawnJar == null || verifyOnly != null || mode == Mode.WEBINAR)) {
       // The relay runs in a child JVM like the spawned server, so that both are measured the same way.
       throw new IllegalArgumentException("--baseline relay needs --spawn and --mode goal, items or authors");

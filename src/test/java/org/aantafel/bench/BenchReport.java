@@ -33,7 +33,7 @@ final class BenchReport {
       out.append(String.format("drained: %s (undelivered %d); convergence: %s; durable on read-back: %s; after kill+restart: %s%n",
         r.getBoolean("drained"), r.getInteger("undeliveredAfterDrain"), result.getJsonObject("convergence").getBoolean("ok"),
         result.getJsonObject("durabilityReadBack").getBoolean("ok"),
-        result.getJsonObject("durabilityAfterKillAndRestart") == null ? "not run (--url mode)"
+        result.getJsonObject("durabilityAfterKillAndRestart") == null ? "not run (--url or --nodes)"
           : result.getJsonObject("durabilityAfterKillAndRestart").getBoolean("ok")));
     }
     out.append(String.format("load average at end: %s on %d processors%n",

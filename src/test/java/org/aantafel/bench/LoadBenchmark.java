@@ -37,6 +37,8 @@ import java.util.function.IntFunction;
  *   --baseline relay [--relay-port N]   with --spawn, goal, items or authors mode: afterwards the identical load against a bare
  *                                   relay (RelayServer, a child JVM with the same --spawn-jvm options, port default
  *                                   spawn port + 1) and a table Aan Tafel | relay | ratio
+ *   --hub-instances 1,2 | --nodes 3   with --spawn: the load against a fresh server of each shape, side by side
+ *                                   ({@link ScaleOptions})
  * </pre>
  */
 public final class LoadBenchmark {
@@ -47,27 +49,47 @@ public final class LoadBenchmark {
   private final BenchConfig config;
   private final Vertx vertx;
   private final int port;
+  /** The HTTP ports of the spawned nodes of --nodes (board b is created on node b % n, client c joins node c % n). */
+  private final List<Integer> nodePorts;
   private final boolean relay;
   private final BenchHttp http;
+  private final List<BenchHttp> nodeHttp;
   private final Metrics metrics;
   private final List<BenchBoard> boards = new ArrayList<>();
   private final List<BenchClient> clients = new ArrayList<>();
   private JsonObject result;
 
   private LoadBenchmark(BenchConfig config, Vertx vertx, int port, boolean relay) {
+    this(config, vertx, List.of(port), relay);
+  }
+
+  /** Against servers the caller started: one, or the nodes of a cluster. */
+  LoadBenchmark(BenchConfig config, Vertx vertx, List<Integer> nodePorts, boolean relay) {
     this.config = config;
     this.vertx = vertx;
-    this.port = port;
+    this.port = nodePorts.get(0);
+    this.nodePorts = List.copyOf(nodePorts);
     this.relay = relay;
-    this.http = new BenchHttp(vertx, config.host(), port);
+    this.nodeHttp = nodePorts.stream().map(p -> new BenchHttp(vertx, config.host(), p)).toList();
+    this.http = nodeHttp.get(0);
     this.metrics = new Metrics(config.clientsPerBoard());
   }
 
   public static void main(String[] args) throws Exception {
     BenchConfig config = BenchConfig.parse(args);
     Vertx vertx = Vertx.vertx();
+    if (config.scale().requested()) {
+      int exit = 1;
+      try {
+        exit = ScaleComparison.run(config, vertx);
+      } finally {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+      System.exit(exit);
+    }
     ServerProcess server = config.spawnJar() == null ? null
-      : new ServerProcess(config.spawnJar(), config.port(), config.spawnDataDir(), config.spawnJvm(), serverEnv(config));
+      : new ServerProcess(config.spawnJar(), config.port(), config.spawnDataDir(), config.spawnJvm(),
+        Path.of("target/bench-server.log"), serverEnv(config));
     int exit = 1;
     try {
       if (server != null) {
@@ -110,7 +132,7 @@ public final class LoadBenchmark {
       bench.awaitHealthy(relayProcess);
       JsonObject relay = bench.measureRelay();
       JsonObject both = new JsonObject().put("aanTafel", aanTafel).put("relay", relay);
-      Path out = relayResultFile(config.resultFile());
+      Path out = resultFileWith(config.resultFile(), "-vs-relay");
       Files.writeString(out, both.encodePrettily());
       System.out.println(BenchReport.text(relay));
       System.out.println(BenchReport.againstRelay(aanTafel, relay));
@@ -121,12 +143,24 @@ public final class LoadBenchmark {
     }
   }
 
-  private static Path relayResultFile(Path resultFile) {
+  /** Next to the result file, e.g. target/bench-result-vs-relay.json. */
+  static Path resultFileWith(Path resultFile, String suffix) {
     String name = resultFile.getFileName().toString();
-    return resultFile.resolveSibling(name.replaceFirst("(\\.json)?$", "-vs-relay.json"));
+    return resultFile.resolveSibling(name.replaceFirst("(\\.json)?$", suffix + ".json"));
   }
 
   void awaitHealthy(ServerProcess server) throws InterruptedException {
+    awaitHealthy(server, http, port);
+  }
+
+  /** Every node's /health, in the order of the ports given. */
+  void awaitEveryNode(List<ServerProcess> nodes) throws InterruptedException {
+    for (int i = 0; i < nodes.size(); i++) {
+      awaitHealthy(nodes.get(i), nodeHttp.get(i), nodePorts.get(i));
+    }
+  }
+
+  private void awaitHealthy(ServerProcess server, BenchHttp http, int port) throws InterruptedException {
     try {
       Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
         if (server != null && !server.alive()) {
@@ -150,7 +184,8 @@ public final class LoadBenchmark {
     return result.getBoolean("ok") ? 0 : 2;
   }
 
-  private int run(ServerProcess server) throws Exception {
+  /** The load, then convergence and durability; with a server given, also its SIGKILL + restart check. */
+  int run(ServerProcess server) throws Exception {
     connect();
     Measured measured = typeAndMeasure();
     String loadAverage = measured.loadAverage();
@@ -191,11 +226,20 @@ public final class LoadBenchmark {
     return durableOk && convergence.getBoolean("ok") ? 0 : 2;
   }
 
+  /** What the last {@link #run} wrote to the result file. */
+  JsonObject result() {
+    return result;
+  }
+
+  void close() {
+    nodeHttp.forEach(BenchHttp::close);
+  }
+
   /** Creates the boards and connects and joins every client. */
   private void connect() {
     String runId = UUID.randomUUID().toString().substring(0, 8);
     log("creating " + config.boards() + " boards");
-    boards.addAll(inLanes(config.boards(), http::createBoard));
+    boards.addAll(inLanes(config.boards(), b -> nodeHttp.get(b % nodeHttp.size()).createBoard(b)));
     log("connecting " + config.boards() * config.clientsPerBoard() + " websocket clients");
     for (BenchBoard board : boards) {
       for (int c = 0; c < config.clientsPerBoard(); c++) {
@@ -205,7 +249,8 @@ public final class LoadBenchmark {
           ? client.seededAgainstRelay(TextAssignment.sharedItems(config.texts())) : client.againstRelay());
       }
     }
-    inLanes(clients.size(), i -> clients.get(i).start(config.host(), port));
+    inLanes(clients.size(), i -> clients.get(i).start(config.host(),
+      nodePorts.get(i % config.clientsPerBoard() % nodePorts.size())));
   }
 
   /**

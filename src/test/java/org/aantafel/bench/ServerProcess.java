@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,22 +18,26 @@ final class ServerProcess {
   private final int port;
   private final Path dataDir;
   private final List<String> jvmOptions;
-  private final java.util.Map<String, String> env;
+  private final Map<String, String> settings;
   private Process process;
 
-  /** With env, more AANTAFEL_* settings of the server, e.g. a board's seats for authors mode. */
-  ServerProcess(Path jar, int port, Path dataDir, List<String> jvmOptions, java.util.Map<String, String> env) {
-    this(List.of("-jar", jar.toString()), Path.of("target/bench-server.log"), port, dataDir, jvmOptions, env);
+  ServerProcess(Path jar, int port, Path dataDir, List<String> jvmOptions) {
+    this(jar, port, dataDir, jvmOptions, Path.of("target/bench-server.log"), Map.of());
+  }
+
+  /** With more AANTAFEL_* settings (hub instances, a cluster node's), so several can run side by side. */
+  ServerProcess(Path jar, int port, Path dataDir, List<String> jvmOptions, Path log, Map<String, String> settings) {
+    this(List.of("-jar", jar.toString()), log, port, dataDir, jvmOptions, settings);
   }
 
   private ServerProcess(List<String> launch, Path log, int port, Path dataDir, List<String> jvmOptions,
-                        java.util.Map<String, String> env) {
+                        Map<String, String> settings) {
     this.launch = List.copyOf(launch);
     this.log = log;
     this.port = port;
     this.dataDir = dataDir;
     this.jvmOptions = List.copyOf(jvmOptions);
-    this.env = java.util.Map.copyOf(env);
+    this.settings = Map.copyOf(settings);
   }
 
   /**
@@ -41,7 +46,7 @@ final class ServerProcess {
    */
   static ServerProcess relay(int port, List<String> jvmOptions) {
     return new ServerProcess(List.of("-cp", testClasspath(), RelayServer.class.getName(), Integer.toString(port)),
-      Path.of("target/bench-relay.log"), port, Path.of("/nonexistent"), jvmOptions, java.util.Map.of());
+      Path.of("target/bench-relay.log"), port, Path.of("/nonexistent"), jvmOptions, Map.of());
   }
 
   /** Under exec:java the classes come from a class loader of the plugin's, not from java.class.path. */
@@ -75,7 +80,7 @@ final class ServerProcess {
     builder.environment().put("AANTAFEL_DATA_DIR", dataDir.toString());
     // The benchmark creates its boards from one address, faster than the per-client limit allows.
     builder.environment().put("AANTAFEL_BOARDS_PER_MINUTE_PER_CLIENT", "1000000");
-    builder.environment().putAll(env);
+    builder.environment().putAll(settings);
     process = builder.start();
   }
 
