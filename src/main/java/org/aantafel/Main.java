@@ -38,7 +38,9 @@ public final class Main {
       return;
     }
     String url = config.publicUrl().isEmpty() ? "http://localhost:" + app.port() : config.publicUrl();
-    LOG.log(System.Logger.Level.INFO, "Aan Tafel is running: open {0}", url);
+    LOG.log(System.Logger.Level.INFO, "Aan Tafel is running: open {0} ({1} hub instances{2})", url,
+      config.hubInstancesOrCores(), config.cluster().enabled() ? ", node " + ClusterNode.nodeId(vertx)
+        + " of cluster " + config.cluster().name() : "");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, vertx), "aantafel-stop"));
   }
 
