@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the owner killed halfway instead of a server restart. Replay one seed with {@code -Dsim.seed=N}.
  */
 class FailoverTest {
-  private static final int SEEDS = 2;
+  private static final int SEEDS = 1;
 
   @TempDir
   static Path dir;
