@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ContentSecurityPolicyBrowserTest extends LiveBoardTestBase {
   private final List<String> violations = new CopyOnWriteArrayList<>();
+  private final List<Page> watched = new CopyOnWriteArrayList<>();
 
   /** A page that reports every console error and every securitypolicyviolation event. */
   private Page watchedPage(int width, int height) {
@@ -28,7 +29,20 @@ class ContentSecurityPolicyBrowserTest extends LiveBoardTestBase {
     });
     page.addInitScript("addEventListener('securitypolicyviolation', e => console.error("
       + "'securitypolicyviolation ' + e.violatedDirective + ' ' + e.blockedURI));");
+    watched.add(page);
     return page;
+  }
+
+  /**
+   * Violations are reported as events after the work that caused them: once each page has painted twice more and
+   * its console message after that has arrived, every report before it has arrived too (console messages keep order).
+   */
+  private void awaitPendingReports() {
+    for (Page page : watched) {
+      page.waitForConsoleMessage(new Page.WaitForConsoleMessageOptions().setPredicate(m -> m.text().equals("flushed")),
+        () -> page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {"
+          + " console.log('flushed'); done(); })))"));
+    }
   }
 
   @Test
@@ -59,7 +73,7 @@ class ContentSecurityPolicyBrowserTest extends LiveBoardTestBase {
     series.navigate(server.baseUrl() + "/b/" + board.id() + "/series#" + board.token("viewer"));
     series.getByTestId("series-meeting").first().waitFor();
 
-    facilitator.waitForTimeout(500);
+    awaitPendingReports();
     assertEquals(List.of(), violations);
   }
 }

@@ -132,7 +132,8 @@ class ProjectorDisplayBrowserTest extends LiveBoardTestBase {
   }
 
   private static void assertFits(Page page, String what) {
-    page.waitForTimeout(300); // a render after the last change
+    // The last change is rendered and laid out once two more frames have been painted.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
     int scrollHeight = ((Number) page.evaluate("() => document.documentElement.scrollHeight")).intValue();
     int height = ((Number) page.evaluate("() => innerHeight")).intValue();
     assertTrue(scrollHeight <= height, what + ": the page is " + scrollHeight + " px tall on a " + height + " px screen");
