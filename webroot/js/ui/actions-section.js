@@ -10,6 +10,7 @@ import { shownDate, shownValue } from './shown-value.js';
 import { t } from '../i18n.js';
 import { changedBy, removeItem } from './removal.js';
 import './removed-items.js';
+import { draft } from './draft.js';
 
 const STATUSES = ['open', 'done'];
 
@@ -46,7 +47,7 @@ export class ActionsSection extends BoardSection {
             ${ro ? shownValue({ label: t('actionDue'), text: shownDate(action.due), value: action.due, testid: 'action-due' }) : html`
             <div>
               <label class="field-label" for=${dueId}>${t('actionDue')}</label>
-              <input id=${dueId} type="date" data-testid="action-due" .value=${live(action.due ?? '')}
+              <input id=${dueId} type="date" data-testid="action-due" .value=${draft(action.due ?? '')}
                 @change=${(e) => this.client.set(action.id, 'due', e.target.value)}>
             </div>`}
             ${ro ? shownValue({ label: t('status'), text: t(`actionStatus.${action.status ?? 'open'}`),

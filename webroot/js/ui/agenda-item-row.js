@@ -9,6 +9,7 @@ import './text-field.js';
 import './agenda-timer.js';
 import { roleLabel, t } from '../i18n.js';
 import { changedBy, mayRemove, mayRename, removeItem } from './removal.js';
+import { draft } from './draft.js';
 
 const STATUSES = ['open', 'done', 'postponed'];
 
@@ -59,7 +60,7 @@ function detail(ctx, item, n, detailId) {
         <div>
           <label class="field-label" for=${boxId}>${t('timebox')}<span class="visually-hidden">: ${t('agendaItemTitle', { n })}</span></label>
           <input id=${boxId} type="number" min="0" max="240" inputmode="numeric" class="timebox"
-            data-testid="agenda-item-timebox" ?disabled=${ro} .value=${live(item.timeboxMinutes == null ? '' : String(item.timeboxMinutes))}
+            data-testid="agenda-item-timebox" ?disabled=${ro} .value=${draft(item.timeboxMinutes == null ? '' : String(item.timeboxMinutes))}
             @change=${(e) => setTimebox(client, item.id, e.target.value)}>
         </div>
         ${ctx.meeting ? statusField(ctx, item, n) : ''}

@@ -1,11 +1,11 @@
 // A concrete plan has one person holding the lead (regie) for follow-up, and a date on which
 // we evaluate together.
 import { html } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { BoardSection } from './light-element.js';
 import { personPicker } from './person-picker.js';
 import { shownDate, shownValue } from './shown-value.js';
 import { t } from '../i18n.js';
+import { draft } from './draft.js';
 
 export class FollowUpSection extends BoardSection {
   render() {
@@ -21,7 +21,7 @@ export class FollowUpSection extends BoardSection {
           testid: 'evaluation-date' }) : html`
         <label class="field-label" for="evaluation-date">${t('evaluationDate')}</label>
         <input id="evaluation-date" type="date" data-testid="evaluation-date"
-          .value=${live(board.evaluationDate ?? '')}
+          .value=${draft(board.evaluationDate ?? '')}
           @change=${(e) => this.client.set('board', 'evaluationDate', e.target.value)}>`}
       </section>`;
   }

@@ -2,12 +2,12 @@
 // the balance between family, school and care, and can fix the agenda. The agenda comes before
 // the balance, so that adding a point is near the top of a phone's screen.
 import { html } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { BoardSection } from './light-element.js';
 import './balance-strip.js';
 import './agenda-section.js';
 import { shownDateTime, shownValue } from './shown-value.js';
 import { t } from '../i18n.js';
+import { draft } from './draft.js';
 
 export class PrepareSection extends BoardSection {
   render() {
@@ -22,7 +22,7 @@ export class PrepareSection extends BoardSection {
           value: this.client.state.board.scheduledAt, testid: 'scheduled-at' }) : html`
         <label class="field-label" for="scheduled-at">${t('scheduledAt')}</label>
         <input id="scheduled-at" type="datetime-local" data-testid="scheduled-at"
-          .value=${live(this.client.state.board.scheduledAt ?? '')}
+          .value=${draft(this.client.state.board.scheduledAt ?? '')}
           @change=${(e) => this.client.set('board', 'scheduledAt', e.target.value.slice(0, 16))}>`}
         ${frozen ? html`<p class="notice" data-testid="agenda-frozen-notice">${t('agendaFrozen')}</p>` : ''}
       </section>

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,27 @@ class BoardPageBrowserTest extends LiveBoardTestBase {
       String url = page.locator("[data-testid=link-" + grant + "] [data-testid=link-url]").inputValue();
       assertTrue(url.matches("http://[^/]+/b/[^#]+#.+"), grant + " link: " + url);
     }
+  }
+
+  @Test
+  void aTimeboxBeingTypedIsNotOverwrittenBySomeoneElsesEdit() {
+    TestServer.CreatedBoard board = server.createBoard("Timebox");
+    Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280, 800);
+    Page parent = join(board.link("participant"), "Bram", "parent", 1280, 800);
+    parent.getByTestId("add-agenda-item").click();
+    parent.keyboard().type("Huiswerk");
+    assertThat(teacher.getByTestId("agenda-item-title").first()).hasValue("Huiswerk");
+    teacher.getByTestId("agenda-item-toggle").first().click();
+    teacher.getByTestId("agenda-item-timebox").first().fill("15");
+
+    // While the teacher is still in the field, the parent's edit re-renders the teacher's agenda.
+    parent.getByTestId("add-agenda-item").click();
+    parent.keyboard().type("Vervoer");
+    assertThat(teacher.getByTestId("agenda-item-title").nth(1)).hasValue("Vervoer");
+    assertThat(teacher.getByTestId("agenda-item-timebox").first()).hasValue("15");
+
+    teacher.getByTestId("agenda-item-timebox").first().press("Tab");
+    parent.waitForFunction("() => document.querySelector('[data-testid=agenda-item-timebox-summary]').value === '15'");
   }
 
   @Test
