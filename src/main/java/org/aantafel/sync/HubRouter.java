@@ -66,7 +66,10 @@ public final class HubRouter extends VerticleBase {
     try {
       WireFields.refuseIfMarked(message);
       JsonObject body = WireFields.body(message.body());
-      if (route.kind().equals("ping") && !body.containsKey("boardId")) {
+      boolean seated = message.headers().get(Addresses.H_GRANT) != null;
+      if (route.kind().equals("ping") && (!body.containsKey("boardId") || !seated)) {
+        // Only a socket seated at the board reaches its hub: anyone else's heartbeat would load boards they do not
+        // sit at (ids known from a link) into memory, for nothing.
         message.reply(new JsonObject());
         return;
       }

@@ -115,6 +115,16 @@ class AttackTest extends ServerTest {
     attacker.close();
   }
 
+  @Test
+  void aHeartbeatForABoardTheSocketDoesNotSitAtReachesNoHub() {
+    BusClient stranger = server.bus();
+    // A hub asked about a board that does not exist would look it up and refuse (403); the router answers itself.
+    assertEquals(new JsonObject(), stranger.call(Addresses.PING, new JsonObject().put("boardId", "no-such-board")));
+    CreatedBoard board = server.createBoard("Not mine");
+    assertEquals(new JsonObject(), stranger.call(Addresses.PING, new JsonObject().put("boardId", board.id())));
+    stranger.close();
+  }
+
   // --- 2. One participant becomes another ---
 
   @Test
