@@ -66,6 +66,17 @@ const checks = {
     expect('topics', PRAATPLAAT_TOPICS);
   },
   balances: (c, expect) => expect('balance', agendaBalance(c.state)),
+  // Each viewer gets from the board they were shown at the start, through what they were shown of every change,
+  // to the board they are shown at the end, without an op the browser cannot apply.
+  screenings(c, expect, fail) {
+    for (const view of c.views) {
+      let state = view.start;
+      view.shown.forEach((ops) => { state = applyOps(state, ops); });
+      if (canonical(state) !== canonical(view.end)) {
+        fail(`viewer ${view.participantId ?? 'public'}: ended in ${canonical(state)}, shown ${canonical(view.end)}`);
+      }
+    }
+  },
   timers(c, expect) {
     expect('elapsed', timerElapsedMs(c.item, c.now));
     expect('running', isTimerRunning(c.item));

@@ -39,3 +39,14 @@ test('questions sort by votes or by newest, answered ones last', () => {
   assert.deepEqual(sortQuestions(qs, 'votes').map((q) => q.id), ['q2', 'q1', 'q3', 'q4']);
   assert.deepEqual(sortQuestions(qs, 'newest').map((q) => q.id), ['q3', 'q2', 'q1', 'q4']);
 });
+
+test('who asked first is the server\'s stamp, not the order key a browser picked without seeing every question', () => {
+  // Both askers saw no question, so both their browsers picked the first order key.
+  const qs = [
+    { id: 'b', order: 'a0', askedAt: 2000, votes: 0 },
+    { id: 'a', order: 'a0', askedAt: 1000, votes: 0 },
+    { id: 'old', order: 'a5', votes: 0 },
+  ];
+  assert.deepEqual(sortQuestions(qs, 'newest').map((q) => q.id), ['b', 'a', 'old']);
+  assert.deepEqual(sortQuestions(qs, 'votes').map((q) => q.id), ['old', 'a', 'b']);
+});

@@ -16,6 +16,16 @@ export function applyOps(state, ops) {
 }
 
 function applyOne(state, op) {
+  // Only ever sent by the server, to someone who may not see every question (docs/protocol.md, "Who is shown which
+  // questions"): a question they are now shown appears whole, and one they may no longer see leaves no trace.
+  if (op.type === 'reveal') {
+    state.entities[op.id] = { kind: op.kind, ...(op.fields || {}) };
+    return;
+  }
+  if (op.type === 'conceal') {
+    delete state.entities[op.id];
+    return;
+  }
   if (op.type === 'create') {
     if (op.id === BOARD || op.id in state.entities) throw new Error('id already used: ' + op.id);
     state.entities[op.id] = { kind: op.kind, ...(op.fields || {}) };
@@ -79,7 +89,7 @@ function serverPair(committed, incoming) {
 
 function clientPair(remote, local) {
   const sameEntity = remote.id === local.id;
-  const remoteDeletes = sameEntity && remote.type === 'delete';
+  const remoteDeletes = sameEntity && (remote.type === 'delete' || remote.type === 'conceal');
   const localDeletes = sameEntity && local.type === 'delete';
   if (remoteDeletes || localDeletes) {
     // When both delete, both are dropped: the entity is gone on either side already.

@@ -29,11 +29,13 @@ export function hasVoted(state, questionId, participantId) {
 }
 
 /**
- * Questions (each {id, order, votes, answered, ...}) in the order to show: open ones first, then answered ones;
- * within each, by most votes (ties: asked first) or by newest (the last order key first).
+ * Questions (each {id, askedAt, order, votes, answered, ...}) in the order to show: open ones first, then answered
+ * ones; within each, by most votes (ties: asked first) or by newest. When they were asked is the server's stamp;
+ * questions from before it was stamped go by their order key, before the stamped ones.
  */
 export function sortQuestions(questions, sort) {
-  const byOrder = (a, b) => compare(a.order ?? '', b.order ?? '') || compare(a.id, b.id);
+  const byOrder = (a, b) => (a.askedAt ?? 0) - (b.askedAt ?? 0) || compare(a.order ?? '', b.order ?? '')
+    || compare(a.id, b.id);
   return [...questions].sort((a, b) => Number(Boolean(a.answered)) - Number(Boolean(b.answered))
     || (sort === 'newest' ? byOrder(b, a) : (b.votes ?? 0) - (a.votes ?? 0) || byOrder(a, b)));
 }

@@ -44,8 +44,8 @@ export class Announcer extends LightElement {
 
   #sentence(op) {
     const state = this.client.state;
-    if (op.type === 'create') return t(`announce.created.${op.kind}`);
-    if (op.type === 'delete') return t('announce.removed');
+    if (op.type === 'create' || op.type === 'reveal') return t(`announce.created.${op.kind}`);
+    if (op.type === 'delete' || op.type === 'conceal') return t('announce.removed');
     if (op.type !== 'set') return null;
     if (op.id === 'board' && op.field === 'phase') return t('announce.phase', { phase: t(`phases.${op.value}`) });
     if (op.id === 'board' && op.field === 'currentItem' && op.value) {

@@ -27,8 +27,8 @@ export class QuestionsSection extends BoardSection {
     const ro = this.readOnly;
     const counts = voteCounts(state);
     const all = orderedEntities(state, 'question').map((q, index) => ({ ...q, n: index + 1, votes: counts.get(q.id) ?? 0 }));
-    const shown = sortQuestions(all.filter((q) => questionVisible(q) || host
-      || (q.proposedBy === me && q.moderation === 'pending')), this.sort);
+    // The server sends a listener only approved questions and their own (docs/protocol.md); the host all of them.
+    const shown = sortQuestions(all.filter((q) => questionVisible(q) || host || (me && q.proposedBy === me)), this.sort);
     const currentId = state.board.currentQuestion ?? null;
     return html`
       <section class="card questions-card" aria-labelledby="questions-heading">

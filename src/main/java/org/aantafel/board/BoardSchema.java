@@ -119,6 +119,7 @@ public final class BoardSchema {
           value("proposedBy", id()).stamped(),
           value("proposedByName", string(MAX_NAME)).stamped(),
           value("proposedByRole", oneOf(Role.wireNames())).stamped(),
+          value(Questions.ASKED_AT, integerBetween(0, Long.MAX_VALUE)).stamped(),
           // Given by the server at create (Stamps), then the facilitator's: approve or hide.
           value(Questions.MODERATION, oneOf(Questions.MODERATIONS)).facilitatorOnly()),
       // One person's vote for a question; its id names both (Questions.voteId), so each person has one per question.

@@ -150,6 +150,12 @@ public final class BoardState {
     return live;
   }
 
+  /** The kind of an entity, tombstones included; empty for an id never used. */
+  public Optional<String> kindOf(String id) {
+    Entity entity = entities.get(id);
+    return entity == null ? Optional.empty() : Optional.of(entity.kind.name());
+  }
+
   /** The text of a text field ("" when never written); empty for a missing or deleted entity or a non-text field. */
   public Optional<String> text(String id, String field) {
     Entity entity = entities.get(id);

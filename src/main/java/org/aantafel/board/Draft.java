@@ -159,7 +159,7 @@ final class Draft {
       if (kind.name().equals("vote")) {
         Questions.checkVoteCreate(create.id(), fields, actor, id -> java.util.Optional.ofNullable(lookup(id)));
       }
-      fields = Stamps.onCreate(kind.name(), fields, actor, lookup(EntityId.BOARD).fields);
+      fields = Stamps.onCreate(kind.name(), fields, actor, lookup(EntityId.BOARD).fields, nowMillis);
     }
     fields.forEach((field, value) -> {
       kind.field(field).checkValue(value);

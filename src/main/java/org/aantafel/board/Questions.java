@@ -20,6 +20,8 @@ public final class Questions {
   static final List<String> MODERATIONS = List.of(PENDING, APPROVED, HIDDEN);
   /** A vote's field: taken back (true) or cast again (false); only a vote that is not withdrawn counts. */
   public static final String WITHDRAWN = "withdrawn";
+  /** When the server received the question, in its milliseconds: what "newest" and "asked first" go by. */
+  static final String ASKED_AT = "askedAt";
   /** Board field: new questions of listeners wait for approval. */
   static final String NEED_APPROVAL = "questionsNeedApproval";
 
@@ -33,8 +35,13 @@ public final class Questions {
 
   /** Whether everyone sees the question: approved (or from before moderation existed), not hidden. */
   public static boolean visible(Map<?, ?> question) {
+    return !Removal.gone(question) && approved(question);
+  }
+
+  /** Whether the facilitator let the question through: approved, or from before moderation existed. */
+  static boolean approved(Map<?, ?> question) {
     Object moderation = question.get(MODERATION);
-    return !Removal.gone(question) && (moderation == null || APPROVED.equals(moderation));
+    return moderation == null || APPROVED.equals(moderation);
   }
 
   /**

@@ -50,7 +50,7 @@ final class Stamps {
   }
 
   static Map<String, Object> onCreate(String kind, Map<String, Object> fields, Actor actor,
-                                      Map<String, Object> board) {
+                                      Map<String, Object> board, long nowMillis) {
     Map<String, Object> stamped = new LinkedHashMap<>(fields);
     switch (kind) {
       case "agendaItem" -> {
@@ -62,6 +62,9 @@ final class Stamps {
       case "question" -> {
         proposer(stamped, actor);
         Questions.stampModeration(stamped, actor, board);
+        // "Newest first" by the server's clock: an asker cannot see the questions that wait for approval, so the
+        // order key their browser picks says nothing about who asked first.
+        stamped.put(Questions.ASKED_AT, nowMillis);
       }
       case "vote" -> stamped.put("participantId", actor.participantId());
       case "checkin", "goalCheck" -> {

@@ -65,7 +65,10 @@ final class BoardReading {
     Map<Object, Integer> votes = new LinkedHashMap<>();
     ofKind("vote").stream().filter(e -> Questions.counts(e.getValue()))
         .forEach(e -> votes.merge(e.getValue().get("question"), 1, Integer::sum));
-    return orderedEntries("question").stream().filter(e -> Questions.visible(e.getValue()))
+    List<Map.Entry<String, Map<String, Object>>> asked = orderedEntries("question");
+    // By the server's stamp: askers cannot see each other's waiting questions, so their order keys can tie.
+    asked.sort(Comparator.comparingLong(e -> e.getValue().get("askedAt") instanceof Number n ? n.longValue() : 0));
+    return asked.stream().filter(e -> Questions.visible(e.getValue()))
         .map(e -> new RecordQuestion(text(e.getValue(), "text"), proposer(e.getValue()),
             Boolean.TRUE.equals(e.getValue().get("answered")), votes.getOrDefault(e.getKey(), 0)))
         .toList();

@@ -51,6 +51,13 @@ public final class Addresses {
   static final String H_NODE = "aantafel-node";
   /** A refusal decided by the bridge (rate or size), answered by the hub as a reply failure so the browser sees it. */
   public static final String H_REFUSAL = "aantafel-refusal";
+  /**
+   * On a change published to a board that not everyone is shown alike ({@link BoardPublications#publishScreened}):
+   * the message for the facilitator, and numbered pairs of an asker's participant id and the message for them.
+   */
+  static final String H_VIEW_FULL = "aantafel-view-full";
+  static final String H_VIEW_ASKER = "aantafel-view-asker-";
+  static final String H_VIEW_OF_ASKER = "aantafel-view-of-asker-";
   /** On a message published to a board: a notice for the bridge itself ({@link BoardPublications#notice}). */
   public static final String H_NOTICE = "aantafel-notice";
 

@@ -12,6 +12,8 @@ import org.aantafel.board.Grant;
 import org.aantafel.board.Op;
 import org.aantafel.board.OpTransform;
 import org.aantafel.board.Role;
+import org.aantafel.board.Screening;
+import org.aantafel.board.Viewer;
 import org.aantafel.store.BoardStore;
 import org.aantafel.store.BoardStore.Snapshot;
 import org.aantafel.sync.Turns.Applied;
@@ -102,10 +104,10 @@ final class BoardHub {
       .put("role", admission.seated() ? presence.role(participantId) : null)
       .put("seat", admission.newSeat());
     long joinedAt = rev;
+    Viewer viewer = Viewer.of(participantId, Grant.parse(admission.grant()));
     Future<JsonObject> reply = request.sinceRev() != null && request.sinceRev() <= joinedAt
-      ? history.between(request.sinceRev(), joinedAt, store, boardId)
-          .map(changes -> new JsonObject().put("rev", joinedAt).put("ops", publishedList(changes)))
-      : Future.succeededFuture(new JsonObject().put("rev", joinedAt).put("state", new JsonObject(state.toMap())));
+      ? history.between(request.sinceRev(), joinedAt, store, boardId).map(changes -> catchUp(changes, viewer))
+      : Future.succeededFuture(stateFor(viewer));
     if (request.socketId() != null) {
       presence.connect(request.socketId(), participantId, request.nodeId());
       broadcast.soon();
@@ -139,8 +141,8 @@ final class BoardHub {
         List<Op> incoming = WireJson.ops(request.ops());
         return history.between(request.baseRev(), rev, store, boardId).map(concurrent -> {
           List<Op> transformed = OpTransform.transformIncoming(incoming, opsOf(concurrent));
-          Change change = append(request.clientId(), request.seq(), request.participantId(),
-            state.apply(transformed, actorOf(request), System.currentTimeMillis()));
+          Change change = apply(request.clientId(), request.seq(), request.participantId(), transformed,
+            actorOf(request));
           return Applied.answer(commits.durable(change.rev()).map(v -> new JsonObject().put("rev", change.rev())));
         });
       });
@@ -265,9 +267,16 @@ final class BoardHub {
     return snapshots.saveWhen(commits.durable(rev), new Snapshot(rev, new JsonObject(state.toMap())));
   }
 
-  /** Appends a change as the board's next revision: remembered, handed to the group commit, snapshotted when due. */
-  private Change append(String clientId, long seq, String participantId, List<Op> applied) {
-    Change change = new Change(++rev, clientId, seq, participantId, applied, System.currentTimeMillis());
+  /**
+   * Applies ops as the board's next revision: remembered, handed to the group commit, snapshotted when due. How the
+   * change is shown to those who may not see every question is settled now, against the board as it is now.
+   */
+  private Change apply(String clientId, long seq, String participantId, List<Op> ops, Actor actor) {
+    Screening screening = Screening.before(state, ops);
+    long now = System.currentTimeMillis();
+    List<Op> applied = state.apply(ops, actor, now);
+    Change change = new Change(++rev, clientId, seq, participantId, applied, now,
+      ChangeViews.of(screening, applied, state));
     progress.committed(clientId, seq, change.rev(), participantId);
     history.add(change);
     commits.add(change);
@@ -285,8 +294,7 @@ final class BoardHub {
     Actor facilitator = Actor.server(byName);
     JsonArray ops = new JsonArray().add(new JsonObject().put("type", "set").put("id", "board")
       .put("field", "phase").put("value", phase));
-    List<Op> applied = state.apply(WireJson.ops(ops), facilitator, System.currentTimeMillis());
-    return append(SERVER_CLIENT, rev + 1, null, applied);
+    return apply(SERVER_CLIENT, rev + 1, null, WireJson.ops(ops), facilitator);
   }
 
   private boolean closed() {
@@ -303,7 +311,12 @@ final class BoardHub {
   }
 
   private void published(Change change) {
-    BoardPublications.publish(bus, Addresses.ops(boardId), change.published());
+    if (change.views().screened()) {
+      BoardPublications.publishScreened(bus, Addresses.ops(boardId), change.publishedFor(Viewer.PUBLIC),
+        change.published(), change.publishedToAskers());
+    } else {
+      BoardPublications.publish(bus, Addresses.ops(boardId), change.published());
+    }
     history.forgetDurable(change.rev());
   }
 
@@ -322,9 +335,27 @@ final class BoardHub {
     return ops;
   }
 
-  private static JsonArray publishedList(List<Change> changes) {
+  /** The board as this viewer is shown it, now. */
+  private JsonObject stateFor(Viewer viewer) {
+    return new JsonObject().put("rev", rev).put("state", new JsonObject(Screening.state(state.toMap(), viewer)));
+  }
+
+  /**
+   * The changes a reconnecting browser missed, as its viewer is shown them. What a change read back from the op log
+   * hid is not known any more; when such a change touches a question, the viewer gets the board instead.
+   */
+  private JsonObject catchUp(List<Change> changes, Viewer viewer) {
     JsonArray list = new JsonArray();
-    changes.forEach(c -> list.add(c.published()));
-    return list;
+    for (Change change : changes) {
+      if (!viewer.facilitator() && !change.views().known() && touchesQuestion(change)) {
+        return stateFor(viewer);
+      }
+      list.add(change.publishedFor(viewer));
+    }
+    return new JsonObject().put("rev", rev).put("ops", list);
+  }
+
+  private boolean touchesQuestion(Change change) {
+    return change.ops().stream().anyMatch(op -> state.kindOf(op.id()).filter("question"::equals).isPresent());
   }
 }

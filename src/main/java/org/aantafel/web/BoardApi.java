@@ -8,13 +8,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.aantafel.board.BoardState;
+import org.aantafel.board.Grant;
 import org.aantafel.board.BoardTemplates;
 import org.aantafel.board.PlainText;
+import org.aantafel.board.Screening;
+import org.aantafel.board.Viewer;
 import org.aantafel.mail.MeetingMailer;
 import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
 import org.aantafel.sync.Addresses;
 import org.aantafel.sync.Refusal;
+import org.aantafel.sync.WireJson;
 
 import java.util.List;
 import java.util.Map;
@@ -130,9 +134,16 @@ final class BoardApi {
   private void state(RoutingContext ctx) {
     String boardId = ctx.pathParam("id");
     grantOf(ctx, boardId)
-      .compose(grant -> vertx.eventBus().<JsonObject>request(Addresses.STATE, new JsonObject().put("boardId", boardId)))
-      .onSuccess(reply -> ctx.response().putHeader("Content-Type", "application/json").end(reply.body().encode()))
+      .compose(grant -> vertx.eventBus().<JsonObject>request(Addresses.STATE, new JsonObject().put("boardId", boardId))
+        .map(reply -> shownTo(Grant.parse(grant), reply.body())))
+      .onSuccess(state -> ctx.response().putHeader("Content-Type", "application/json").end(state.encode()))
       .onFailure(e -> ApiError.send(ctx, e));
+  }
+
+  /** A link without a seat is shown what everyone is shown: no question that waits for approval or was hidden. */
+  private static JsonObject shownTo(Grant grant, JsonObject committed) {
+    Map<String, Object> state = WireJson.map(committed.getJsonObject("state"));
+    return committed.copy().put("state", new JsonObject(Screening.state(state, Viewer.of(null, grant))));
   }
 
   /** The participant link as a QR code, for a page that holds both its own token and the participant token. */

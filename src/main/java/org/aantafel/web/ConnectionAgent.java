@@ -4,6 +4,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import org.aantafel.sync.Addresses;
+import org.aantafel.sync.BoardPublications;
 import org.aantafel.sync.Refusals;
 
 import java.util.HashMap;
@@ -126,11 +127,13 @@ final class ConnectionAgent {
   /** The hub's successful answer to a join this agent marked is what gives this socket its seat at the board. */
   private void receive(BridgeEvent event) {
     JsonObject frame = event.getRawMessage();
-    if (frame.remove("headers") instanceof JsonObject headers
-      && LinksApi.LINKS_REPLACED.equals(headers.getString(Addresses.H_NOTICE))) {
-      event.complete(false);
-      linksReplaced(event, frame.getString("address"));
-      return;
+    if (frame.remove("headers") instanceof JsonObject headers) {
+      if (LinksApi.LINKS_REPLACED.equals(headers.getString(Addresses.H_NOTICE))) {
+        event.complete(false);
+        linksReplaced(event, frame.getString("address"));
+        return;
+      }
+      showSeatsView(frame, headers);
     }
     PendingJoin join = pendingJoins.remove(frame.getString("address"));
     if (join != null && frame.getValue("body") instanceof JsonObject reply
@@ -139,6 +142,20 @@ final class ConnectionAgent {
       seats.put(join.boardId(), new Seat(you.getString("grant"), you.getString("participantId"), join.clientId()));
     }
     event.complete(true);
+  }
+
+  /**
+   * A change that not everyone is shown alike arrives with the public view as its body: the facilitator and who asked
+   * a question it touches get theirs from the headers instead.
+   */
+  private void showSeatsView(JsonObject frame, JsonObject headers) {
+    Matcher m = BOARD_ADDRESS.matcher(String.valueOf(frame.getValue("address")));
+    Seat seat = m.matches() ? seats.get(m.group(1)) : null;
+    String shown = seat == null ? null
+      : BoardPublications.shownTo(headers, "facilitator".equals(seat.grant()), seat.participantId());
+    if (shown != null) {
+      frame.put("body", shown);
+    }
   }
 
   /** Someone who watched through a link that no longer exists stops watching; a seat is a person and stays. */

@@ -41,6 +41,7 @@ public final class OtVectorGenerator {
     vectors.put("orderKeys", orderKeyCases(random));
     vectors.put("opLists", repeat(40, () -> opListCase(random)));
     MeetingVectors.add(vectors, random);
+    ScreeningVectors.add(vectors, random);
     return vectors;
   }
 

@@ -39,6 +39,7 @@ final class RandomValues {
       case "due", "evaluationDate" -> pick(List.of("", "2026-01-31", "2026-12-01"));
       case "scheduledAt" -> pick(List.of("", "2026-01-31T09:30", "2026-12-01T15:00"));
       case "doneAt" -> random.nextBoolean() ? null : 1_790_000_000_000L + random.nextInt(1_000_000);
+      case "askedAt" -> 1_790_000_000_000L + random.nextInt(1_000_000);
       case "questionsNeedApproval", "withdrawn" -> random.nextBoolean();
       case "currentQuestion" -> random.nextBoolean() ? null : pick(List.of("q1", "question-1"));
       case "moderation" -> pick(List.of("pending", "approved", "hidden"));

@@ -51,6 +51,7 @@ final class VectorChecks {
     forEach(vectors, "balances", c -> check(c, "balance",
         AgendaBalance.of(BoardState.fromMap((Map<String, Object>) c.get("state"))).toMap()));
     forEach(vectors, "timers", this::timer);
+    forEach(vectors, "screenings", this::screening);
     return this;
   }
 
@@ -137,6 +138,34 @@ final class VectorChecks {
     board.applyCommitted(first);
     board.applyCommitted(second);
     return board.toMap();
+  }
+
+  /** Replays the steps, re-screening each one for every viewer the case holds. */
+  @SuppressWarnings("unchecked")
+  private void screening(Map<String, Object> c) {
+    BoardState state = BoardState.fromMap((Map<String, Object>) c.get("start"));
+    List<Map<String, Object>> views = (List<Map<String, Object>>) c.get("views");
+    List<Viewer> viewers = views.stream()
+        .map(v -> new Viewer((String) v.get("participantId"), (Boolean) v.get("facilitator"))).toList();
+    for (int v = 0; v < views.size(); v++) {
+      check(views.get(v), "start", Screening.state(state.toMap(), viewers.get(v)));
+    }
+    List<Object> steps = list(c, "steps");
+    for (int i = 0; i < steps.size(); i++) {
+      List<Op> ops = Op.listFromMaps((List<?>) steps.get(i));
+      Screening screening = Screening.before(state, ops);
+      List<Op> applied = state.applyCommitted(ops);
+      for (int v = 0; v < views.size(); v++) {
+        Object expected = list(views.get(v), "shown").get(i);
+        List<Map<String, Object>> actual = screening.opsFor(viewers.get(v), applied, state);
+        if (!expected.equals(actual)) {
+          failures.add("step " + i + " shown to " + viewers.get(v) + ": expected " + expected + " but was " + actual);
+        }
+      }
+    }
+    for (int v = 0; v < views.size(); v++) {
+      check(views.get(v), "end", Screening.state(state.toMap(), viewers.get(v)));
+    }
   }
 
   private void check(Map<String, Object> c, String key, Object actual) {

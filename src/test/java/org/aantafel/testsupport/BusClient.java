@@ -39,7 +39,7 @@ public final class BusClient {
   private final Map<String, List<Consumer<JsonObject>>> handlers = new ConcurrentHashMap<>();
   /** Frames the bridge refused outright ({"type":"err"} without a reply address). */
   public final List<JsonObject> refusals = new CopyOnWriteArrayList<>();
-  private volatile java.util.function.IntConsumer textFrameLengths = n -> { };
+  private volatile Consumer<String> textFrames = text -> { };
 
   private BusClient(Vertx vertx, SockJsTransport transport) {
     this.transport = transport;
@@ -158,7 +158,12 @@ public final class BusClient {
 
   /** Told the length (in characters) of every websocket text frame received, e.g. to count a client's traffic. */
   public void onTextFrame(java.util.function.IntConsumer lengths) {
-    this.textFrameLengths = lengths;
+    this.textFrames = text -> lengths.accept(text.length());
+  }
+
+  /** Told every websocket text frame received as it came: what reached this browser, whatever it was for. */
+  public void onTextFrames(Consumer<String> frames) {
+    this.textFrames = frames;
   }
 
   /** Stops reading from the socket, as a client that no longer keeps up: what the server sends piles up. */
@@ -179,7 +184,7 @@ public final class BusClient {
    * counted as received: a websocket's text frames, or the lines of an xhr stream.
    */
   private void onSockJsFrame(String text) {
-    textFrameLengths.accept(text.length());
+    textFrames.accept(text);
     if (text.startsWith("a")) {
       new io.vertx.core.json.JsonArray(text.substring(1)).forEach(message -> onFrame((String) message));
     }

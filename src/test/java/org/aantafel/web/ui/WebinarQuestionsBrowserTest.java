@@ -1,6 +1,7 @@
 package org.aantafel.web.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -20,7 +21,10 @@ class WebinarQuestionsBrowserTest extends LiveBoardTestBase {
     host.getByTestId("questions-need-approval").check();
 
     Page anna = join(board.link("participant"), "Anna", "parent", 1280, 900);
-    Page bram = join(board.link("participant"), "Bram", "parent", 1280, 900);
+    Page bram = newPage(1280, 900);
+    StringBuffer bramReceived = new StringBuffer();
+    bram.onWebSocket(socket -> socket.onFrameReceived(frame -> bramReceived.append(frame.text())));
+    join(bram, board.link("participant"), "Bram", "parent");
     // Listeners listen: no agenda editing, no balance between family, school and care.
     assertEquals(0, anna.getByTestId("add-agenda-item").count());
     assertEquals(0, anna.getByTestId("agenda-item-remove").count());
@@ -32,6 +36,7 @@ class WebinarQuestionsBrowserTest extends LiveBoardTestBase {
     String second = ask(bram, SECOND);
     host.locator(row(second)).waitFor();
     assertEquals(0, bram.locator(row(first)).count(), "an unapproved question is shown to its asker and the host");
+    assertFalse(bramReceived.toString().contains(FIRST), "and its text never reached another listener's browser");
 
     host.locator(row(first) + " [data-testid=question-approve]").click();
     host.locator(row(second) + " [data-testid=question-approve]").click();
@@ -72,6 +77,14 @@ class WebinarQuestionsBrowserTest extends LiveBoardTestBase {
         new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
     assertEquals(second, bram.locator("[data-testid=question-list] [data-testid=question-row]").first()
         .getAttribute("data-id"), "answered questions go last");
+
+    host.locator(row(second) + " [data-testid=question-hide]").click();
+    anna.locator(row(second)).waitFor(new Locator.WaitForOptions()
+        .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+    bram.locator(row(second) + " [data-testid=question-hidden]").waitFor();
+    host.locator(row(second) + " [data-testid=question-approve]").click();
+    anna.locator(row(second)).waitFor();
+    assertEquals(0, pageErrors.size(), "hiding and approving again applied without errors: " + pageErrors);
   }
 
   private static String row(String id) {
