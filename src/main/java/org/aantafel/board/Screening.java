@@ -31,10 +31,13 @@ public final class Screening {
   private final Map<String, Map<String, Object>> before;
   /** The questions the change creates. */
   private final Set<String> created;
+  private final Set<String> touched;
 
   private Screening(Map<String, Map<String, Object>> before, Set<String> created) {
     this.before = before;
     this.created = created;
+    this.touched = new HashSet<>(before.keySet());
+    touched.addAll(created);
   }
 
   /**
@@ -78,7 +81,7 @@ public final class Screening {
 
   /** Whether the viewer is shown something else than the applied ops themselves. */
   public boolean hides(Viewer viewer, BoardState after) {
-    for (String id : touched()) {
+    for (String id : touched) {
       if (treatment(id, viewer, after) != Treatment.PASS) {
         return true;
       }
@@ -89,7 +92,7 @@ public final class Screening {
   /** Who asked the questions the change touches: the only ones besides the facilitator who may see more. */
   public Set<String> askers(BoardState after) {
     Set<String> askers = new LinkedHashSet<>();
-    for (String id : touched()) {
+    for (String id : touched) {
       Optional.ofNullable(before.get(id)).map(f -> f.get("proposedBy")).ifPresent(p -> askers.add((String) p));
       after.fields(id).map(f -> f.get("proposedBy")).ifPresent(p -> askers.add((String) p));
     }
@@ -101,7 +104,7 @@ public final class Screening {
     List<Map<String, Object>> shown = new ArrayList<>(applied.size());
     Set<String> done = new HashSet<>();
     for (Op op : applied) {
-      Treatment treatment = touched().contains(op.id()) ? treatment(op.id(), viewer, after) : Treatment.PASS;
+      Treatment treatment = touched.contains(op.id()) ? treatment(op.id(), viewer, after) : Treatment.PASS;
       switch (treatment) {
         case PASS -> shown.add(op.toMap());
         case DROP -> { }
@@ -118,12 +121,6 @@ public final class Screening {
       }
     }
     return shown;
-  }
-
-  private Set<String> touched() {
-    Set<String> touched = new HashSet<>(before.keySet());
-    touched.addAll(created);
-    return touched;
   }
 
   private Treatment treatment(String id, Viewer viewer, BoardState after) {
