@@ -79,3 +79,36 @@ test('resends after a reconnect, retries on 503 and rolls back on 409', async ()
     client.stop();
   }
 });
+
+test('revisions that come together as {changes} are applied in order, our own one among them', async () => {
+  const bus = new FakeBus();
+  const client = new BoardClient({ boardId: 'B', token: 'T', name: 'n', role: 'parent', bus });
+  const changes = [];
+  client.addEventListener('change', (e) => changes.push(e.detail));
+  try {
+    client.start(); await tick();
+    let [join] = bus.pending('board.join');
+    bus.reply(join, { rev: 1, state: { board: { goal: 'ab' }, entities: {} }, you: { grant: 'participant' } });
+    await tick();
+    [join] = bus.pending('board.join');
+    bus.reply(join, { rev: 1, ops: [], you: { grant: 'participant' } }); await tick();
+    client.set('board', 'phase', 'goal');
+    const [submit] = bus.pending('board.submit');
+    bus.reply(submit, { rev: 3 }); await tick();
+    bus.handlers.get('board.B.ops')({ changes: [
+      { rev: 2, clientId: 'other', seq: 1, ops: [{ type: 'text', id: 'board', field: 'goal', edit: ['Z', 2] }] },
+      { rev: 3, clientId: client.clientId, seq: 1, ops: [{ type: 'set', id: 'board', field: 'phase', value: 'goal' }] },
+      { rev: 4, clientId: 'other', seq: 2, ops: [{ type: 'text', id: 'board', field: 'goal', edit: [3, '!'] }] },
+    ] });
+    await tick();
+    assert.deepEqual([client.rev, client.state.board.goal, client.state.board.phase, client.unsavedCount],
+      [4, 'Zab!', 'goal', 0]);
+    assert.deepEqual(changes.filter((c) => c.rev).map((c) => [c.rev, c.own]), [[2, false], [3, true], [4, false]]);
+    assert.equal(bus.pending('board.join').length, 0, 'no gap, so no catch-up');
+  } finally {
+    clearTimeout(client.retryTimer);
+    clearTimeout(client.gapTimer);
+    clearTimeout(client.reconnectTimer);
+    client.stop();
+  }
+});

@@ -44,7 +44,8 @@ export class BoardClient extends EventTarget {
     // When the edits now waiting last saw progress: the first of them typed, or the last ack.
     this.progressAt = Date.now();
     // The server's last word on a deleted board comes where its changes come.
-    this.onOps = (message) => (message.deleted ? this.boardDeleted() : this.#committed(message));
+    // In a crowded room the server sends the revisions of a short window together as {changes: [...]}.
+    this.onOps = (message) => (message.deleted ? this.boardDeleted() : this.#committed(message.changes ?? [message]));
     this.watching = 0;
     this.onPresence = (presence) => this.#presence(presence.participants, presence.watching);
     bus.addEventListener('open', () => this.#join());
@@ -177,7 +178,7 @@ export class BoardClient extends EventTarget {
       this.loaded = true;
       this.#emit('change', { remote: true, reset: true, ops: [] });
     } else {
-      for (const message of reply.ops ?? []) this.#committed(message);
+      if (reply.ops?.length) this.#committed(reply.ops);
     }
     // The same handler objects every time, so joining again on one socket registers nothing twice.
     this.bus.register(`board.${this.boardId}.ops`, this.onOps);
@@ -215,15 +216,17 @@ export class BoardClient extends EventTarget {
     this.#emit('presence', { participants: this.participants, watching: this.watching });
   }
 
-  #committed(message) {
-    let appliedMessages;
-    try {
-      appliedMessages = this.sync.committed(message);
-    } catch (error) {
-      // Our copy no longer matches the server's (it should not happen): start from its state.
-      console.error('could not apply revision', message.rev, error);
-      this.#rejoinFresh();
-      return;
+  #committed(messages) {
+    const appliedMessages = [];
+    for (const message of messages) {
+      try {
+        appliedMessages.push(...this.sync.committed(message));
+      } catch (error) {
+        // Our copy no longer matches the server's (it should not happen): start from its state.
+        console.error('could not apply revision', message.rev, error);
+        this.#rejoinFresh();
+        return;
+      }
     }
     this.#emitApplied(appliedMessages);
     this.#statusChanged();

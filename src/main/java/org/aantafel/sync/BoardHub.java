@@ -50,6 +50,7 @@ final class BoardHub {
   private final GroupCommit commits;
   private final Presence presence = new Presence();
   private final PresenceBroadcast broadcast;
+  private final ChangeFeed feed;
   private final Seating seating;
   private final ClientProgressBook progress;
   private final Snapshots snapshots;
@@ -79,6 +80,7 @@ final class BoardHub {
     }
     participants.forEach(p -> presence.remember(p.participantId(), p.name(), p.role()));
     this.broadcast = new PresenceBroadcast(context.owner(), boardId, presence);
+    this.feed = new ChangeFeed(context.owner(), boardId, presence::online);
     this.seating = new Seating(boardId, store, presence, maxSeats);
     this.progress = new ClientProgressBook(boardId, store);
     this.snapshots = new Snapshots(boardId, store, snapshotRev);
@@ -207,6 +209,7 @@ final class BoardHub {
     return turns.take(() -> commits.durable(rev).compose(v -> store.deleteBoard(boardId, closedBefore)).map(gone -> {
       deleted = gone.isPresent();
       if (deleted) {
+        feed.flush();
         broadcast.stop();
       }
       return Applied.now(gone);
@@ -261,6 +264,7 @@ final class BoardHub {
 
   /** Saves a last snapshot so that the next load is cheap. */
   Future<Void> unload() {
+    feed.flush();
     if (broken || snapshots.upToDate(rev)) {
       return Future.succeededFuture();
     }
@@ -310,17 +314,13 @@ final class BoardHub {
     return new Actor(id, presence.name(id), Role.find(presence.role(id)).orElse(Role.OTHER), request.grant());
   }
 
-  private void published(Change change) {
-    if (change.views().screened()) {
-      BoardPublications.publishScreened(bus, Addresses.ops(boardId), change.publishedFor(Viewer.PUBLIC),
-        change.published(), change.publishedToAskers());
-    } else {
-      BoardPublications.publish(bus, Addresses.ops(boardId), change.published());
-    }
-    history.forgetDurable(change.rev());
+  private void published(List<Change> durable) {
+    feed.durable(durable);
+    history.forgetDurable(durable.get(durable.size() - 1).rev());
   }
 
   private void breakDown(Throwable cause) {
+    feed.flush();
     broken = true;
     onBroken.run();
   }

@@ -6,9 +6,7 @@ import org.aantafel.board.Op;
 import org.aantafel.board.Viewer;
 import org.aantafel.store.BoardStore.CommittedChange;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** One revision of a board: the ops of one submit as they were applied, and how they are shown to whom. */
 record Change(long rev, String clientId, long seq, String participantId, List<Op> ops, long committedAtMillis,
@@ -32,13 +30,6 @@ record Change(long rev, String clientId, long seq, String participantId, List<Op
   JsonObject publishedFor(Viewer viewer) {
     JsonArray screened = views.opsFor(viewer);
     return screened == null ? published() : message(screened);
-  }
-
-  /** By participant id: the message each asker of a question this change touches is shown. */
-  Map<String, JsonObject> publishedToAskers() {
-    Map<String, JsonObject> messages = new LinkedHashMap<>();
-    views.askersOps().forEach((asker, ops) -> messages.put(asker, message(ops)));
-    return messages;
   }
 
   JsonArray opsJson() {

@@ -23,7 +23,7 @@ final class GroupCommit {
 
   private final Function<List<Change>, Future<Void>> log;
   private final Context context;
-  private final Consumer<Change> onDurable;
+  private final Consumer<List<Change>> onDurable;
   private final Consumer<Throwable> onFailure;
 
   private List<Change> waiting = new ArrayList<>();
@@ -33,7 +33,7 @@ final class GroupCommit {
   private final TreeMap<Long, List<Promise<Void>>> watchers = new TreeMap<>();
 
   GroupCommit(Function<List<Change>, Future<Void>> log, Context context, long durableRev,
-              Consumer<Change> onDurable, Consumer<Throwable> onFailure) {
+              Consumer<List<Change>> onDurable, Consumer<Throwable> onFailure) {
     this.log = log;
     this.context = context;
     this.durableRev = durableRev;
@@ -85,10 +85,8 @@ final class GroupCommit {
     }
     log.apply(group)
       .onSuccess(v -> {
-        for (Change change : group) {
-          durableRev = change.rev();
-          onDurable.accept(change);
-        }
+        durableRev = group.get(group.size() - 1).rev();
+        onDurable.accept(group);
         releaseWatchersUpTo(durableRev);
         commitNext();
       })

@@ -10,6 +10,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.aantafel.testsupport.Frames;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,7 +141,7 @@ final class FaultyLink {
     } else if (reply != null) {
       reply.tryComplete(frame.getJsonObject("body"));
     } else if ("rec".equals(frame.getString("type")) && frame.getValue("body") instanceof JsonObject body) {
-      onMessage.accept(address, body);
+      Frames.changesIn(body).forEach(change -> onMessage.accept(address, change));
     }
   }
 

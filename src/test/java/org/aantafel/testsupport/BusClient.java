@@ -199,7 +199,9 @@ public final class BusClient {
         if (reply != null) {
           reply.complete(frame.getJsonObject("body"));
         } else {
-          handlers.getOrDefault(address, List.of()).forEach(h -> h.accept(frame.getJsonObject("body")));
+          for (JsonObject message : Frames.changesIn(frame.getJsonObject("body"))) {
+            handlers.getOrDefault(address, List.of()).forEach(h -> h.accept(message));
+          }
         }
       }
       case "err" -> {

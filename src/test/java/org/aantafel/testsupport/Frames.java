@@ -28,6 +28,19 @@ public final class Frames {
       .put("fields", new JsonObject().put("title", title).put("order", "a0"));
   }
 
+  /**
+   * The messages in one published message: in a crowded room a board's revisions of a short window come together as
+   * {changes:[…]} (sync/ChangeFeed); test clients hand them on one by one, as they were before.
+   */
+  public static List<JsonObject> changesIn(JsonObject published) {
+    if (published == null || !(published.getValue("changes") instanceof JsonArray changes)) {
+      return java.util.Collections.singletonList(published);
+    }
+    List<JsonObject> each = new java.util.ArrayList<>(changes.size());
+    changes.forEach(change -> each.add((JsonObject) change));
+    return each;
+  }
+
   private Frames() {
   }
 }
