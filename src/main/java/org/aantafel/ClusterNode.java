@@ -13,6 +13,8 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.aantafel.sync.Addresses;
 
+import java.util.function.Consumer;
+
 /**
  * This server as one node of a Hazelcast cluster (docs/deploy.md): Vert.x's clustered event bus carries the board
  * messages between nodes, and Hazelcast holds who owns which board. Set up in code rather than a cluster.xml, so the
@@ -25,6 +27,14 @@ public final class ClusterNode {
 
   /** Joins (or founds) the cluster; fails if Hazelcast cannot bind its port. */
   public static Future<Vertx> start(ClusterSettings settings) {
+    return start(settings, config -> { });
+  }
+
+  /**
+   * The same, with a last word on Hazelcast's configuration before it starts: the tests' nodes, all on loopback,
+   * shorten waits meant for a real network.
+   */
+  public static Future<Vertx> start(ClusterSettings settings, Consumer<Config> adjust) {
     Config hazelcast = ConfigUtil.loadConfig();
     hazelcast.setClusterName(settings.name());
     // Hazelcast waits 60 s for a silent member by default: a meeting cannot wait that long for its board.
@@ -43,6 +53,7 @@ public final class ClusterNode {
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(settings.members().isEmpty()
       ? java.util.List.of(settings.host() + ":" + settings.port()) : settings.members());
+    adjust.accept(hazelcast);
     VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions()
       .setHost(settings.host()).setPort(settings.busPort()));
     return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hazelcast)).buildClustered();

@@ -1,6 +1,7 @@
 package org.aantafel.testsupport;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Assumptions;
  * }
  * </pre>
  * Or launch once in {@code @BeforeAll} and close in {@code @AfterAll}: starting Chromium takes a second or two.
+ * Test classes that only need pages use {@link #shared()}: one Chromium for the whole test JVM, so that twenty
+ * browser test classes do not start Playwright's driver and Chromium twenty times.
  */
 public final class Browsers implements AutoCloseable {
 
@@ -28,6 +31,8 @@ public final class Browsers implements AutoCloseable {
 
   private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
       "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+  private static Browsers shared;
 
   private final Playwright playwright;
   private final Browser browser;
@@ -58,6 +63,26 @@ public final class Browsers implements AutoCloseable {
       playwright.close();
       throw e;
     }
+  }
+
+  /**
+   * The test JVM's one Chromium, launched by the first caller and closed when the JVM exits; skips the calling test
+   * as {@link #launch()} does. Its callers never close it: they close the contexts they opened, and
+   * {@link #closeContexts()} at the end of their class closes whatever one of their tests left open, so no page of
+   * a finished class goes on reconnecting to its stopped server.
+   */
+  public static synchronized Browsers shared() {
+    if (shared == null) {
+      Browsers launched = launch();
+      Runtime.getRuntime().addShutdownHook(new Thread(launched::close, "chromium-stop"));
+      shared = launched;
+    }
+    return shared;
+  }
+
+  /** Closes every context of this browser, and with them their pages. */
+  public void closeContexts() {
+    browser.contexts().forEach(BrowserContext::close);
   }
 
   public Browser browser() {

@@ -1,5 +1,6 @@
 package org.aantafel.testsupport;
 
+import com.hazelcast.config.Config;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.ClusterNode;
@@ -55,7 +56,7 @@ public final class TestCluster implements AutoCloseable {
   }
 
   public Node startNode(int index) {
-    Vertx vertx = BusClient.await(ClusterNode.start(settings(index)));
+    Vertx vertx = BusClient.await(ClusterNode.start(settings(index), TestCluster::onLoopback));
     Node node = new Node(vertx, TestServer.start(vertx, new JsonObject().put("dbUrl", dbUrl)));
     nodes.add(node);
     return node;
@@ -78,6 +79,15 @@ public final class TestCluster implements AutoCloseable {
     node.server().stop();
     BusClient.await(node.vertx().close());
     nodes.remove(node);
+  }
+
+  /**
+   * Nodes started together each ask the listed members for a master for connection-timeout-seconds (5 by default)
+   * before the one chosen to found the cluster claims it; on loopback a member that is up answers within
+   * milliseconds.
+   */
+  private static void onLoopback(Config config) {
+    config.getNetworkConfig().getJoin().getTcpIpConfig().setConnectionTimeoutSeconds(1);
   }
 
   private ClusterSettings settings(int index) {

@@ -1,9 +1,8 @@
 package org.aantafel.web.ui;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
+import org.aantafel.testsupport.Axe;
 import org.aantafel.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -123,8 +122,7 @@ class AccessibilityBrowserTest extends LiveBoardTestBase {
   }
 
   private void check(Page page, String view) {
-    AxeResults results = new AxeBuilder(page).analyze();
-    List<Rule> violations = results.getViolations();
+    List<Rule> violations = Axe.violations(page);
     if (!violations.isEmpty()) {
       problems.add(view + ":\n" + violations.stream()
         .map(rule -> "  " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n" + rule.getNodes().stream()

@@ -1,9 +1,9 @@
 package org.aantafel.web.ui;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import org.aantafel.testsupport.Axe;
 import org.aantafel.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +86,7 @@ class CompactAgendaBrowserTest extends LiveBoardTestBase {
   }
 
   private static void axe(Page page, String view) {
-    List<Rule> violations = new AxeBuilder(page).analyze().getViolations();
+    List<Rule> violations = Axe.violations(page);
     assertEquals("", violations.stream().map(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
       .map(node -> node.getTarget().toString()).collect(Collectors.joining(", "))).collect(Collectors.joining("\n")),
       "axe-core on " + view);

@@ -1,8 +1,8 @@
 package org.aantafel.web.ui;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
+import org.aantafel.testsupport.Axe;
 import org.aantafel.testsupport.BoardRows;
 import org.aantafel.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class DeleteBoardBrowserTest extends LiveBoardTestBase {
     teacher.getByTestId("delete-board").click();
     teacher.getByTestId("delete-dialog").waitFor();
     assertTrue(teacher.getByTestId("delete-dialog").innerText().contains("cannot be undone"));
-    List<Rule> violations = new AxeBuilder(teacher).analyze().getViolations();
+    List<Rule> violations = Axe.violations(teacher);
     assertEquals(List.of(), violations.stream().map(Rule::getId).toList(), "the open dialog is accessible");
     teacher.keyboard().press("Escape");
     teacher.getByTestId("delete-dialog").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()

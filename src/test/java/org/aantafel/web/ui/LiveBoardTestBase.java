@@ -36,7 +36,7 @@ abstract class LiveBoardTestBase {
 
   @BeforeAll
   static void startServerAndBrowser() {
-    browsers = Browsers.launch(); // first: without Chromium the class is skipped before a server starts
+    browsers = Browsers.shared(); // first: without Chromium the class is skipped before a server starts
     browser = browsers.browser();
     vertx = Vertx.vertx();
     server = TestServer.start(vertx);
@@ -49,7 +49,7 @@ abstract class LiveBoardTestBase {
       vertx.close();
     }
     if (browsers != null) {
-      browsers.close();
+      browsers.closeContexts(); // the browser itself is shared by the next classes
     }
   }
 

@@ -29,7 +29,7 @@ class LiveEditingBrowserTest {
 
   @BeforeAll
   static void start() {
-    browsers = Browsers.launch();
+    browsers = Browsers.shared();
     vertx = Vertx.vertx();
     server = TestServer.start(vertx);
   }
@@ -41,7 +41,7 @@ class LiveEditingBrowserTest {
       await(vertx.close());
     }
     if (browsers != null) {
-      browsers.close();
+      browsers.closeContexts(); // the browser itself is shared by the next classes
     }
   }
 

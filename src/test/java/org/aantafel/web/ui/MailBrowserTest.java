@@ -1,12 +1,12 @@
 package org.aantafel.web.ui;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.vertx.core.Vertx;
+import org.aantafel.testsupport.Axe;
 import org.aantafel.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,7 +104,7 @@ class MailBrowserTest extends LiveBoardTestBase {
   }
 
   private static void assertNoViolations(Page page, String view) {
-    List<Rule> violations = new AxeBuilder(page).analyze().getViolations();
+    List<Rule> violations = Axe.violations(page);
     assertEquals("", violations.stream().map(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes()
       .stream().map(node -> node.getHtml()).collect(Collectors.joining(" "))).collect(Collectors.joining("\n")), view);
   }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.aantafel.testsupport.Axe;
 import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
@@ -125,7 +125,7 @@ class PollBrowserTest extends LiveBoardTestBase {
   }
 
   private void axe(Page page, String view) {
-    List<Rule> violations = new AxeBuilder(page).analyze().getViolations();
+    List<Rule> violations = Axe.violations(page);
     if (!violations.isEmpty()) {
       problems.add(view + ":\n" + violations.stream()
         .map(rule -> "  " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n" + rule.getNodes().stream()

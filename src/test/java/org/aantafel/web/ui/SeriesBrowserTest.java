@@ -1,9 +1,9 @@
 package org.aantafel.web.ui;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Page;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.aantafel.testsupport.Axe;
 import org.aantafel.sync.Addresses;
 import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.TestServer;
@@ -64,7 +64,7 @@ class SeriesBrowserTest extends LiveBoardTestBase {
     assertEquals(0, parent.getByTestId("goal-1-other").count(), "a side that never checked the goal has no column");
     assertTrue(parent.getByTestId("actions-1").innerText().contains("1 open, nog niet aan de beurt"),
       parent.getByTestId("actions-1").innerText());
-    assertEquals(List.of(), new AxeBuilder(parent).analyze().getViolations(), "the series page on a phone");
+    assertEquals(List.of(), Axe.violations(parent), "the series page on a phone");
 
     parent.getByTestId("series-record-2").click();
     parent.getByTestId("record-series-1").waitFor();

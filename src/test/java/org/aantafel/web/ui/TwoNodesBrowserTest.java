@@ -24,7 +24,7 @@ class TwoNodesBrowserTest {
 
   @BeforeAll
   static void start() {
-    browsers = Browsers.launch();
+    browsers = Browsers.shared();
     cluster = TestCluster.of(2);
     nodes = cluster.startNodes(0, 1).stream().map(TestCluster.Node::server).toList();
   }
@@ -35,7 +35,7 @@ class TwoNodesBrowserTest {
       cluster.close();
     }
     if (browsers != null) {
-      browsers.close();
+      browsers.closeContexts(); // the browser itself is shared by the next classes
     }
   }
 
