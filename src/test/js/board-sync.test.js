@@ -73,3 +73,17 @@ test('an acknowledgement of a revision already applied confirms at once', () => 
   assert.deepEqual(s.acknowledged(1, { rev: 2, duplicate: true }), [{ rev: 4, ops: [], own: true }]);
   assert.deepEqual([s.inflight, s.status], [null, 'synchronized']);
 });
+
+test('a revision the server names that has not arrived is a gap, until it arrives', () => {
+  const s = new BoardSync('me');
+  s.load(3, { board: { goal: 'abc' }, entities: {} });
+  s.heardOf(3);
+  s.heardOf(undefined);
+  assert.equal(s.hasGap, false, 'the heartbeat named what we have, or nothing');
+  s.heardOf(4);
+  assert.equal(s.hasGap, true, 'the last revision was missed and nothing after it showed that');
+  s.committed({ rev: 4, clientId: 'other', seq: 1, ops: [text([3, 'd'])] });
+  assert.deepEqual([s.hasGap, s.state.board.goal], [false, 'abcd']);
+  s.heardOf(2);
+  assert.equal(s.hasGap, false, 'an older answer changes nothing');
+});

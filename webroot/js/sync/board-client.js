@@ -309,8 +309,10 @@ export class BoardClient extends EventTarget {
     this.beating = true;
     const bus = this.bus;
     try {
-      await bus.request('board.ping', { boardId: this.boardId }, { timeout: HEARTBEAT_TIMEOUT_MS });
+      const reply = await bus.request('board.ping', { boardId: this.boardId }, { timeout: HEARTBEAT_TIMEOUT_MS });
       this.missedBeats = 0;
+      this.sync.heardOf(reply?.rev);
+      if (this.sync.hasGap && this.joined) this.#watchGap();
     } catch (error) {
       // A refusal is an answer: the connection works.
       if (error.code > 0) this.missedBeats = 0;

@@ -25,6 +25,7 @@ export class BoardSync {
     this.inflight = null; // {seq, ops, ackRev?}
     this.buffer = [];
     this.early = new Map(); // rev -> committed message that arrived before its predecessors
+    this.heardRev = rev; // the newest revision the server said the board has
   }
 
   get unsavedCount() {
@@ -84,8 +85,16 @@ export class BoardSync {
   }
 
   /** True while revisions are missing: before ones we already hold, or up to our acknowledged one. */
+  /**
+   * The server said the board is at `rev` (a heartbeat's answer). A revision published while this socket's
+   * registration was still on its way (a cluster) is missed without a later one to show the gap; this shows it.
+   */
+  heardOf(rev) {
+    if (Number.isInteger(rev) && rev > this.heardRev) this.heardRev = rev;
+  }
+
   get hasGap() {
-    return this.early.size > 0 || (this.inflight?.ackRev ?? 0) > this.rev;
+    return this.early.size > 0 || (this.inflight?.ackRev ?? 0) > this.rev || this.heardRev > this.rev;
   }
 
   /** Forget the submit in flight and everything buffered (the server refused it). */

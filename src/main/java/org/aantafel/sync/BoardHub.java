@@ -256,6 +256,11 @@ final class BoardHub {
     });
   }
 
+  /** The newest revision that is stored, and so published or about to be (ChangeFeed). */
+  long durableRev() {
+    return commits.durableRev();
+  }
+
   /** A hub may leave memory when nobody is connected, nothing is being stored, and it has been quiet for a while. */
   boolean unloadable(long idleMillis) {
     return broken || !presence.anyoneOnline() && commits.idle()

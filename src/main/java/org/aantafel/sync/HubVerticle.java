@@ -173,10 +173,17 @@ public final class HubVerticle extends VerticleBase {
     }
   }
 
-  /** A heartbeat goes through the hub's own turn: only its answer shows that edits can still be stored. */
+  /**
+   * A heartbeat goes through the hub's own turn: only its answer shows that edits can still be stored. It names the
+   * latest durable revision, so that a browser that missed the last one published (nothing later shows the gap)
+   * fetches it.
+   */
   private void ping(Message<Object> message, Future<BoardHub> hub) {
     Sender sender = Sender.of(message);
-    hub.onSuccess(h -> h.heard(sender)).onSuccess(h -> message.reply(new JsonObject()));
+    hub.onSuccess(h -> {
+      h.heard(sender);
+      message.reply(new JsonObject().put("rev", h.durableRev()));
+    });
   }
 
   private <R> void answer(Message<Object> message, Future<BoardHub> hub, Function<Message<Object>, R> parse,

@@ -51,6 +51,7 @@ public final class ClientSync {
   private Inflight inflight;
   private List<Op> buffer;
   private final TreeMap<Long, Committed> early = new TreeMap<>();
+  private long heardRev;
 
   public ClientSync(String clientId, long seq) {
     this.clientId = clientId;
@@ -66,6 +67,12 @@ public final class ClientSync {
     this.inflight = null;
     this.buffer = new ArrayList<>();
     this.early.clear();
+    this.heardRev = rev;
+  }
+
+  /** As BoardSync.heardOf: the server said the board is at this revision (a heartbeat's answer). */
+  public void heardOf(long serverRev) {
+    heardRev = Math.max(heardRev, serverRev);
   }
 
   public long rev() {
@@ -105,7 +112,7 @@ public final class ClientSync {
   }
 
   public boolean hasGap() {
-    return !early.isEmpty() || (inflight != null && inflight.ackRev > rev);
+    return !early.isEmpty() || (inflight != null && inflight.ackRev > rev) || heardRev > rev;
   }
 
   /** Applies local ops at once and queues them. */

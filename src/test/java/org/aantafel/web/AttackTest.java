@@ -121,8 +121,15 @@ class AttackTest extends ServerTest {
     // A hub asked about a board that does not exist would look it up and refuse (403); the router answers itself.
     assertEquals(new JsonObject(), stranger.call(Addresses.PING, new JsonObject().put("boardId", "no-such-board")));
     CreatedBoard board = server.createBoard("Not mine");
-    assertEquals(new JsonObject(), stranger.call(Addresses.PING, new JsonObject().put("boardId", board.id())));
+    BusClient seated = server.bus();
+    seated.call(Addresses.JOIN, join(board, "participant", "anna-tab", "Anna"));
+    seated.call(Addresses.SUBMIT, Frames.submit(board.id(), "anna-tab", 1, 0, Frames.createItem("i1", "Lezen")));
+    assertEquals(new JsonObject().put("rev", 1),
+      seated.call(Addresses.PING, new JsonObject().put("boardId", board.id())), "who sits there learns the revision");
+    assertEquals(new JsonObject(), stranger.call(Addresses.PING, new JsonObject().put("boardId", board.id())),
+      "a stranger does not even learn that");
     stranger.close();
+    seated.close();
   }
 
   // --- 2. One participant becomes another ---
