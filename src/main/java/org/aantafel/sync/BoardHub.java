@@ -86,7 +86,7 @@ final class BoardHub {
     this.snapshots = new Snapshots(boardId, store, snapshotRev);
     this.turns = new Turns(() -> !deleted && !broken, () -> deleted ? Refusal.noAccess()
       : new Refusal(Refusal.STORAGE_UNAVAILABLE, "storage is unavailable; try again"));
-    this.commits = new GroupCommit(changes -> log.append(boardId, changes), context, rev, this::published,
+    this.commits = new GroupCommit(changes -> log.append(boardId, changes), context, rev, this::durable,
       this::breakDown);
   }
 
@@ -319,7 +319,7 @@ final class BoardHub {
     return new Actor(id, presence.name(id), Role.find(presence.role(id)).orElse(Role.OTHER), request.grant());
   }
 
-  private void published(List<Change> durable) {
+  private void durable(List<Change> durable) {
     feed.durable(durable);
     history.forgetDurable(durable.get(durable.size() - 1).rev());
   }
