@@ -27,6 +27,9 @@ public final class Screening {
 
   private enum Treatment { PASS, DROP, REVEAL, CONCEAL }
 
+  /** Most changes touch no question: they need no sets of their own. */
+  private static final Screening NOTHING = new Screening(Map.of(), Set.of());
+
   /** The live questions the change touches, as they were before it. */
   private final Map<String, Map<String, Object>> before;
   /** The questions the change creates. */
@@ -36,8 +39,9 @@ public final class Screening {
   private Screening(Map<String, Map<String, Object>> before, Set<String> created) {
     this.before = before;
     this.created = created;
-    this.touched = new HashSet<>(before.keySet());
-    touched.addAll(created);
+    Set<String> all = new HashSet<>(before.keySet());
+    all.addAll(created);
+    this.touched = Set.copyOf(all);
   }
 
   /**
@@ -76,7 +80,7 @@ public final class Screening {
         state.fields(op.id()).ifPresent(fields -> questions.put(op.id(), fields));
       }
     }
-    return new Screening(questions, created);
+    return questions.isEmpty() && created.isEmpty() ? NOTHING : new Screening(questions, created);
   }
 
   /** Whether the viewer is shown something else than the applied ops themselves. */

@@ -3,6 +3,7 @@ package org.aantafel.sync;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import org.aantafel.board.Viewer;
 
 import java.util.Map;
 
@@ -41,10 +42,11 @@ public final class BoardPublications {
    * The text a socket seated with this grant and participant id is shown instead of the published body, from the
    * headers as the bridge hands them over; null when the body is theirs.
    */
-  public static String shownTo(JsonObject headers, boolean facilitator, String participantId) {
-    if (facilitator) {
+  public static String shownTo(JsonObject headers, Viewer viewer) {
+    if (viewer.facilitator()) {
       return headers.getString(Addresses.H_VIEW_FULL);
     }
+    String participantId = viewer.participantId();
     for (int i = 0; participantId != null && headers.containsKey(Addresses.H_VIEW_ASKER + i); i++) {
       if (participantId.equals(headers.getString(Addresses.H_VIEW_ASKER + i))) {
         return headers.getString(Addresses.H_VIEW_OF_ASKER + i);

@@ -3,6 +3,8 @@ package org.aantafel.web;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import org.aantafel.board.Grant;
+import org.aantafel.board.Viewer;
 import org.aantafel.sync.Addresses;
 import org.aantafel.sync.BoardPublications;
 import org.aantafel.sync.Refusals;
@@ -152,7 +154,7 @@ final class ConnectionAgent {
     Matcher m = BOARD_ADDRESS.matcher(String.valueOf(frame.getValue("address")));
     Seat seat = m.matches() ? seats.get(m.group(1)) : null;
     String shown = seat == null ? null
-      : BoardPublications.shownTo(headers, "facilitator".equals(seat.grant()), seat.participantId());
+      : BoardPublications.shownTo(headers, Viewer.of(seat.participantId(), Grant.parse(seat.grant())));
     if (shown != null) {
       frame.put("body", shown);
     }

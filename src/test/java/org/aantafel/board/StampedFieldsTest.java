@@ -98,6 +98,9 @@ class StampedFieldsTest {
         table.refused(403, actor, create("new", "agendaItem", Map.of(field, value)));
       }
       table.refused(403, actor, set("q1", "proposedByRole", "teacher"));
+      // Who asked first is the server's clock, not a browser's claim.
+      table.refused(403, actor, set("q1", "askedAt", 1L));
+      table.refused(403, actor, create("q2", "question", Map.of("askedAt", 1L)));
       for (String field : List.of("participantId", "name", "role")) {
         table.refused(403, actor, set("c1", field, "parent"));
         table.refused(403, actor, create("c2", "checkin", Map.of(field, "parent")));

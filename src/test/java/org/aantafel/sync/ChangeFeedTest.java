@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.board.Op;
+import org.aantafel.board.Viewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,13 +111,13 @@ class ChangeFeedTest {
     var batch = published.get(1);
     JsonArray everyone = new JsonObject(batch.body()).getJsonArray("changes");
     assertEquals(new JsonArray(), everyone.getJsonObject(0).getJsonArray("ops"), "the body is what everyone is shown");
-    JsonObject host = new JsonObject(BoardPublications.shownTo(headers(batch), true, "p-host"));
+    JsonObject host = new JsonObject(BoardPublications.shownTo(headers(batch), new Viewer("p-host", true)));
     assertEquals("set", host.getJsonArray("changes").getJsonObject(0).getJsonArray("ops").getJsonObject(0)
       .getString("type"));
-    JsonObject asker = new JsonObject(BoardPublications.shownTo(headers(batch), false, "p-asker"));
+    JsonObject asker = new JsonObject(BoardPublications.shownTo(headers(batch), new Viewer("p-asker", false)));
     assertEquals(asked, asker.getJsonArray("changes").getJsonObject(0).getJsonArray("ops"));
     assertEquals(List.of(2L, 3L), revs(asker));
-    assertNull(BoardPublications.shownTo(headers(batch), false, "p-someone-else"));
+    assertNull(BoardPublications.shownTo(headers(batch), new Viewer("p-someone-else", false)));
   }
 
   private static JsonObject headers(io.vertx.core.eventbus.Message<String> message) {
