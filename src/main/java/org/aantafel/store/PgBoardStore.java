@@ -123,11 +123,18 @@ public final class PgBoardStore implements BoardStore {
 
   private final Pool pool;
   private final Supplier<Future<Void>> afterClose;
+  private final DiskPurge purge;
 
   /** @param afterClose runs once the pool is closed, e.g. to stop an embedded server; may be null */
   public PgBoardStore(Pool pool, Supplier<Future<Void>> afterClose) {
+    this(pool, afterClose, DiskPurge.external(pool));
+  }
+
+  /** @param purge what follows a deletion, so that it reaches the disk ({@link DiskPurge}) */
+  PgBoardStore(Pool pool, Supplier<Future<Void>> afterClose, DiskPurge purge) {
     this.pool = pool;
     this.afterClose = afterClose == null ? Future::succeededFuture : afterClose;
+    this.purge = purge;
   }
 
   @Override
@@ -328,7 +335,8 @@ public final class PgBoardStore implements BoardStore {
     return guard("deleteBoard " + boardId, () -> pool.preparedQuery(DELETE_BOARD)
         .execute(Tuple.of(boardId, closedBefore == null ? null : utc(closedBefore.toEpochMilli())))
         .map(rows -> firstRow(rows, row -> new DeletedBoard(row.getLong(0).intValue(), row.getLong(1),
-            row.getOffsetDateTime(2) == null ? null : row.getOffsetDateTime(2).toInstant().toEpochMilli()))));
+            row.getOffsetDateTime(2) == null ? null : row.getOffsetDateTime(2).toInstant().toEpochMilli())))
+        .onSuccess(gone -> gone.ifPresent(deleted -> purge.soon())));
   }
 
   @Override

@@ -130,6 +130,11 @@ public final class TestServer implements AutoCloseable {
     return app.port();
   }
 
+  /** Where the server keeps its files, the embedded PostgreSQL's among them. */
+  public java.nio.file.Path dataDir() {
+    return config.dataDir();
+  }
+
   public String baseUrl() {
     return "http://localhost:" + port();
   }
