@@ -253,7 +253,7 @@ final class BoardApi {
       : Future.failedFuture(new Refusal(403, refusal)));
   }
 
-  private String baseUrl(RoutingContext ctx) {
+  String baseUrl(RoutingContext ctx) {
     if (!publicUrl.isEmpty()) {
       return publicUrl;
     }
