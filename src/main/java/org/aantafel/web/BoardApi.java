@@ -253,6 +253,11 @@ final class BoardApi {
       : Future.failedFuture(new Refusal(403, refusal)));
   }
 
+  /** Whether links are made from the configured public URL, not from what a request says in its Host header. */
+  boolean hasPublicUrl() {
+    return !publicUrl.isEmpty();
+  }
+
   String baseUrl(RoutingContext ctx) {
     if (!publicUrl.isEmpty()) {
       return publicUrl;

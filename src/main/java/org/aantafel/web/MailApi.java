@@ -22,9 +22,11 @@ final class MailApi {
   private static final int MAX_EMAIL = 254;
   /** One @ with something on both sides; no spaces or control characters, which could smuggle in mail headers. */
   private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+");
-  /** A confirmation link's origin: a scheme and a host name or address, nothing a client could write words into. */
-  private static final Pattern ORIGIN = Pattern.compile(
-      "https?://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+])(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?");
+  /** This machine itself: a link there leads nobody elsewhere, whoever wrote the Host header. */
+  private static final Pattern LOOPBACK = Pattern.compile(
+      "https?://(localhost|127(\\.[0-9]{1,3}){3}|\\[::1])(:[0-9]{1,5})?");
+  /** The server, not the request, lacks something: 503 Service Unavailable. */
+  private static final int NOT_CONFIGURED = 503;
   private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
   private final BoardStore store;
@@ -81,11 +83,8 @@ final class MailApi {
       if (!"nl".equals(language) && !"en".equals(language)) {
         return bad("language must be nl or en");
       }
-      String origin = boards.baseUrl(ctx);
-      if (!ORIGIN.matcher(origin).matches()) {
-        return bad("the request's Host is not a host name");
-      }
-      return mailer.addresses().leave(boardId, seat.participantId(), e, (String) language, origin);
+      return mailOrigin(ctx).compose(origin ->
+          mailer.addresses().leave(boardId, seat.participantId(), e, (String) language, origin));
     })).onSuccess(confirmed -> ctx.response().setStatusCode(confirmed ? 200 : 202)
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("confirmed", confirmed).encode()));
@@ -132,11 +131,23 @@ final class MailApi {
         .compose(body -> body.getValue("joinToken") instanceof String token && token.length() <= 120
             ? store.findGrant(boardId, AccessTokens.hash(token))
                 .compose(grant -> grant.filter("participant"::equals).isPresent()
-                    ? mailing.apply(boards.link(ctx, boardId, token))
+                    ? mailOrigin(ctx).compose(origin -> mailing.apply(boards.link(ctx, boardId, token)))
                     : bad("joinToken must be this board's participant token"))
             : bad("joinToken must be this board's participant token"))
         .onSuccess(sent -> ctx.response().putHeader("Content-Type", "application/json")
             .end(new JsonObject().put("sent", sent).encode()));
+  }
+
+  /**
+   * Where the links in a mail lead. Without a configured public URL that would be the request's Host header, which a
+   * client talking to the server directly writes itself: the school's sender would then mail a link to any site. So
+   * such a server mails links only to itself (a server on this machine, as in development and tests).
+   */
+  private Future<String> mailOrigin(RoutingContext ctx) {
+    String origin = boards.baseUrl(ctx);
+    return boards.hasPublicUrl() || LOOPBACK.matcher(origin).matches() ? Future.succeededFuture(origin)
+        : Future.failedFuture(new Refusal(NOT_CONFIGURED, "this server sends no e-mail until its "
+            + "public address is configured (AANTAFEL_PUBLIC_URL)"));
   }
 
   private static Future<JsonObject> body(RoutingContext ctx) {

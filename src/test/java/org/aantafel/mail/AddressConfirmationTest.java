@@ -118,4 +118,30 @@ class AddressConfirmationTest {
         "cees@confirm.test");
     assertEquals(202, someoneElse.statusCode(), "the same board still confirms other addresses");
   }
+
+  /**
+   * Without a configured public URL the link's host would be whatever the request's Host header says, and a client
+   * that talks to the server directly writes that itself: the school's sender would mail a link to any site.
+   */
+  @Test
+  void aHostHeaderCannotChooseWhereTheLinksInAMailLead() {
+    CreatedBoard board = server.createBoard("Zorgoverleg");
+    String seat = calls.seat(board, "dirk", "Dirk");
+    HttpResponse<Buffer> refused = await(MailCalls.bearer(server.http().put(server.port(), "localhost",
+            "/api/boards/" + board.id() + "/contact").virtualHost("evil.test"), board.token("participant"))
+        .putHeader("X-Seat", seat).sendJsonObject(new JsonObject().put("email", "dirk@confirm.test")));
+    assertEquals(503, refused.statusCode(), refused.bodyAsString());
+    assertEquals("this server sends no e-mail until its public address is configured (AANTAFEL_PUBLIC_URL)",
+        refused.bodyAsJsonObject().getJsonObject("error").getString("message"));
+    HttpResponse<Buffer> agenda = await(MailCalls.bearer(server.http().post(server.port(), "localhost",
+            "/api/boards/" + board.id() + "/mail/agenda").virtualHost("evil.test"), board.token("facilitator"))
+        .sendJsonObject(new JsonObject().put("joinToken", board.token("participant"))));
+    assertEquals(503, agenda.statusCode(), agenda.bodyAsString());
+
+    HttpResponse<Buffer> left = calls.leaveAddress(board, seat, "dirk@confirm.test");
+    assertEquals(202, left.statusCode(), "the same request to this machine's own name: " + left.bodyAsString());
+    assertTrue(calls.confirmationSecret("dirk@confirm.test").length() > 0);
+    assertTrue(calls.awaitMail("dirk@confirm.test", 1).get(0).text().contains(server.baseUrl() + "/confirm.html#"));
+    calls.assertNoMoreThan("dirk@confirm.test", 1);
+  }
 }
