@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * Issue 17, point 11: anyone who makes a board took 10 seats, left 10 outside addresses and sent the agenda five
  * times, and the school's SMTP server sent 60 mails with a phishing link, from the school's own sender. Now an
  * address receives nothing of a meeting until its owner confirmed it by a link, and the one mail it does receive,
- * the confirmation, carries nothing an attacker wrote.
+ * the confirmation, carries nothing an attacker wrote. Closing again and again, or planning a next meeting with a
+ * date (which invites the series), reaches no unconfirmed address either.
  */
 class MailRelayAttackTest {
   private static final String PHISH = "Your child's account is blocked: log in at https://evil.test/login";
@@ -66,7 +67,14 @@ class MailRelayAttackTest {
       assertEquals(200, agenda.statusCode(), agenda.bodyAsString());
       assertEquals(new JsonObject().put("sent", 0), agenda.bodyAsJsonObject(), "nobody confirmed an address");
     }
-    assertEquals(200, calls.close(board).statusCode());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, calls.close(board).statusCode(), "every close would mail the record");
+      assertEquals(200, calls.reopen(board).statusCode());
+    }
+    HttpResponse<Buffer> followUp = await(MailCalls.bearer(server.http().post(server.port(), "localhost",
+            "/api/boards/" + board.id() + "/follow-up"), board.token("facilitator"))
+        .sendJsonObject(new JsonObject().put("title", PHISH).put("scheduledAt", "2027-03-01T09:00")));
+    assertEquals(201, followUp.statusCode(), "a next meeting with a date would invite the series");
 
     for (String victim : victims) {
       ReceivedMail confirmation = calls.awaitMail(victim, 1).get(0);
