@@ -90,11 +90,6 @@ public final class SessionBinding implements Handler<RoutingContext> {
     }
   }
 
-  /** How many sessions are open, for tests: none is kept past its close. */
-  int openSessions() {
-    return open.size();
-  }
-
   private String secretOf(String session) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
