@@ -1,22 +1,23 @@
 // Removing is undoable: an item is set `removed` (the server stamps who did it) and stays on the
-// board, hidden, so it can be brought back by whoever removed it or the facilitator. The same
-// rules as the server's (board/Authorship.java), so nobody is offered a button that would fail.
+// board, hidden, so it can be brought back by whoever removed it or the facilitator. Who may is the
+// shared table of the board's rules (board/entity-rules.js), so nobody is offered a button that would fail.
 import { t } from '../i18n.js';
+import * as rules from '../board/entity-rules.js';
 
-const me = (client) => client.you?.participantId;
+const actor = (client) => ({ participantId: client.you?.participantId, isFacilitator: client.isFacilitator });
 
 /** An agenda item is its proposer's (the template's items the facilitator's); agreements and actions everyone's. */
 export function mayRemove(client, item) {
-  if (client.isFacilitator || item.kind !== 'agendaItem') return true;
   // Our own new item carries no proposer until the server's stamped copy arrives.
   const ownAndNew = !client.sync.confirmed.entities[item.id];
-  return ownAndNew || Boolean(item.proposedBy) && item.proposedBy === me(client);
+  const kind = item.kind ?? client.state.entities[item.id]?.kind;
+  return rules.mayRemove({ ...item, kind }, actor(client)) || (ownAndNew && rules.KIND_RULES[kind]?.ending === 'removed');
 }
 
 export const mayRename = mayRemove;
 
 export function mayRestore(client, item) {
-  return client.isFacilitator || Boolean(item.removedBy) && item.removedBy === me(client);
+  return rules.mayRestore(item, actor(client));
 }
 
 /** Removes the item and offers "undo" for a while (see undo-bar.js). */
