@@ -95,6 +95,10 @@ public record KindRules(Grant creator, Ending ending, Remover remover, Personal 
     if (!actor.grant().atLeast(creator)) {
       throw new BoardRejection(403, "only a " + creator.name().toLowerCase() + " may create " + a(kind));
     }
+    if (Boolean.TRUE.equals(fields.get(Removal.REMOVED))) {
+      // A removal always says who removed it, and only a set of removed stamps that.
+      throw BoardRejection.badInput(a(kind) + " is made first and then removed");
+    }
     if (personal == null) {
       if (id.indexOf(PERSONAL_SEPARATOR) >= 0) {
         throw BoardRejection.badInput("'" + PERSONAL_SEPARATOR + "' is only in the ids the server gives one person's "

@@ -139,6 +139,9 @@ class KindRulesTest {
       table.apply(CHAIR, set("x1", Removal.REMOVED, false));
       assertNull(table.fields("x1").get(Removal.REMOVED_BY), kind);
       assertEquals(fields(kind).values().iterator().next(), table.fields("x1").values().iterator().next(), kind);
+      // Never removed without saying who did it, not even at create.
+      table.refused(400, CHAIR, create("x2", kind, Map.of(Removal.REMOVED, true)));
+      table.apply(CHAIR, create("x2", kind, Map.of(Removal.REMOVED, false)));
     }
   }
 
