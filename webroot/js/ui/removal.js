@@ -11,7 +11,8 @@ export function mayRemove(client, item) {
   // Our own new item carries no proposer until the server's stamped copy arrives.
   const ownAndNew = !client.sync.confirmed.entities[item.id];
   const kind = item.kind ?? client.state.entities[item.id]?.kind;
-  return rules.mayRemove({ ...item, kind }, actor(client)) || (ownAndNew && rules.KIND_RULES[kind]?.ending === 'removed');
+  return rules.mayRemove({ ...item, kind }, actor(client))
+    || (ownAndNew && rules.KIND_RULES[kind]?.ending === 'removed');
 }
 
 export const mayRename = mayRemove;

@@ -159,6 +159,7 @@ final class Draft {
     });
     if (actor != null) {
       kind.rules().checkCreate(kind.name(), create.id(), fields, actor);
+      kind.rules().checkNoEarlierEntry(kind.name(), fields, actor, this::lookup);
       if (kind.name().equals("vote")) {
         Questions.checkVoteCreate(fields, id -> java.util.Optional.ofNullable(lookup(id)));
       }

@@ -17,6 +17,10 @@ final class EntityId {
   private EntityId() {
   }
 
+  static boolean isValid(String id) {
+    return id != null && VALID.matcher(id).matches();
+  }
+
   static String check(String id) {
     if (id == null || !VALID.matcher(id).matches()) {
       throw BoardRejection.badInput("an id is 1-64 characters of A-Z a-z 0-9 _ - .: " + id);

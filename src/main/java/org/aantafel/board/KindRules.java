@@ -1,6 +1,7 @@
 package org.aantafel.board;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the meeting allows of one kind of entity besides what its fields accept: who may make one, how one leaves the
@@ -61,6 +62,12 @@ public record KindRules(Grant creator, Ending ending, Remover remover, Personal 
       return parentField == null ? prefix + sep + participantId : prefix + sep + parentId + sep + participantId;
     }
 
+    /** The id such an entry had before ids were derived: {@code goalcheck-<p>}, {@code vote-<q>-<p>}, ... */
+    String earlierId(String parentId, String participantId) {
+      String earlier = prefix.toLowerCase(java.util.Locale.ROOT) + "-";
+      return parentField == null ? earlier + participantId : earlier + parentId + "-" + participantId;
+    }
+
     boolean owns(Map<String, Object> fields, Actor actor) {
       return actor.participantId().equals(fields.get(OWNER));
     }
@@ -118,6 +125,24 @@ public record KindRules(Grant creator, Ending ending, Remover remover, Personal 
       // One id per person (and parent), derived from who sends it: two tabs or a resend cannot make a second one,
       // and nobody makes one in someone else's name or holds its id first.
       throw BoardRejection.badInput("the id of your " + kind + " is " + expected);
+    }
+  }
+
+  /**
+   * On a board from before these ids, the actor's entry may be there under its earlier id: then they have one
+   * already (409), as when its derived id is taken. Something else under that id (another kind, someone else's) is
+   * no entry of theirs and does not count.
+   */
+  void checkNoEarlierEntry(String kind, Map<String, Object> fields, Actor actor, Function<String, Entity> lookup) {
+    if (personal == null) {
+      return;
+    }
+    Object parent = personal.parentField() == null ? null : fields.get(personal.parentField());
+    String earlierId = personal.earlierId((String) parent, actor.participantId());
+    Entity earlier = EntityId.isValid(earlierId) ? lookup.apply(earlierId) : null;
+    boolean theirs = earlier != null && (earlier.deleted || personal.owns(earlier.fields, actor));
+    if (theirs && earlier.kind.name().equals(kind)) {
+      throw new BoardRejection(409, "you have " + a(kind) + " here already: " + earlierId);
     }
   }
 

@@ -204,6 +204,23 @@ class KindRulesTest {
   }
 
   @Test
+  void anEntryMadeUnderItsEarlierIdStillCountsAsTheOwners() {
+    Table table = table();
+    // As a board stored before the ids were derived with a '.' holds them.
+    table.state.applyCommitted(List.of(
+        create("goalcheck-p-parent", "goalCheck", Map.of("verdict", "met", "participantId", "p-parent")),
+        create("vote-q1-p-parent", "vote", Map.of("question", "q1", "participantId", "p-parent")),
+        create("answer-poll1-p-teacher", "agreement", Map.of("text", "squatted before"))));
+    table.refused(409, PARENT, create(personalId("goalCheck", null, PARENT), "goalCheck", fields("goalCheck")));
+    table.refused(409, PARENT, create(personalId("vote", "q1", PARENT), "vote", fields("vote")));
+    table.apply(PARENT, set("goalcheck-p-parent", "verdict", "not"));
+    table.refused(403, TEACHER, set("goalcheck-p-parent", "verdict", "met"));
+    // Someone else's earlier squat of the old id does not count as the teacher's answer.
+    table.apply(TEACHER, create(personalId("pollAnswer", "poll1", TEACHER), "pollAnswer", fields("pollAnswer")));
+    table.apply(TEACHER, create(personalId("goalCheck", null, TEACHER), "goalCheck", fields("goalCheck")));
+  }
+
+  @Test
   void aDotIsOnlyInTheIdsTheServerDerives() {
     Table table = table();
     table.refused(400, PARENT, create("a.b", "agendaItem", fields("agendaItem")));

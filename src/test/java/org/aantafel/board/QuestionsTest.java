@@ -85,7 +85,8 @@ class QuestionsTest {
     table.apply(PARENT, create("q1", "question", Map.of("text", "Wanneer?")));
     table.apply(TEACHER, vote("q1", TEACHER));
     table.apply(PARENT, vote("q1", PARENT));
-    assertEquals("p-teacher", table.fields(Questions.voteId("q1", "p-teacher")).get("participantId"), "stamped by the server");
+    assertEquals("p-teacher", table.fields(Questions.voteId("q1", "p-teacher")).get("participantId"),
+        "stamped by the server");
     assertEquals(2, votes("q1"));
     table.refused(409, TEACHER, vote("q1", TEACHER));
     table.refused(403, PARENT, new Op.Delete(Questions.voteId("q1", "p-teacher")));

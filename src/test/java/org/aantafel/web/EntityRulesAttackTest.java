@@ -108,7 +108,8 @@ class EntityRulesAttackTest extends ServerTest {
     herIds.forEach(id -> assertFalse(before.containsKey(id), id + " was not made"));
 
     mother.sent(create(goalCheckId(mother), "goalCheck", new JsonObject().put("verdict", "met")));
-    mother.sent(create(answerId("poll1", mother), "pollAnswer", new JsonObject().put("poll", "poll1").put("choice", 1)));
+    mother.sent(create(answerId("poll1", mother), "pollAnswer",
+        new JsonObject().put("poll", "poll1").put("choice", 1)));
     mother.sent(create(voteId("q1", mother), "vote", new JsonObject().put("question", "q1")));
     JsonObject entities = entities(board);
     assertEquals("met", entities.getJsonObject(goalCheckId(mother)).getString("verdict"));
