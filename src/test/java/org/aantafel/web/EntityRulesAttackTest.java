@@ -89,10 +89,12 @@ class EntityRulesAttackTest extends ServerTest {
         create("poll1", "poll", new JsonObject().put("question", "Komt u?").put("options", "Ja\nNee")
           .put("open", true)));
 
-    List<String> herIds = List.of(goalCheckId(mother), answerId("poll1", mother), voteId("q1", mother));
+    List<String> herIds = List.of(goalCheckId(mother), answerId("poll1", mother), voteId("q1", mother),
+        checkinId(mother));
     List<JsonObject> herEntries = List.of(new JsonObject().put("verdict", "not"),
-        new JsonObject().put("poll", "poll1").put("choice", 0), new JsonObject().put("question", "q1"));
-    List<String> herKinds = List.of("goalCheck", "pollAnswer", "vote");
+        new JsonObject().put("poll", "poll1").put("choice", 0), new JsonObject().put("question", "q1"),
+        new JsonObject().put("text", "Ik ben boos"));
+    List<String> herKinds = List.of("goalCheck", "pollAnswer", "vote", "checkin");
     for (int i = 0; i < herIds.size(); i++) {
       String id = herIds.get(i);
       // Claimed first as a shared item and deleted at once, which would leave its tombstone holding the id ...
@@ -111,11 +113,13 @@ class EntityRulesAttackTest extends ServerTest {
     mother.sent(create(answerId("poll1", mother), "pollAnswer",
         new JsonObject().put("poll", "poll1").put("choice", 1)));
     mother.sent(create(voteId("q1", mother), "vote", new JsonObject().put("question", "q1")));
+    mother.sent(create(checkinId(mother), "checkin", new JsonObject().put("text", "Goed")));
     JsonObject entities = entities(board);
     assertEquals("met", entities.getJsonObject(goalCheckId(mother)).getString("verdict"));
     assertEquals(mother.participantId, entities.getJsonObject(goalCheckId(mother)).getString("participantId"));
     assertEquals(1, entities.getJsonObject(answerId("poll1", mother)).getInteger("choice"));
     assertEquals("q1", entities.getJsonObject(voteId("q1", mother)).getString("question"));
+    assertEquals("Goed", entities.getJsonObject(checkinId(mother)).getString("text"));
 
     // Her entries stay hers: the attacker can neither delete nor change them.
     for (String id : herIds) {
@@ -124,6 +128,7 @@ class EntityRulesAttackTest extends ServerTest {
     assertEquals(403, failureCode(attacker.send(set(goalCheckId(mother), "verdict", "not"))));
     assertEquals(403, failureCode(attacker.send(set(voteId("q1", mother), "withdrawn", true))));
     assertEquals(403, failureCode(attacker.send(set(answerId("poll1", mother), "choice", 0))));
+    assertEquals(403, failureCode(attacker.send(set(checkinId(mother), "text", "Ik ben boos"))));
     JsonObject after = entities(board);
     for (String id : herIds) {
       assertEquals(entities.getJsonObject(id), after.getJsonObject(id), id + " is as she left it");
@@ -137,12 +142,18 @@ class EntityRulesAttackTest extends ServerTest {
     Browser mother = seat(board, "participant", "mother", "Fatima");
     Browser attacker = seat(board, "participant", "attacker", "Onbekend");
     mother.sent(create("agr1", "agreement", new JsonObject().put("text", "Sam krijgt extra tijd").put("order", "a0")),
-        create("act1", "action", new JsonObject().put("what", "Gesprek plannen").put("order", "a0")));
+        create("act1", "action", new JsonObject().put("what", "Gesprek plannen").put("order", "a0")),
+        create("item1", "agendaItem", new JsonObject().put("title", "Huiswerk").put("order", "a0")));
 
-    for (String id : List.of("agr1", "act1")) {
+    for (String id : List.of("agr1", "act1", "item1")) {
       assertEquals(403, failureCode(attacker.send(delete(id))), "a raw delete of " + id);
+      assertEquals(403, failureCode(host.send(delete(id))), "not even the facilitator deletes " + id);
       assertFalse(entities(board).getJsonObject(id).containsKey("deleted"), id + " is still there");
     }
+    // The agenda item is its proposer's to remove: the attacker is refused, the mother is not.
+    assertEquals(403, failureCode(attacker.send(set("item1", "removed", true))));
+    mother.sent(set("item1", "removed", true));
+    assertEquals(mother.participantId, entities(board).getJsonObject("item1").getString("removedBy"));
 
     // What the screen offers still works: anyone at the table removes it, with their name on it ...
     attacker.sent(set("agr1", "removed", true));
@@ -161,6 +172,10 @@ class EntityRulesAttackTest extends ServerTest {
   // The ids the browser derives for its own per-person entities (webroot/js/board/entity-rules.js).
   private static String goalCheckId(Browser b) {
     return BoardSchema.STANDARD.kind("goalCheck").rules().personal().id(null, b.participantId);
+  }
+
+  private static String checkinId(Browser b) {
+    return BoardSchema.STANDARD.kind("checkin").rules().personal().id(null, b.participantId);
   }
 
   private static String answerId(String pollId, Browser b) {
