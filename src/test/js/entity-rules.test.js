@@ -2,7 +2,7 @@
 // vectors): what a page offers to remove and bring back, and which entry is a person's own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KIND_RULES, mayRemove, mayRestore, ownEntry, personalId } from '../../../webroot/js/board/entity-rules.js';
+import { KIND_RULES, mayChange, mayRemove, mayRestore, ownEntry, personalId } from '../../../webroot/js/board/entity-rules.js';
 
 const anna = { participantId: 'pAnna', isFacilitator: false };
 const bob = { participantId: 'pBob', isFacilitator: false };
@@ -13,10 +13,24 @@ test('only what is removed with undo is offered for removal, to whom the table n
     const item = { kind, proposedBy: 'pAnna' };
     assert.equal(mayRemove(item, chair), rules.ending === 'removed', kind);
     assert.equal(mayRemove(item, anna), rules.ending === 'removed', kind);
-    assert.equal(mayRemove(item, bob), rules.ending === 'removed' && rules.remover === 'anyone', kind);
+    assert.equal(mayRemove(item, bob), rules.ending === 'removed' && rules.ender === 'anyone', kind);
   }
   assert.equal(mayRemove({ kind: 'agendaItem' }, anna), false, "the template's items are the facilitator's");
   assert.equal(mayRemove({ kind: 'agendaItem' }, chair), true);
+});
+
+test("what an owner holds is theirs: an agenda item's title, a question's words, an evaluation's answers", () => {
+  assert.equal(mayChange({ kind: 'agendaItem', proposedBy: 'pAnna' }, 'title', anna), true);
+  assert.equal(mayChange({ kind: 'agendaItem', proposedBy: 'pAnna' }, 'title', bob), false);
+  assert.equal(mayChange({ kind: 'agendaItem', proposedBy: 'pAnna' }, 'title', chair), true);
+  assert.equal(mayChange({ kind: 'agendaItem', proposedBy: 'pAnna' }, 'notes', bob), true, 'notes are everyone\'s');
+  assert.equal(mayChange({ kind: 'agendaItem' }, 'title', anna), false, "the template's items are the chair's");
+  assert.equal(mayChange({ kind: 'question', proposedBy: 'pAnna' }, 'text', chair), false, 'never rewritten');
+  assert.equal(mayChange({ kind: 'evaluation', assignedTo: 'pBob' }, 'goodAt', bob), true);
+  assert.equal(mayChange({ kind: 'evaluation', assignedTo: 'pBob' }, 'goodAt', anna), false);
+  assert.equal(mayChange({ kind: 'checkin', participantId: 'pAnna' }, 'text', chair), true);
+  assert.equal(mayChange({ kind: 'goalCheck', participantId: 'pAnna' }, 'verdict', chair), false);
+  assert.equal(mayChange({ kind: 'agreement' }, 'text', bob), true);
 });
 
 test('what was removed comes back by who removed it or the facilitator', () => {

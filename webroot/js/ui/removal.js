@@ -6,16 +6,21 @@ import * as rules from '../board/entity-rules.js';
 
 const actor = (client) => ({ participantId: client.you?.participantId, isFacilitator: client.isFacilitator });
 
+// Our own new item carries no proposer until the server's stamped copy arrives.
+const ownAndNew = (client, item) => !client.sync.confirmed.entities[item.id];
+const withKind = (client, item) => ({ ...item, kind: item.kind ?? client.state.entities[item.id]?.kind });
+
 /** An agenda item is its proposer's (the template's items the facilitator's); agreements and actions everyone's. */
 export function mayRemove(client, item) {
-  // Our own new item carries no proposer until the server's stamped copy arrives.
-  const ownAndNew = !client.sync.confirmed.entities[item.id];
-  const kind = item.kind ?? client.state.entities[item.id]?.kind;
-  return rules.mayRemove({ ...item, kind }, actor(client))
-    || (ownAndNew && rules.KIND_RULES[kind]?.ending === 'removed');
+  const full = withKind(client, item);
+  return rules.mayRemove(full, actor(client))
+    || (ownAndNew(client, item) && rules.KIND_RULES[full.kind]?.ending === 'removed');
 }
 
-export const mayRename = mayRemove;
+/** What an agenda item is called is its proposer's, or the facilitator's. */
+export function mayRename(client, item) {
+  return rules.mayChange(withKind(client, item), 'title', actor(client)) || ownAndNew(client, item);
+}
 
 export function mayRestore(client, item) {
   return rules.mayRestore(item, actor(client));

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.aantafel.board.KindRules.Ending;
-import org.aantafel.board.KindRules.Remover;
+import org.aantafel.board.KindRules.Ender;
 
 /**
  * The single source of truth for which kinds of entity exist, which fields they have and what those accept.
@@ -79,7 +79,9 @@ public final class BoardSchema {
           value(Removal.REMOVED_BY, id().orNull()).stamped(),
           value(Removal.REMOVED_BY_NAME, string(MAX_NAME).orNull()).stamped(),
           value(Stamps.CHANGED_BY_NAME, string(MAX_NAME)).stamped())
-          .with(KindRules.shared().removedBy(Remover.PROPOSER_OR_FACILITATOR)),
+          // What an item is called, and whether it is on the agenda, is its proposer's (the template's items are the
+          // chair's); its notes are written together.
+          .with(KindRules.shared().ownedBy("proposedBy", true, "title").removedBy(Ender.OWNER)),
       // What one person says at the start: theirs, and the facilitator may write it down for them.
       EntityKind.of("checkin",
           text("text", 1000),
@@ -95,7 +97,7 @@ public final class BoardSchema {
           value(Removal.REMOVED_BY, id().orNull()).stamped(),
           value(Removal.REMOVED_BY_NAME, string(MAX_NAME).orNull()).stamped(),
           value(Stamps.CHANGED_BY_NAME, string(MAX_NAME)).stamped())
-          .with(KindRules.shared().removedBy(Remover.ANYONE)),
+          .with(KindRules.shared().removedBy(Ender.ANYONE)),
       EntityKind.of("action",
           text("what", 500),
           text("who", 200).plain(),
@@ -109,7 +111,7 @@ public final class BoardSchema {
           value(Removal.REMOVED_BY, id().orNull()).stamped(),
           value(Removal.REMOVED_BY_NAME, string(MAX_NAME).orNull()).stamped(),
           value(Stamps.CHANGED_BY_NAME, string(MAX_NAME)).stamped())
-          .with(KindRules.shared().removedBy(Remover.ANYONE)),
+          .with(KindRules.shared().removedBy(Ender.ANYONE)),
       // A verdict on whether the goal was met is personal: not even the facilitator speaks for someone.
       EntityKind.of("goalCheck",
           text("comment", 1000),
@@ -124,8 +126,9 @@ public final class BoardSchema {
           text("couldBetter", 1000),
           value("topic", oneOf(TOPICS)).facilitatorOnly(),
           value("assignedTo", id().orNull()).facilitatorOnly())
-          // Handing out a topic to someone is chairing.
-          .with(KindRules.shared().madeBy(Grant.FACILITATOR)),
+          // Handing out a topic to someone is chairing; the answers are the assignee's (and the facilitator's).
+          .with(KindRules.shared().madeBy(Grant.FACILITATOR).deletedBy(Ender.FACILITATOR)
+            .ownedBy("assignedTo", true, "howIsIt", "goodAt", "couldBetter")),
       EntityKind.of("question",
           text("text", 500),
           value("order", orderKey()),
@@ -136,7 +139,9 @@ public final class BoardSchema {
           value(Questions.ASKED_AT, integerBetween(0, Long.MAX_VALUE)).stamped(),
           // Given by the server at create (Stamps), then the facilitator's: approve or hide.
           value(Questions.MODERATION, oneOf(Questions.MODERATIONS)).facilitatorOnly())
-          .with(KindRules.shared().parentOfPersonal()),
+          // Its words and withdrawing it are the asker's alone: the facilitator hides, but never rewrites.
+          .with(KindRules.shared().ownedBy("proposedBy", false, "text", "order").deletedBy(Ender.OWNER)
+            .parentOfPersonal()),
       // One person's vote for a question; its id names both, so each person has one per question.
       EntityKind.of("vote",
           value("question", id()).fixed(),
@@ -152,7 +157,7 @@ public final class BoardSchema {
           value("open", bool()).facilitatorOnly(),
           value(Polls.OPENED, bool()).stamped())
           // Asking is chairing.
-          .with(KindRules.shared().madeBy(Grant.FACILITATOR).parentOfPersonal()),
+          .with(KindRules.shared().madeBy(Grant.FACILITATOR).deletedBy(Ender.FACILITATOR).parentOfPersonal()),
       // Changed while the poll is open, never withdrawn.
       EntityKind.of(Polls.ANSWER,
           value("poll", id()).fixed(),

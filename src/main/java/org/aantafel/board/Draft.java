@@ -68,9 +68,8 @@ final class Draft {
         throw BoardRejection.badInput("the board cannot be deleted");
       }
       if (actor != null) {
-        entity.kind.rules().checkDelete(entity.kind.name());
+        entity.kind.rules().checkDelete(entity.kind.name(), entity.fields, actor);
       }
-      checkAuthor(entity, null);
       entity.delete();
       liveCount--;
       return List.of(op);
@@ -119,7 +118,7 @@ final class Draft {
       Questions.checkRecast(entity.fields, set.value(), id -> java.util.Optional.ofNullable(lookup(id)));
     }
     if (actor != null && set.field().equals(Removal.REMOVED)) {
-      entity.kind.rules().checkRemoval(entity.fields, set.value(), actor);
+      entity.kind.rules().checkRemoval(entity.kind.name(), entity.fields, set.value(), actor);
     }
     if (!spec.isControl()) {
       List<Op.Set> stamps = actor == null ? List.of()
@@ -205,15 +204,13 @@ final class Draft {
     if (spec.isFixed() && actor != null) {
       throw new BoardRejection(403, field + " of a " + entity.kind.name() + " is given when it is made and stays");
     }
-    checkAuthor(entity, field);
-    return spec;
-  }
-
-  private void checkAuthor(Entity entity, String field) {
     if (actor != null) {
-      entity.kind.rules().checkOwner(entity.kind.name(), entity.fields, actor);
-      Authorship.check(entity.kind.name(), entity.fields, field, actor);
+      entity.kind.rules().checkChange(entity.kind.name(), entity.fields, field, actor);
+      if (entity.kind.name().equals(Polls.POLL)) {
+        Polls.checkAsked(entity.fields, field);
+      }
     }
+    return spec;
   }
 
   private void requireWritable(FieldSpec spec) {

@@ -1,16 +1,18 @@
 package org.aantafel.board;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What the meeting allows of one kind of entity besides what its fields accept: who may make one, how one leaves the
- * meeting, and whether it is one person's own, with an id the server derives from that person. Declared for every
- * kind in {@link BoardSchema#STANDARD}, checked by {@link Draft} on every op a browser submits, and exported to the
- * browser through the shared vectors (webroot/js/board/entity-rules.js), so a raw frame gets exactly what a screen
- * offers.
+ * What the meeting allows of one kind of entity besides what its fields accept and which grant writes them: who may
+ * make one, whose it is (and so who changes which of its fields), how it leaves the meeting and who ends it, and
+ * whether it is one person's, with an id the server derives from that person. Declared for every kind in
+ * {@link BoardSchema#STANDARD}, checked by {@link Draft} on every op a browser submits, and exported to the browser
+ * through the shared vectors (webroot/js/board/entity-rules.js), so a raw frame gets exactly what a screen offers.
  */
-public record KindRules(Grant creator, Ending ending, Remover remover, Personal personal, int maxIdLength) {
+public record KindRules(Grant creator, Ending ending, Ender ender, Owner owner, Personal personal, int maxIdLength) {
 
   /**
    * The character that only the ids of one person's entities contain: an id a browser chooses for anything else may
@@ -24,36 +26,62 @@ public record KindRules(Grant creator, Ending ending, Remover remover, Personal 
   public enum Ending {
     /** Set {@code removed}, stamped with who did it, and brought back by them or the facilitator; never deleted. */
     REMOVED,
-    /** Deleted for good, by whom {@link Authorship} lets change it. */
+    /** Deleted for good. */
     DELETED,
     /** Stays: one person's entry, which they change (a vote is taken back with {@code withdrawn}). */
     KEPT;
 
     public String wire() {
-      return name().toLowerCase();
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
-  /** Who may set {@code removed: true} on an entity that ends {@link Ending#REMOVED}. */
-  public enum Remover {
-    NOBODY, ANYONE, PROPOSER_OR_FACILITATOR;
+  /** Who ends an entity: removes it (what ends {@link Ending#REMOVED}) or deletes it ({@link Ending#DELETED}). */
+  public enum Ender {
+    NOBODY, ANYONE, OWNER, FACILITATOR;
 
     public String wire() {
-      return switch (this) {
-        case NOBODY -> "nobody";
-        case ANYONE -> "anyone";
-        case PROPOSER_OR_FACILITATOR -> "proposerOrFacilitator";
-      };
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
   /**
-   * An entity of one person (stamped {@code participantId}): its id is {@code prefix.participantId}, or
-   * {@code prefix.parent.participantId} with the id of the entity it belongs to (its {@code parentField}), so there
-   * is one per person (per parent), and only that person can make it. {@code facilitatorEdits}: the facilitator may
-   * change it too (a check-in, written down for someone at the table).
+   * Whose an entity is: the participant its {@code field} names. Only they change the {@code fields} listed (empty:
+   * every field), and the facilitator too when {@code facilitatorToo}. With nobody named (the template's agenda
+   * items, an evaluation not handed out yet) those fields are the facilitator's.
    */
-  public record Personal(String prefix, String parentField, boolean facilitatorEdits) {
+  public record Owner(String field, List<String> fields, boolean facilitatorToo) {
+
+    public Owner {
+      fields = List.copyOf(fields);
+    }
+
+    boolean owns(Map<String, Object> entity, Actor actor) {
+      Object owner = entity.get(field);
+      return owner == null ? actor.isFacilitator()
+        : actor.participantId().equals(owner) || facilitatorToo && actor.isFacilitator();
+    }
+
+    boolean covers(String changed) {
+      return fields.isEmpty() || fields.contains(changed);
+    }
+
+    String who() {
+      String whose = switch (field) {
+        case "proposedBy" -> "who brought it in";
+        case "assignedTo" -> "who it is handed to";
+        default -> "the person whose it is";
+      };
+      return facilitatorToo ? whose + ", or the facilitator," : whose;
+    }
+  }
+
+  /**
+   * An entity of one person (stamped {@code participantId}, its {@link Owner}): its id is {@code prefix.participantId},
+   * or {@code prefix.parent.participantId} with the id of the entity it belongs to (its {@code parentField}), so there
+   * is one per person (per parent), and only that person can make it.
+   */
+  public record Personal(String prefix, String parentField) {
 
     public static final String OWNER = "participantId";
 
@@ -64,43 +92,51 @@ public record KindRules(Grant creator, Ending ending, Remover remover, Personal 
 
     /** The id such an entry had before ids were derived: {@code goalcheck-<p>}, {@code vote-<q>-<p>}, ... */
     String earlierId(String parentId, String participantId) {
-      String earlier = prefix.toLowerCase(java.util.Locale.ROOT) + "-";
+      String earlier = prefix.toLowerCase(Locale.ROOT) + "-";
       return parentField == null ? earlier + participantId : earlier + parentId + "-" + participantId;
-    }
-
-    boolean owns(Map<String, Object> fields, Actor actor) {
-      return actor.participantId().equals(fields.get(OWNER));
     }
   }
 
-  /** Shared by everyone at the table, made by a participant, deleted by whom {@link Authorship} allows. */
+  /** Written by everyone at the table, made by a participant; deleted by the facilitator unless declared otherwise. */
   public static KindRules shared() {
-    return new KindRules(Grant.PARTICIPANT, Ending.DELETED, Remover.NOBODY, null, EntityId.MAX_LENGTH);
+    return new KindRules(Grant.PARTICIPANT, Ending.DELETED, Ender.FACILITATOR, null, null, EntityId.MAX_LENGTH);
   }
 
   public KindRules madeBy(Grant grant) {
-    return new KindRules(grant, ending, remover, personal, maxIdLength);
+    return new KindRules(grant, ending, ender, owner, personal, maxIdLength);
   }
 
-  /** Removed with undo, never deleted. */
-  public KindRules removedBy(Remover who) {
-    return new KindRules(creator, Ending.REMOVED, who, personal, maxIdLength);
+  /** Removed with undo by {@code who}, never deleted. */
+  public KindRules removedBy(Ender who) {
+    return new KindRules(creator, Ending.REMOVED, who, owner, personal, maxIdLength);
   }
 
-  public KindRules personal(String prefix, String parentField, boolean facilitatorEdits) {
-    return new KindRules(creator, Ending.KEPT, Remover.NOBODY, new Personal(prefix, parentField, facilitatorEdits),
+  /** Deleted, by {@code who}. */
+  public KindRules deletedBy(Ender who) {
+    return new KindRules(creator, Ending.DELETED, who, owner, personal, maxIdLength);
+  }
+
+  /** Whose it is: see {@link Owner}. */
+  public KindRules ownedBy(String field, boolean facilitatorToo, String... fields) {
+    return new KindRules(creator, ending, ender, new Owner(field, List.of(fields), facilitatorToo), personal,
       maxIdLength);
+  }
+
+  /** One person's, kept: every field theirs (and the facilitator's too when {@code facilitatorToo}). */
+  public KindRules personal(String prefix, String parentField, boolean facilitatorToo) {
+    return new KindRules(creator, Ending.KEPT, Ender.NOBODY, new Owner(Personal.OWNER, List.of(), facilitatorToo),
+      new Personal(prefix, parentField), maxIdLength);
   }
 
   /** Other entities' ids are part of this kind's ids: short enough that theirs still fit in 64 characters. */
   public KindRules parentOfPersonal() {
-    return new KindRules(creator, ending, remover, personal, MAX_PARENT_ID);
+    return new KindRules(creator, ending, ender, owner, personal, MAX_PARENT_ID);
   }
 
   /** At create, by a browser or the server: the grant, and the id this kind's entity may have. */
   void checkCreate(String kind, String id, Map<String, Object> fields, Actor actor) {
     if (!actor.grant().atLeast(creator)) {
-      throw new BoardRejection(403, "only a " + creator.name().toLowerCase() + " may create " + a(kind));
+      throw new BoardRejection(403, "only a " + creator.name().toLowerCase(Locale.ROOT) + " may create " + a(kind));
     }
     if (Boolean.TRUE.equals(fields.get(Removal.REMOVED))) {
       // A removal always says who removed it, and only a set of removed stamps that.
@@ -140,30 +176,26 @@ public record KindRules(Grant creator, Ending ending, Remover remover, Personal 
     Object parent = personal.parentField() == null ? null : fields.get(personal.parentField());
     String earlierId = personal.earlierId((String) parent, actor.participantId());
     Entity earlier = EntityId.isValid(earlierId) ? lookup.apply(earlierId) : null;
-    boolean theirs = earlier != null && (earlier.deleted || personal.owns(earlier.fields, actor));
+    boolean theirs = earlier != null && (earlier.deleted || owner.owns(earlier.fields, actor));
     if (theirs && earlier.kind.name().equals(kind)) {
       throw new BoardRejection(409, "you have " + a(kind) + " here already: " + earlierId);
     }
   }
 
-  /** A delete: only what ends {@link Ending#DELETED} is deleted; who may is then {@link Authorship}'s. */
-  void checkDelete(String kind) {
+  /** A set or an edit of {@code field}: what the owner holds is theirs. */
+  void checkChange(String kind, Map<String, Object> fields, String field, Actor actor) {
+    if (owner != null && owner.covers(field) && !owner.owns(fields, actor)) {
+      throw new BoardRejection(403, "only " + owner.who() + " may change " + field + " of this " + kind);
+    }
+  }
+
+  /** A delete: only what ends {@link Ending#DELETED}, by whom the table names. */
+  void checkDelete(String kind, Map<String, Object> fields, Actor actor) {
     switch (ending) {
       case REMOVED -> throw new BoardRejection(403, a(kind) + " is removed (set removed to true), not deleted, "
         + "so that it can be brought back");
       case KEPT -> throw new BoardRejection(403, a(kind) + " is one person's and is changed, not deleted");
-      case DELETED -> {
-        // allowed; who may is checked with the entity's fields
-      }
-    }
-  }
-
-  /** Who may change a per-person entity: its owner, and for some kinds the facilitator. */
-  void checkOwner(String kind, Map<String, Object> fields, Actor actor) {
-    if (personal != null && !personal.owns(fields, actor) && !(personal.facilitatorEdits() && actor.isFacilitator())) {
-      throw new BoardRejection(403, personal.facilitatorEdits()
-        ? "only the person whose " + kind + " this is, or the facilitator, may change it"
-        : "only the person whose " + kind + " this is may change it");
+      case DELETED -> checkEnder(kind, fields, actor, "delete");
     }
   }
 
@@ -171,18 +203,26 @@ public record KindRules(Grant creator, Ending ending, Remover remover, Personal 
    * Setting {@code removed}: removing by who the table names; bringing back by who removed it or the facilitator, so
    * nobody can undo someone else's decision behind their back.
    */
-  void checkRemoval(Map<String, Object> fields, Object removed, Actor actor) {
+  void checkRemoval(String kind, Map<String, Object> fields, Object removed, Actor actor) {
     if (Boolean.TRUE.equals(removed)) {
-      if (remover == Remover.PROPOSER_OR_FACILITATOR && !actor.isFacilitator()
-          && !actor.participantId().equals(fields.get("proposedBy"))) {
-        throw new BoardRejection(403, fields.get("proposedBy") == null
-          ? "the agenda's own items are the facilitator's to rename or remove"
-          : "only who proposed this item, or the facilitator, may rename or remove it");
-      }
+      checkEnder(kind, fields, actor, "remove");
       return;
     }
     if (!actor.isFacilitator() && !actor.participantId().equals(fields.get(Removal.REMOVED_BY))) {
       throw new BoardRejection(403, "only who removed this, or the facilitator, may bring it back");
+    }
+  }
+
+  private void checkEnder(String kind, Map<String, Object> fields, Actor actor, String verb) {
+    boolean allowed = switch (ender) {
+      case ANYONE -> true;
+      case OWNER -> owner.owns(fields, actor);
+      case FACILITATOR -> actor.isFacilitator();
+      case NOBODY -> false;
+    };
+    if (!allowed) {
+      throw new BoardRejection(403, "only " + (ender == Ender.OWNER ? owner.who() : "the facilitator") + " may "
+        + verb + " this " + kind);
     }
   }
 

@@ -67,11 +67,8 @@ public final class Polls {
     };
   }
 
-  /** A poll is the facilitator's to change or remove; once asked, its question and options stay. */
-  static void checkChange(Map<String, Object> fields, String field, Actor actor) {
-    if (!actor.isFacilitator()) {
-      throw new BoardRejection(403, "only the facilitator may change or remove a poll");
-    }
+  /** Once a poll has been asked, its question and options stay (its fields are the facilitator's: BoardSchema). */
+  static void checkAsked(Map<String, Object> fields, String field) {
     if (Boolean.TRUE.equals(fields.get(OPENED)) && ("question".equals(field) || "options".equals(field))) {
       throw new BoardRejection(409, "this poll has been asked: its question and options stay as they were");
     }

@@ -44,23 +44,6 @@ public final class Questions {
     return moderation == null || APPROVED.equals(moderation);
   }
 
-  /**
-   * Text, order and withdrawing (delete) are the asker's alone: the facilitator moderates with {@code moderation}
-   * and {@code answered}, which the schema keeps theirs, but never puts words in someone's mouth.
-   */
-  static void checkQuestion(Map<String, Object> fields, String field, Actor actor) {
-    if ("answered".equals(field) || MODERATION.equals(field)) {
-      return;
-    }
-    Object proposer = fields.get("proposedBy");
-    boolean own = proposer == null ? actor.isFacilitator() : actor.participantId().equals(proposer);
-    if (!own) {
-      throw new BoardRejection(403, field == null
-          ? "only who asked this question may withdraw it; the facilitator may hide it"
-          : "only who asked this question may change it; the facilitator may hide it");
-    }
-  }
-
   /** Whether a vote's state map counts: live and not taken back. */
   public static boolean counts(Map<?, ?> vote) {
     return !Removal.gone(vote) && !Boolean.TRUE.equals(vote.get(WITHDRAWN));

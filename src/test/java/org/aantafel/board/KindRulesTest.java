@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.aantafel.board.KindRules.Ending;
-import org.aantafel.board.KindRules.Remover;
+import org.aantafel.board.KindRules.Ender;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,9 +71,14 @@ class KindRulesTest {
     for (EntityKind kind : SCHEMA.creatableKinds()) {
       KindRules rules = kind.rules();
       assertEquals(rules.ending() == Ending.REMOVED, kind.fields().containsKey(Removal.REMOVED), kind.name());
-      assertEquals(rules.ending() == Ending.REMOVED, rules.remover() != Remover.NOBODY, kind.name());
+      assertEquals(rules.ending() == Ending.KEPT, rules.ender() == Ender.NOBODY, kind.name());
       assertEquals(rules.personal() != null, rules.ending() == Ending.KEPT, kind.name());
+      if (rules.ender() == Ender.OWNER || rules.personal() != null) {
+        assertTrue(rules.owner() != null && kind.fields().containsKey(rules.owner().field()), kind.name());
+        rules.owner().fields().forEach(field -> assertFalse(kind.field(field).isStamped(), kind.name() + "." + field));
+      }
       if (rules.personal() != null) {
+        assertEquals(KindRules.Personal.OWNER, rules.owner().field(), kind.name());
         assertTrue(kind.field(KindRules.Personal.OWNER).isStamped(), kind.name() + ": the server stamps its owner");
         String parent = rules.personal().parentField();
         if (parent != null) {
@@ -110,12 +115,22 @@ class KindRulesTest {
         Table table = table();
         String id = idFor(kind, maker);
         table.apply(maker, create(id, kind.name(), fields(kind.name())));
-        if (kind.rules().ending() != Ending.DELETED || actor == VIEWER) {
+        KindRules rules = kind.rules();
+        boolean may = rules.ending() == Ending.DELETED && actor != VIEWER && switch (rules.ender()) {
+          case ANYONE -> true;
+          case FACILITATOR -> actor.isFacilitator();
+          case OWNER -> rules.owner().owns(table.fields(id), actor);
+          case NOBODY -> false;
+        };
+        if (may) {
+          table.apply(actor, new Op.Delete(id));
+          assertTrue(table.state.fields(id).isEmpty(), kind.name());
+        } else {
           table.refused(403, actor, new Op.Delete(id));
         }
       }
     }
-    // What ends deleted is deleted by whom Authorship allows: the asker, the facilitator.
+    // What ends deleted is deleted by whom the table names: the asker, the facilitator.
     Table table = table();
     table.apply(PARENT, create("q2", "question", fields("question")));
     table.refused(403, CHAIR, new Op.Delete("q2"));
@@ -129,7 +144,7 @@ class KindRulesTest {
     for (String kind : SCHEMA.kindsEnding(Ending.REMOVED)) {
       Table table = table();
       table.apply(PARENT, create("x1", kind, fields(kind)));
-      Actor remover = SCHEMA.kind(kind).rules().remover() == Remover.ANYONE ? TEACHER : PARENT;
+      Actor remover = SCHEMA.kind(kind).rules().ender() == Ender.ANYONE ? TEACHER : PARENT;
       if (remover == PARENT) {
         table.refused(403, TEACHER, set("x1", Removal.REMOVED, true));
       }
@@ -187,7 +202,7 @@ class KindRulesTest {
         Op change = !field.isText() ? set(id, field.name(), value == null ? Boolean.TRUE : value)
             : length == 0 ? Table.text(id, field.name(), "!") : Table.text(id, field.name(), length, "!");
         table.refused(403, TEACHER, change);
-        if (!personal.facilitatorEdits() || field.isFixed()) {
+        if (!kind.rules().owner().facilitatorToo() || field.isFixed()) {
           table.refused(403, CHAIR, change);
         }
         if (field.isFixed()) {

@@ -45,13 +45,20 @@ final class KindRulesVectors {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("creator", rules.creator().name().toLowerCase());
       row.put("ending", rules.ending().wire());
-      row.put("remover", rules.remover().wire());
+      row.put("ender", rules.ender().wire());
+      Map<String, Object> owner = null;
+      if (rules.owner() != null) {
+        owner = new LinkedHashMap<>();
+        owner.put("field", rules.owner().field());
+        owner.put("fields", rules.owner().fields());
+        owner.put("facilitatorToo", rules.owner().facilitatorToo());
+      }
+      row.put("owner", owner);
       Map<String, Object> personal = null;
       if (rules.personal() != null) {
         personal = new LinkedHashMap<>();
         personal.put("prefix", rules.personal().prefix());
         personal.put("parentField", rules.personal().parentField());
-        personal.put("facilitatorEdits", rules.personal().facilitatorEdits());
       }
       row.put("personal", personal);
       row.put("maxIdLength", rules.maxIdLength());
