@@ -201,10 +201,10 @@ final class Draft {
   private FieldSpec writableField(Entity entity, String field) {
     FieldSpec spec = entity.kind.field(field);
     requireWritable(spec);
-    if (spec.isFixed() && actor != null) {
-      throw new BoardRejection(403, field + " of a " + entity.kind.name() + " is given when it is made and stays");
-    }
     if (actor != null) {
+      if (spec.isFixed()) {
+        throw new BoardRejection(403, field + " of a " + entity.kind.name() + " is given when it is made and stays");
+      }
       entity.kind.rules().checkChange(entity.kind.name(), entity.fields, field, actor);
       if (entity.kind.name().equals(Polls.POLL)) {
         Polls.checkAsked(entity.fields, field);
