@@ -16,6 +16,11 @@ interface SockJsTransport {
   /** Sends one message (the text of one event-bus frame); messages arrive at the server in the order sent. */
   void send(String message);
 
+  /** Sends messages in one write (one SockJS frame where the transport allows), as a burst a hostile client makes. */
+  default void sendAll(java.util.List<String> messages) {
+    messages.forEach(this::send);
+  }
+
   /** Told when the session ends, whoever ended it (the server, a failure, or close()): the failure, or null. */
   void onClosed(Consumer<Throwable> handler);
 

@@ -48,6 +48,11 @@ final class WebSocketTransport implements SockJsTransport {
   }
 
   @Override
+  public void sendAll(List<String> messages) {
+    socket.writeTextMessage(new JsonArray(new java.util.ArrayList<Object>(messages)).encode());
+  }
+
+  @Override
   public void onClosed(Consumer<Throwable> handler) {
     closed.add(handler);
   }
