@@ -40,8 +40,9 @@ final class FuzzInvariants {
   static final String LOGS = "nothing-logged-from-raw-input";
   static final String PRESENCE = "presence-follows-live-sockets";
   static final String COMMITTED = "legitimate-edits-committed-and-converged";
+  static final String BOARDS_PER_SOCKET = "boards-per-socket-within-limit";
   static final List<String> ALL = List.of(PER_PERSON, REMOVED_BY, OTHER_BOARD, QUOTA, ANSWERED, NO_5XX, DOCUMENTED,
-    LOGS, PRESENCE, COMMITTED);
+    LOGS, PRESENCE, COMMITTED, BOARDS_PER_SOCKET);
 
   /** docs/protocol.md, "Error codes": what a refused request may answer. */
   private static final Set<Integer> DOCUMENTED_CODES = Set.of(400, 403, 409, 413, 429, 503);
@@ -96,6 +97,9 @@ final class FuzzInvariants {
   /** What is checked once the hostile sockets are done; they are closed here. */
   void checkEnd(AllLogs logs) {
     for (FuzzSocket socket : run.sockets) {
+      if (socket.boardsJoined.size() > ConnectionAgent.MAX_BOARDS_PER_SOCKET) {
+        fail(BOARDS_PER_SOCKET, run.steps, socket.who + " sits at " + socket.boardsJoined.size() + " boards");
+      }
       if (!socket.isClosed() && socket.refusals.size() < socket.expectedRefusals()) {
         fail(ANSWERED, run.steps, socket.who + ": " + socket.expectedRefusals() + " frames to refuse, "
           + socket.refusals.size() + " refusals came");
@@ -173,6 +177,8 @@ final class FuzzInvariants {
   /** Shared items the meeting made are named; the hostile sockets' own churn is counted. */
   private void removals(int step, JsonObject state) {
     JsonObject entities = state.getJsonObject("entities");
+    Set<String> meetingsOwn = new HashSet<>(run.facilitator.created);
+    run.victims.forEach(v -> meetingsOwn.addAll(v.created));
     List<String> meetings = new ArrayList<>();
     long hostiles = 0;
     for (String id : entities.fieldNames()) {
@@ -182,7 +188,7 @@ final class FuzzInvariants {
       }
       boolean deleted = Boolean.TRUE.equals(entity.getValue("deleted"));
       boolean anonymous = Boolean.TRUE.equals(entity.getValue("removed")) && entity.getValue("removedBy") == null;
-      if ((deleted || anonymous) && id.startsWith(run.in.marker)) {
+      if ((deleted || anonymous) && !meetingsOwn.contains(id)) {
         hostiles++;
       } else if (deleted || anonymous) {
         meetings.add(entity.getString("kind") + " " + id + (deleted ? " deleted outright" : " removed by nobody"));

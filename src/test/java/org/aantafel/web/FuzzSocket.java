@@ -36,6 +36,8 @@ final class FuzzSocket {
   final List<JsonObject> refusals = new CopyOnWriteArrayList<>();
   /** Labels of answered submits, with the ops that were sent: what the board accepted. */
   final Map<String, JsonArray> submittedOps = new ConcurrentHashMap<>();
+  /** Boards a join answer seated this socket at, whichever label it came on. */
+  final Set<String> boardsJoined = ConcurrentHashMap.newKeySet();
   private int expectedRefusals;
   private volatile boolean closedByUs;
 
@@ -136,6 +138,10 @@ final class FuzzSocket {
       JsonObject frame = new JsonObject((String) message);
       Object address = frame.getValue("address");
       String type = frame.getString("type");
+      if ("rec".equals(type) && frame.getValue("body") instanceof JsonObject body
+        && body.getValue("you") instanceof JsonObject you && you.getValue("boardId") instanceof String joined) {
+        boardsJoined.add(joined);
+      }
       if ("err".equals(type) && address == null) {
         refusals.add(frame);
       } else if (address instanceof String label && waiting.containsKey(label)

@@ -32,6 +32,8 @@ final class HostileClientFuzz {
   final CreatedBoard board;
   final CreatedBoard untouched;
   final CreatedBoard hostilesOwn;
+  /** The hostile facilitator's boards: one more than a socket may sit at. */
+  final List<CreatedBoard> hostileBoards = new ArrayList<>();
   TableMember facilitator;
   final List<TableMember> victims = new ArrayList<>();
   /** Per-person entities of the victims: id -> (owner's participantId, the fields as their owner last set them). */
@@ -57,6 +59,10 @@ final class HostileClientFuzz {
     this.board = server.createBoard("Fuzz " + seed);
     this.untouched = server.createBoard("Untouched " + seed);
     this.hostilesOwn = server.createBoard("Hostile's own " + seed);
+    hostileBoards.add(hostilesOwn);
+    for (int i = 1; i <= ConnectionAgent.MAX_BOARDS_PER_SOCKET; i++) {
+      hostileBoards.add(server.createBoard("Hostile's own " + seed + "-" + i));
+    }
     this.invariants = new FuzzInvariants(this);
   }
 
@@ -89,6 +95,7 @@ final class HostileClientFuzz {
       schedule(goalAt, () -> own(v, "goalcheck-" + pid, "goalCheck", Map.of("verdict", "met")));
     }
     schedule(steps / 3, this::askAgain);
+    scheduleEveryAttackOfEveryGrant();
     initialStateBytes = invariants.state(board).getJsonObject("state").encode().length();
     for (String grant : GRANTS) {
       connect(grant, 0);
@@ -183,13 +190,28 @@ final class HostileClientFuzz {
   private int currentStep;
 
   private void hostileStep(int step) {
+    hostileStep(step, in.pick(GRANTS), in.random.nextInt(100));
+  }
+
+  /**
+   * Besides the random steps, every grant tries every class of attack at least once per run, at a step of the seed's
+   * choosing: the rolls below are the lower bounds of each class in {@link #hostileStep(int, String, int)}.
+   */
+  private void scheduleEveryAttackOfEveryGrant() {
+    for (String grant : GRANTS) {
+      for (int roll : new int[] {0, 12, 30, 42, 52, 58, 62, 70, 80, 85, 92}) {
+        int at = 1 + in.random.nextInt(steps);
+        schedule(at, () -> hostileStep(at, grant, roll));
+      }
+    }
+  }
+
+  private void hostileStep(int step, String grant, int roll) {
     currentStep = step;
-    String grant = in.pick(GRANTS);
     FuzzSocket socket = live.get(grant);
     if (socket.isClosed()) {
       socket = connect(grant, step);
     }
-    int roll = in.random.nextInt(100);
     if (grant.equals("raw") || roll < 12) {
       rawFrame(socket, step);
     } else if (roll < 30) {
@@ -209,7 +231,8 @@ final class HostileClientFuzz {
       squat(socket, grant, step);
     } else if (roll < 80) {
       socket.send(step, sendFrame(in.chance(0.5) ? Addresses.PRESENCE : Addresses.PING, new JsonObject()
-        .put("boardId", boardIdFor()).put("focus", in.anyValue()), in.chance(0.7) ? in.label() : null),
+        .put("boardId", boardIdFor()).put("focus", in.chance(0.3) ? new JsonObject().put("id", "item1")
+          .put("field", "notes") : in.anyValue()), in.chance(0.7) ? in.label() : null),
         grant + " presence or ping");
     } else if (roll < 85) {
       socket.sendRaw(step, new JsonObject().put("type", "register").put("address", in.pick(List.of(
@@ -247,39 +270,57 @@ final class HostileClientFuzz {
     List<JsonObject> frames = new ArrayList<>();
     String shared = in.goodLabel();
     int n = 3 + in.random.nextInt(8);
+    boolean ownBoards = grant.equals("other-facilitator");
+    if (ownBoards) {
+      // On a socket of its own, whose message budget is whole: the burst is not cut short by the rate limit.
+      socket = open(grant);
+      n = 8;
+    }
     for (int i = 0; i < n; i++) {
       JsonObject body = joinBody(grant);
-      if (in.chance(0.4)) {
+      if (ownBoards) {
+        // Boards it may open, one past the limit of boards a socket sits at, all in one write.
+        CreatedBoard own = hostileBoards.get(i % hostileBoards.size());
+        body = new JsonObject().put("boardId", own.id()).put("token", own.token("facilitator"))
+          .put("clientId", clientIdFor(grant));
+      } else if (in.chance(0.4)) {
         body.put("boardId", in.pick(List.of(untouched.id(), hostilesOwn.id(), in.marker + i)));
       }
-      frames.add(sendFrame(Addresses.JOIN, body, in.chance(0.2) ? shared : in.goodLabel()));
+      frames.add(sendFrame(Addresses.JOIN, body, !ownBoards && in.chance(0.2) ? shared : in.goodLabel()));
     }
     socket.burst(step, frames, grant + " bursts " + n + " joins");
     framesSent += n - 1;
   }
 
-  /** Claims the victims' per-person ids first, as another kind, and deletes them: their own must still work. */
+  /**
+   * Claims the victims' per-person ids first, as another kind, and mostly deletes them again (a tombstone keeps the
+   * id): their own goal check, answer and vote must still work when they come to them.
+   */
   private void squat(FuzzSocket socket, String grant, int step) {
-    TableMember v = in.pick(victims);
-    String id = in.pick(List.of("goalcheck-", "answer-poll2-", "vote-q2-", "ci-")) + v.participantId;
-    if (id.startsWith("answer")) {
-      id = "answer-poll2-" + v.participantId;
-    } else if (id.startsWith("vote")) {
-      id = "vote-q2-" + v.participantId;
+    JsonArray ops = new JsonArray();
+    for (TableMember v : victims) {
+      for (String prefix : List.of("goalcheck-", "answer-poll2-", "vote-q2-")) {
+        String id = prefix + v.participantId;
+        if (ownedFields.containsKey(id)) {
+          continue;
+        }
+        String kind = in.pick(List.of("agendaItem", "agreement", "checkin", "action"));
+        JsonObject fields = switch (kind) {
+          case "agendaItem" -> new JsonObject().put("title", in.marker).put("order", "a0");
+          case "agreement" -> new JsonObject().put("text", in.marker).put("order", "a0");
+          case "action" -> new JsonObject().put("what", in.marker).put("order", "a0");
+          default -> new JsonObject().put("text", in.marker);
+        };
+        ops.add(create(id, kind, fields));
+        if (in.chance(0.7)) {
+          ops.add(new JsonObject().put("type", "delete").put("id", id));
+        }
+      }
     }
-    String kind = in.pick(List.of("agendaItem", "agreement", "checkin", "action"));
-    JsonObject fields = switch (kind) {
-      case "agendaItem" -> new JsonObject().put("title", in.marker).put("order", "a0");
-      case "agreement" -> new JsonObject().put("text", in.marker).put("order", "a0");
-      case "action" -> new JsonObject().put("what", in.marker).put("order", "a0");
-      default -> new JsonObject().put("text", in.marker);
-    };
-    JsonArray ops = new JsonArray().add(create(id, kind, fields));
-    if (in.chance(0.7)) {
-      ops.add(new JsonObject().put("type", "delete").put("id", id));
+    if (!ops.isEmpty()) {
+      socket.send(step, sendFrame(Addresses.SUBMIT, submitBody(grant).put("boardId", board.id()).put("ops", ops),
+        in.goodLabel()), grant + " squats the victims' ids");
     }
-    socket.send(step, sendFrame(Addresses.SUBMIT, submitBody(grant).put("ops", ops), in.goodLabel()),
-      grant + " squats " + id);
   }
 
   /** A well-formed op on one of the victims' own entities, or a hard delete of a shared one. */

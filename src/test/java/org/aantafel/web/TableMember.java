@@ -37,6 +37,8 @@ final class TableMember {
   final List<String> refused = new ArrayList<>();
   /** The encoded size of every op acknowledged, what the board's state may have grown by. */
   long acceptedBytes;
+  /** Ids of the entities this person created: the meeting's own, as opposed to what the hostile sockets made. */
+  final java.util.Set<String> created = new java.util.HashSet<>();
   int acceptedOps;
 
   private TableMember(String name, String clientId, String boardId, String token, BusClient bus, JsonObject joined) {
@@ -79,6 +81,11 @@ final class TableMember {
       acknowledged.add(rev);
       acceptedBytes += body.getJsonArray("ops").encode().length();
       acceptedOps += ops.length;
+      for (JsonObject op : ops) {
+        if ("create".equals(op.getString("type"))) {
+          created.add(op.getString("id"));
+        }
+      }
       lastRev = Math.max(lastRev, rev);
       return rev;
     } catch (BusClient.Failure f) {
