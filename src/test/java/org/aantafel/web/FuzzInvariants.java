@@ -41,8 +41,14 @@ final class FuzzInvariants {
   static final String PRESENCE = "presence-follows-live-sockets";
   static final String COMMITTED = "legitimate-edits-committed-and-converged";
   static final String BOARDS_PER_SOCKET = "boards-per-socket-within-limit";
+  static final String LOG_VOLUME = "log-volume-bounded";
   static final List<String> ALL = List.of(PER_PERSON, REMOVED_BY, OTHER_BOARD, QUOTA, ANSWERED, NO_5XX, DOCUMENTED,
-    LOGS, PRESENCE, COMMITTED, BOARDS_PER_SOCKET);
+    LOGS, LOG_VOLUME, PRESENCE, COMMITTED, BOARDS_PER_SOCKET);
+  /**
+   * What the server may write to its log per hostile frame, on average: a line about a refused frame, not the frame.
+   * A log that grows with the bytes a client sends is a disk any stranger can fill.
+   */
+  static final int LOG_CHARS_PER_FRAME = 128;
 
   /** docs/protocol.md, "Error codes": what a refused request may answer. */
   private static final Set<Integer> DOCUMENTED_CODES = Set.of(400, 403, 409, 413, 429, 503);
@@ -115,6 +121,9 @@ final class FuzzInvariants {
     presence();
     converged();
     String text = logs.text();
+    if (text.length() > (long) LOG_CHARS_PER_FRAME * run.framesSent) {
+      fail(LOG_VOLUME, run.steps, text.length() + " characters logged for " + run.framesSent + " hostile frames");
+    }
     text.lines().filter(line -> line.contains(run.in.marker)).limit(3)
       .forEach(line -> fail(LOGS, run.steps, line.length() > 300 ? line.substring(0, 300) + "…" : line));
   }

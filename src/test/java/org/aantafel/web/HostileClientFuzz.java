@@ -96,6 +96,7 @@ final class HostileClientFuzz {
     }
     schedule(steps / 3, this::askAgain);
     scheduleEveryAttackOfEveryGrant();
+    schedule(1 + in.random.nextInt(steps), this::floodTheLog);
     initialStateBytes = invariants.state(board).getJsonObject("state").encode().length();
     for (String grant : GRANTS) {
       connect(grant, 0);
@@ -340,6 +341,18 @@ final class HostileClientFuzz {
       default -> new JsonObject().put("type", "delete").put("id", in.pick(List.of("ci-", "ag-", "answer-poll1-",
         "vote-q1-", "goalcheck-")) + pid);
     };
+  }
+
+  /** One frame whose type is 300 KB: a server that logs what it refuses writes it all (attack 10 of issue 17). */
+  private void floodTheLog() {
+    FuzzSocket socket = live.get("raw");
+    if (socket.isClosed()) {
+      socket = connect("raw", currentStep);
+    }
+    socket.sendRaw(currentStep, new JsonObject().put("type", in.marker.repeat(300_000 / in.marker.length()))
+      .put("address", Addresses.JOIN).put("body", new JsonObject()).encode(), null, "a 300 KB frame type");
+    socket.expectRefusal();
+    framesSent++;
   }
 
   /** A frame of any shape: wrong types, control characters in type and address, headers, no JSON at all. */
