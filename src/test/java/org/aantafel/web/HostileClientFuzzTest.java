@@ -58,6 +58,8 @@ class HostileClientFuzzTest extends ServerTest {
     Set<String> tolerated = Arrays.stream(System.getProperty("fuzz.knownGaps", "").split(","))
       .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     System.out.println("Hostile-client fuzz " + replay + ": " + run.framesSent + " hostile frames, "
+      + run.sockets.stream().mapToInt(s -> s.answers.size()).sum() + " answered on their labels, "
+      + run.sockets.stream().mapToInt(s -> s.refusals.size()).sum() + " refused outright, "
       + run.invariants.acceptedHostileSubmits() + " hostile submits accepted, " + logged + " characters logged; "
       + FuzzInvariants.ALL.stream().map(i -> i + (broken.containsKey(i) ? " FAILS" : " holds"))
       .collect(Collectors.joining(", ")));
