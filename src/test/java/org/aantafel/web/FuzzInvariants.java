@@ -240,33 +240,29 @@ final class FuzzInvariants {
   }
 
   private long acceptedBytes() {
-    long bytes = run.facilitator.acceptedBytes + run.victims.stream().mapToLong(v -> v.acceptedBytes).sum();
-    for (FuzzSocket socket : run.sockets) {
-      for (Map.Entry<String, JsonArray> submit : socket.submittedOps.entrySet()) {
-        if (accepted(socket.answers.get(submit.getKey()))) {
-          bytes += submit.getValue().encode().getBytes(StandardCharsets.UTF_8).length;
-        }
-      }
-    }
-    return bytes;
+    return run.facilitator.acceptedBytes + run.victims.stream().mapToLong(v -> v.acceptedBytes).sum()
+      + acceptedHostileOps().stream().mapToLong(ops -> ops.encode().getBytes(StandardCharsets.UTF_8).length).sum();
   }
 
   private long acceptedOps() {
-    long ops = run.facilitator.acceptedOps + run.victims.stream().mapToLong(v -> v.acceptedOps).sum();
-    for (FuzzSocket socket : run.sockets) {
-      for (Map.Entry<String, JsonArray> submit : socket.submittedOps.entrySet()) {
-        if (accepted(socket.answers.get(submit.getKey()))) {
-          ops += submit.getValue().size();
-        }
-      }
-    }
-    return ops;
+    return run.facilitator.acceptedOps + run.victims.stream().mapToLong(v -> v.acceptedOps).sum()
+      + acceptedHostileOps().stream().mapToLong(JsonArray::size).sum();
   }
 
   /** Hostile submits that the board took: the hostile sockets that could write (a seat of their own). */
   long acceptedHostileSubmits() {
-    return run.sockets.stream().mapToLong(s -> s.submittedOps.keySet().stream()
-      .filter(label -> accepted(s.answers.get(label))).count()).sum();
+    return acceptedHostileOps().size();
+  }
+
+  /** The ops of every hostile submit the board acknowledged. */
+  private List<JsonArray> acceptedHostileOps() {
+    List<JsonArray> accepted = new ArrayList<>();
+    run.sockets.forEach(socket -> socket.submittedOps.forEach((label, ops) -> {
+      if (accepted(socket.answers.get(label))) {
+        accepted.add(ops);
+      }
+    }));
+    return accepted;
   }
 
   private static boolean accepted(JsonObject answer) {

@@ -79,7 +79,7 @@ final class TableMember {
     try {
       long rev = bus.call(Addresses.SUBMIT, body).getLong("rev");
       acknowledged.add(rev);
-      acceptedBytes += body.getJsonArray("ops").encode().length();
+      acceptedBytes += body.getJsonArray("ops").encode().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
       acceptedOps += ops.length;
       for (JsonObject op : ops) {
         if ("create".equals(op.getString("type"))) {
