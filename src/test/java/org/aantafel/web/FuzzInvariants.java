@@ -221,6 +221,12 @@ final class FuzzInvariants {
     }
   }
 
+  /** Where the quota the run is held to comes from, for the report. */
+  static String quotaSource() {
+    Long limit = quotaConstant();
+    return limit == null ? "no state quota in the code yet: held to what was accepted" : "state quota " + limit + " bytes";
+  }
+
   static Long quotaConstant() {
     for (String holder : QUOTA_HOLDERS) {
       try {
@@ -286,6 +292,8 @@ final class FuzzInvariants {
           .collect(Collectors.toSet());
         return last[0].getInteger("watching") == 1 && online.equals(atTable);
       });
+    } catch (BusClient.Failure refused) {
+      fail(PRESENCE, run.steps, "a viewer's join to read presence was refused: " + refused.getMessage());
     } catch (ConditionTimeoutException e) {
       fail(PRESENCE, run.steps, "with 3 people at the table and one probe watching, presence says watching="
         + last[0].getValue("watching") + ", online=" + last[0].getJsonArray("participants").stream()
@@ -311,7 +319,13 @@ final class FuzzInvariants {
         fail(COMMITTED, run.steps, member.name + " saw revisions up to " + member.mirroredRev() + " of " + rev);
         continue;
       }
-      JsonObject shown = member.freshView(run.server);
+      JsonObject shown;
+      try {
+        shown = member.freshView(run.server);
+      } catch (BusClient.Failure refused) {
+        fail(COMMITTED, run.steps, member.name + " could not join again: " + refused.getMessage());
+        continue;
+      }
       JsonObject mirrored = new JsonObject(io.vertx.core.json.Json.encode(member.mirroredState()));
       if (!mirrored.equals(new JsonObject(shown.getJsonObject("state").encode()))) {
         fail(COMMITTED, run.steps, member.name + "'s board differs from what the server shows them at " + rev);

@@ -60,7 +60,8 @@ class HostileClientFuzzTest extends ServerTest {
     System.out.println("Hostile-client fuzz " + replay + ": " + run.framesSent + " hostile frames, "
       + run.sockets.stream().mapToInt(s -> s.answers.size()).sum() + " answered on their labels, "
       + run.sockets.stream().mapToInt(s -> s.refusals.size()).sum() + " refused outright, "
-      + run.invariants.acceptedHostileSubmits() + " hostile submits accepted, " + logged + " characters logged; "
+      + run.invariants.acceptedHostileSubmits() + " hostile submits accepted, " + logged + " characters logged, "
+      + FuzzInvariants.quotaSource() + "; "
       + FuzzInvariants.ALL.stream().map(i -> i + (broken.containsKey(i) ? " FAILS" : " holds"))
       .collect(Collectors.joining(", ")));
     broken.forEach((invariant, details) -> System.out.println("  " + invariant + (tolerated.contains(invariant)
