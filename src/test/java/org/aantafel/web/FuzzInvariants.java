@@ -273,7 +273,7 @@ final class FuzzInvariants {
 
   private static boolean accepted(JsonObject answer) {
     return answer != null && "rec".equals(answer.getString("type")) && answer.getValue("body") instanceof JsonObject b
-      && b.getValue("rev") != null;
+      && b.getValue("rev") != null && !Boolean.TRUE.equals(b.getValue("duplicate"));
   }
 
   /** Once the hostile sockets are gone, presence counts only the sockets still open: the three at the table. */

@@ -97,6 +97,7 @@ final class HostileClientFuzz {
     schedule(steps / 3, this::askAgain);
     scheduleEveryAttackOfEveryGrant();
     schedule(1 + in.random.nextInt(steps), this::floodTheLog);
+    schedule(1 + in.random.nextInt(steps), this::deleteSharedItems);
     initialStateBytes = invariants.state(board).getJsonObject("state").encode().length();
     for (String grant : GRANTS) {
       connect(grant, 0);
@@ -341,6 +342,29 @@ final class HostileClientFuzz {
       default -> new JsonObject().put("type", "delete").put("id", in.pick(List.of("ci-", "ag-", "answer-poll1-",
         "vote-q1-", "goalcheck-")) + pid);
     };
+  }
+
+  /**
+   * The seated hostile deletes a victim's agreement and the facilitator's action outright, each on its own, as a raw
+   * frame can where the screen only offers "remove, with undo" (attack 15 of issue 17); and removes another agreement
+   * softly, which is allowed and must name who did it.
+   */
+  private void deleteSharedItems() {
+    // A socket and device id of its own: the random steps may have spoiled the usual one's sequence numbers.
+    FuzzSocket socket = open("other-seat");
+    String clientId = clientIdFor("other-seat") + "-2";
+    BusClient.outcome(socket.bus.request(Addresses.JOIN, new JsonObject().put("boardId", board.id())
+      .put("token", board.token("participant")).put("seat", mallorySeat.get("seat")).put("clientId", clientId)));
+    List<JsonObject> ops = List.of(new JsonObject().put("type", "delete").put("id", "ag-" + victims.get(0).participantId),
+      new JsonObject().put("type", "delete").put("id", "action1"), new JsonObject().put("type", "set")
+        .put("id", "ag-" + victims.get(1).participantId).put("field", "removed").put("value", true));
+    long seq = 0;
+    for (JsonObject op : ops) {
+      socket.send(currentStep, sendFrame(Addresses.SUBMIT, new JsonObject().put("boardId", board.id())
+        .put("clientId", clientId).put("seq", ++seq).put("baseRev", 0L).put("ops", new JsonArray().add(op)),
+        in.goodLabel()), "other-seat removes " + op.encode());
+      framesSent++;
+    }
   }
 
   /** One frame whose type is 300 KB: a server that logs what it refuses writes it all (attack 10 of issue 17). */
