@@ -158,6 +158,11 @@ public final class BusClient {
     transport.send(text);
   }
 
+  /** Sends several messages in one write, e.g. a burst of joins that arrives at the server in one frame. */
+  public void sendRawBurst(List<String> texts) {
+    transport.sendAll(texts);
+  }
+
   private void write(JsonObject frame) {
     sendRaw(frame.encode());
   }
