@@ -84,15 +84,15 @@ final class HostileClientFuzz {
     targets.addAll(List.of("item1", "action1", "poll1", "q1", "poll2", "q2", "board", "b-item"));
     for (TableMember v : victims) {
       String pid = v.participantId;
-      targets.addAll(List.of("ci-" + pid, "ag-" + pid, "answer-poll1-" + pid, "vote-q1-" + pid, "goalcheck-" + pid,
-        "answer-poll2-" + pid, "vote-q2-" + pid, pid));
-      own(v, "ci-" + pid, "checkin", Map.of("text", "Ik ben er"));
+      targets.addAll(List.of("checkin." + pid, "ag-" + pid, "answer.poll1." + pid, "vote.q1." + pid, "goalCheck." + pid,
+        "answer.poll2." + pid, "vote.q2." + pid, pid));
+      own(v, "checkin." + pid, "checkin", Map.of("text", "Ik ben er"));
       v.submit("an agreement", create("ag-" + pid, "agreement", new JsonObject().put("text", "Samen").put("order",
         "a0")));
-      own(v, "answer-poll1-" + pid, "pollAnswer", Map.of("poll", "poll1", "choice", 0));
-      own(v, "vote-q1-" + pid, "vote", Map.of("question", "q1"));
+      own(v, "answer.poll1." + pid, "pollAnswer", Map.of("poll", "poll1", "choice", 0));
+      own(v, "vote.q1." + pid, "vote", Map.of("question", "q1"));
       int goalAt = steps / 2 + in.random.nextInt(Math.max(1, steps * 2 / 5));
-      schedule(goalAt, () -> own(v, "goalcheck-" + pid, "goalCheck", Map.of("verdict", "met")));
+      schedule(goalAt, () -> own(v, "goalCheck." + pid, "goalCheck", Map.of("verdict", "met")));
     }
     schedule(steps / 3, this::askAgain);
     scheduleEveryAttackOfEveryGrant();
@@ -131,9 +131,9 @@ final class HostileClientFuzz {
       create("q2", "question", new JsonObject().put("text", "And now?").put("order", "a1")));
     for (TableMember v : victims) {
       int at = currentStep + 1 + in.random.nextInt(20);
-      schedule(at, () -> own(v, "answer-poll2-" + v.participantId, "pollAnswer", Map.of("poll", "poll2", "choice",
+      schedule(at, () -> own(v, "answer.poll2." + v.participantId, "pollAnswer", Map.of("poll", "poll2", "choice",
         1)));
-      schedule(at + in.random.nextInt(5), () -> own(v, "vote-q2-" + v.participantId, "vote", Map.of("question",
+      schedule(at + in.random.nextInt(5), () -> own(v, "vote.q2." + v.participantId, "vote", Map.of("question",
         "q2")));
     }
   }
@@ -142,19 +142,19 @@ final class HostileClientFuzz {
     TableMember v = in.pick(victims);
     String pid = v.participantId;
     switch (in.random.nextInt(5)) {
-      case 0 -> change(v, "answer-poll1-" + pid, "choice", in.random.nextInt(2));
-      case 1 -> change(v, "vote-q1-" + pid, "withdrawn", in.random.nextBoolean());
+      case 0 -> change(v, "answer.poll1." + pid, "choice", in.random.nextInt(2));
+      case 1 -> change(v, "vote.q1." + pid, "withdrawn", in.random.nextBoolean());
       case 2 -> {
-        String before = (String) ownedFields.get("ci-" + pid).get("text");
+        String before = (String) ownedFields.get("checkin." + pid).get("text");
         String after = "Ik ben er " + in.random.nextInt(100);
-        if (v.submit("rewrite the check-in", new JsonObject().put("type", "text").put("id", "ci-" + pid)
+        if (v.submit("rewrite the check-in", new JsonObject().put("type", "text").put("id", "checkin." + pid)
           .put("field", "text").put("edit", new JsonArray().add(-before.length()).add(after))) != null) {
-          ownedFields.get("ci-" + pid).put("text", after);
+          ownedFields.get("checkin." + pid).put("text", after);
         }
       }
       case 3 -> {
-        if (ownedFields.containsKey("goalcheck-" + pid)) {
-          change(v, "goalcheck-" + pid, "verdict", in.pick(List.of("met", "partly", "not")));
+        if (ownedFields.containsKey("goalCheck." + pid)) {
+          change(v, "goalCheck." + pid, "verdict", in.pick(List.of("met", "partly", "not")));
         } else {
           v.submit("a point", create("p-" + pid + "-" + currentStep, "agendaItem", new JsonObject()
             .put("title", "Punt").put("order", "a0")));
@@ -301,7 +301,7 @@ final class HostileClientFuzz {
   private void squat(FuzzSocket socket, String grant, int step) {
     JsonArray ops = new JsonArray();
     for (TableMember v : victims) {
-      for (String prefix : List.of("goalcheck-", "answer-poll2-", "vote-q2-")) {
+      for (String prefix : List.of("goalCheck.", "answer.poll2.", "vote.q2.")) {
         String id = prefix + v.participantId;
         if (ownedFields.containsKey(id)) {
           continue;
@@ -331,16 +331,16 @@ final class HostileClientFuzz {
     String pid = v.participantId;
     JsonObject set = new JsonObject().put("type", "set");
     return switch (in.random.nextInt(9)) {
-      case 0 -> set.put("id", "answer-poll1-" + pid).put("field", "choice").put("value", 1);
-      case 1 -> set.put("id", "vote-q1-" + pid).put("field", "withdrawn").put("value", true);
-      case 2 -> set.put("id", "goalcheck-" + pid).put("field", "verdict").put("value", "not");
-      case 3 -> new JsonObject().put("type", "text").put("id", "ci-" + pid).put("field", "text")
+      case 0 -> set.put("id", "answer.poll1." + pid).put("field", "choice").put("value", 1);
+      case 1 -> set.put("id", "vote.q1." + pid).put("field", "withdrawn").put("value", true);
+      case 2 -> set.put("id", "goalCheck." + pid).put("field", "verdict").put("value", "not");
+      case 3 -> new JsonObject().put("type", "text").put("id", "checkin." + pid).put("field", "text")
         .put("edit", new JsonArray().add(in.marker));
-      case 4 -> set.put("id", "ci-" + pid).put("field", "participantId").put("value", in.marker);
+      case 4 -> set.put("id", "checkin." + pid).put("field", "participantId").put("value", in.marker);
       case 5 -> set.put("id", "ag-" + pid).put("field", "removedBy").put("value", pid);
       case 6 -> new JsonObject().put("type", "delete").put("id", "action1");
-      default -> new JsonObject().put("type", "delete").put("id", in.pick(List.of("ci-", "ag-", "answer-poll1-",
-        "vote-q1-", "goalcheck-")) + pid);
+      default -> new JsonObject().put("type", "delete").put("id", in.pick(List.of("checkin.", "ag-", "answer.poll1.",
+        "vote.q1.", "goalCheck.")) + pid);
     };
   }
 
