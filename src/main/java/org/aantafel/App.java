@@ -75,7 +75,7 @@ public final class App {
       BoardCreationLimit creations = new BoardCreationLimit(config.limits());
       ClusterNode.reportDepartures(vertx);
       return vertx.deployVerticle(() -> new HubVerticle(opened, hubIdleMillis, hubIndex.getAndIncrement(),
-          config.limits().seatsPerBoard()),
+          config.limits().seatsPerBoard(), config.limits().boardBudget().perInstance(hubInstances)),
           new DeploymentOptions().setInstances(hubInstances))
         .compose(hubId -> vertx.deployVerticle(new HubRouter(ClusterNode.nodeId(vertx), hubInstances))
           .map(routerId -> List.of(routerId, hubId)))

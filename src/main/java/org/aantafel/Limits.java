@@ -1,6 +1,7 @@
 package org.aantafel;
 
 import io.vertx.core.json.JsonObject;
+import org.aantafel.sync.BoardBudget;
 
 /**
  * What one client may cost the server: how many boards it may create, and how much outgoing data may wait for one
@@ -11,9 +12,10 @@ import io.vertx.core.json.JsonObject;
  *                                 since anyone else can write any address there
  * @param outboundQueueBytes       bytes of messages that may wait for one socket; a socket further behind is closed
  * @param seatsPerBoard            people who may take a seat (join with a name) at one board; everyone else watches
+ * @param boardBudget              the memory boards may hold, in bytes
  */
 public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, int outboundQueueBytes,
-                     int seatsPerBoard) {
+                     int seatsPerBoard, BoardBudget boardBudget) {
   /** A parents' evening has a few hundred people with a name; listeners watch without a seat. */
   public static final int DEFAULT_SEATS_PER_BOARD = 300;
 
@@ -28,6 +30,7 @@ public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, in
       Integer.parseInt(String.valueOf(json.getValue("boardsPerMinutePerClient", 10))),
       Boolean.parseBoolean(String.valueOf(json.getValue("trustForwardedFor", false))),
       Integer.parseInt(String.valueOf(json.getValue("outboundQueueBytes", 1024 * 1024))),
-      Integer.parseInt(String.valueOf(json.getValue("seatsPerBoard", DEFAULT_SEATS_PER_BOARD))));
+      Integer.parseInt(String.valueOf(json.getValue("seatsPerBoard", DEFAULT_SEATS_PER_BOARD))),
+      BoardBudget.fromJson(json));
   }
 }

@@ -30,19 +30,26 @@ public final class HubVerticle extends VerticleBase {
   private final long idleMillis;
   private final int index;
   private final int seatsPerBoard;
+  private final BoardBudget budget;
+  private final MemoryBudget memory;
   private final Map<String, Future<BoardHub>> hubs = new HashMap<>();
   private final Map<String, Ownership> owned = new HashMap<>();
+  /** Changes before the snapshot read back on load, so that a browser a little behind catches up with changes. */
+  static final int RELOADED_BEFORE_SNAPSHOT = 200;
   private CommitLog commitLog;
 
   /**
    * @param index         which of the node's hub instances this is, see {@link HubRouter}
    * @param seatsPerBoard how many people may join one board with a name
+   * @param budget        this instance's share of the memory boards may hold ({@link BoardBudget#perInstance})
    */
-  public HubVerticle(BoardStore store, long idleMillis, int index, int seatsPerBoard) {
+  public HubVerticle(BoardStore store, long idleMillis, int index, int seatsPerBoard, BoardBudget budget) {
     this.store = store;
     this.idleMillis = idleMillis;
     this.index = index;
     this.seatsPerBoard = seatsPerBoard;
+    this.budget = budget;
+    this.memory = new MemoryBudget(budget.nodeBytes());
   }
 
   @Override
@@ -204,19 +211,33 @@ public final class HubVerticle extends VerticleBase {
     }
   }
 
+  /**
+   * Reads the latest snapshot, the changes after it and a few before it (so that browsers a little behind, e.g.
+   * after a restart, still catch up with changes rather than the whole board). Refused with 503 while the boards of
+   * this instance hold their whole memory budget, before anything is read, and when the board itself would not fit.
+   */
   private Future<BoardHub> load(String boardId) {
+    if (!memory.admits(0)) {
+      return Future.failedFuture(MemoryBudget.full());
+    }
     return store.latestSnapshot(boardId).compose(snapshot -> {
       if (snapshot.isEmpty()) {
         // Not "no such board": to a stranger, an unknown board must look like a wrong link (see noAccess).
         return Future.failedFuture(Refusal.noAccess());
       }
       long snapshotRev = snapshot.get().rev();
-      return store.changesBetween(boardId, snapshotRev, Long.MAX_VALUE)
-        .compose(changes -> store.participants(boardId).map(participants -> {
+      return store.changesBetween(boardId, Math.max(0, snapshotRev - RELOADED_BEFORE_SNAPSHOT), Long.MAX_VALUE)
+        .compose(changes -> store.participants(boardId).compose(participants -> {
           BoardState state = BoardState.fromMap(WireJson.map(snapshot.get().state()));
-          List<Change> later = changes.stream().map(Change::fromStored).toList();
-          return new BoardHub(boardId, store, commitLog, context, state, snapshotRev, later, participants,
-            seatsPerBoard, () -> drop(boardId));
+          List<Change> recent = changes.stream().map(Change::fromStored).toList();
+          long history = Math.min(budget.historyBytes(), recent.stream().mapToLong(Change::bytes).sum());
+          if (!memory.admits(state.bytes() + history)) {
+            return Future.failedFuture(MemoryBudget.full());
+          }
+          BoardHub loaded = new BoardHub(boardId, store, commitLog, context, state, snapshotRev, recent,
+            participants, seatsPerBoard, () -> drop(boardId), budget, memory);
+          memory.hold(boardId, loaded.bytes());
+          return Future.succeededFuture(loaded);
         }));
     });
   }
@@ -237,6 +258,7 @@ public final class HubVerticle extends VerticleBase {
   private Future<Void> letGo(String boardId) {
     Future<BoardHub> hub = hubs.remove(boardId);
     Ownership ownership = owned.remove(boardId);
+    memory.release(boardId);
     if (ownership == null) {
       return Future.succeededFuture();
     }

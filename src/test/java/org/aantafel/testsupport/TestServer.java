@@ -67,6 +67,11 @@ public final class TestServer implements AutoCloseable {
     return start(vertx, 60_000, new JsonObject(), new InMemoryStore());
   }
 
+  /** On a store in memory, with more configuration keys of config/aantafel.json (e.g. smaller limits). */
+  public static TestServer startInMemory(Vertx vertx, JsonObject extraConfig) {
+    return start(vertx, 60_000, extraConfig, new InMemoryStore());
+  }
+
   /** {@link #startWithSmtp(Vertx, int)} on a store in memory. */
   public static TestServer startInMemoryWithSmtp(Vertx vertx, int smtpPort) {
     return start(vertx, 60_000, smtp(smtpPort), new InMemoryStore());
