@@ -57,6 +57,7 @@ public final class HubVerticle extends VerticleBase {
     EventBus bus = vertx.eventBus();
     commitLog = new CommitLog(store, context);
     bus.<String>localConsumer(Addresses.claim(index), this::claim);
+    bus.<Object>localConsumer(memoryAddress(index), message -> message.reply(memory.toJson()));
     bus.<String>localConsumer(Addresses.NODE_LEFT, message ->
       hubs.values().forEach(hub -> hub.onSuccess(h -> h.nodeLeft(message.body()))));
     vertx.setPeriodic(Math.max(1000, idleMillis / 2), id -> unloadIdle());
@@ -67,6 +68,14 @@ public final class HubVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return Future.join(List.copyOf(hubs.keySet()).stream().map(this::letGo).toList());
+  }
+
+  /**
+   * Where this instance answers what its boards hold in memory, as its {@link MemoryBudget} counts it: a local address
+   * of the node (no socket can reach it), for operators' tools and tests.
+   */
+  public static String memoryAddress(int index) {
+    return "hub.memory." + index;
   }
 
   /** Answers once this instance serves the board; fails with {@link HubRouter#RETRY} if another node holds it. */

@@ -1,5 +1,7 @@
 package org.aantafel.sync;
 
+import io.vertx.core.json.JsonObject;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -43,6 +45,13 @@ final class MemoryBudget {
 
   long total() {
     return total;
+  }
+
+  /** {total, budget, boards: {boardId: bytes}}. */
+  JsonObject toJson() {
+    JsonObject boards = new JsonObject();
+    held.forEach(boards::put);
+    return new JsonObject().put("total", total).put("budget", maxBytes).put("boards", boards);
   }
 
   static Refusal full() {
