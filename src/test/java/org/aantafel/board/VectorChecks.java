@@ -52,6 +52,11 @@ final class VectorChecks {
         AgendaBalance.of(BoardState.fromMap((Map<String, Object>) c.get("state"))).toMap()));
     forEach(vectors, "timers", this::timer);
     forEach(vectors, "screenings", this::screening);
+    forEach(vectors, "replays", c -> {
+      BoardState state = BoardState.fromMap((Map<String, Object>) c.get("state"));
+      state.applyCommitted(Op.listFromMaps(list(c, "ops")));
+      check(c, "final", state.toMap());
+    });
     return this;
   }
 
