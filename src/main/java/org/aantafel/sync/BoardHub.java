@@ -349,7 +349,7 @@ final class BoardHub {
   }
 
   private void account() {
-    memory.hold(boardId, bytes());
+    memory.update(boardId, bytes());
   }
 
   /**

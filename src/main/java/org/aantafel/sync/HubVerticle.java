@@ -107,6 +107,8 @@ public final class HubVerticle extends VerticleBase {
     hub.onSuccess(loaded -> {
       if (hubs.get(boardId) != hub) {
         owned.remove(boardId).release(Future::succeededFuture);
+      } else {
+        memory.hold(boardId, loaded.bytes());
       }
     });
     hub.onFailure(e -> hubs.remove(boardId, hub));
@@ -243,10 +245,8 @@ public final class HubVerticle extends VerticleBase {
           if (!memory.admits(state.bytes() + history)) {
             return Future.failedFuture(MemoryBudget.full());
           }
-          BoardHub loaded = new BoardHub(boardId, store, commitLog, context, state, snapshotRev, recent,
-            participants, seatsPerBoard, () -> drop(boardId), budget, memory);
-          memory.hold(boardId, loaded.bytes());
-          return Future.succeededFuture(loaded);
+          return Future.succeededFuture(new BoardHub(boardId, store, commitLog, context, state, snapshotRev, recent,
+            participants, seatsPerBoard, () -> drop(boardId), budget, memory));
         }));
     });
   }

@@ -27,9 +27,20 @@ final class MemoryBudget {
     return total + bytes <= maxBytes;
   }
 
+  /** Counts a board that was just loaded. */
   void hold(String boardId, long bytes) {
     Long before = held.put(boardId, bytes);
     total += bytes - (before == null ? 0 : before);
+  }
+
+  /**
+   * A loaded board's new size; nothing for a board already let go, whose last commits may still report after its
+   * bytes were given back.
+   */
+  void update(String boardId, long bytes) {
+    if (held.containsKey(boardId)) {
+      hold(boardId, bytes);
+    }
   }
 
   void release(String boardId) {
