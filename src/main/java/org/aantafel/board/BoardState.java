@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public final class BoardState {
 
+  /**
+   * The quota of a board's state, tombstones included. A long real meeting with every kind of entity in use holds
+   * some tens of kilobytes; a webinar with 2,000 questions and votes about 1 MiB.
+   */
+  public static final long MAX_BYTES = 2L * 1024 * 1024;
+
   private final BoardSchema schema = BoardSchema.STANDARD;
   /** The board entity first, then the others in creation order. */
   private final Map<String, Entity> entities;
@@ -18,12 +24,6 @@ public final class BoardState {
   /** The state's size as {@link StateBytes} counts it, tombstones included. */
   private long bytes;
   private long maxBytes = MAX_BYTES;
-
-  /**
-   * The quota of a board's state, tombstones included. A long real meeting with every kind of entity in use holds
-   * some tens of kilobytes; a webinar with 2,000 questions and votes about 1 MiB.
-   */
-  public static final long MAX_BYTES = 2L * 1024 * 1024;
 
   private BoardState(Map<String, Entity> entities) {
     this.entities = entities;

@@ -20,8 +20,10 @@ import org.aantafel.sync.Turns.Applied;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The single writer of one board. Every step of the board (join, submit, close, reopen, delete) takes its turn, one
@@ -366,14 +368,13 @@ final class BoardHub {
 
   /** On load: the tombstones left by changes before the history are needed by nobody any more. */
   private void compactBefore() {
-    java.util.Set<String> recentlyDeleted = new java.util.HashSet<>();
+    Set<String> recentlyDeleted = new HashSet<>();
     history.between(history.floor(), rev).forEach(change -> change.ops().forEach(op -> {
       if (op instanceof Op.Delete) {
         recentlyDeleted.add(op.id());
       }
     }));
-    new ArrayList<>(state.tombstones()).stream().filter(id -> !recentlyDeleted.contains(id))
-      .forEach(state::forgetTombstone);
+    state.tombstones().stream().filter(id -> !recentlyDeleted.contains(id)).forEach(state::forgetTombstone);
   }
 
   private void breakDown(Throwable cause) {

@@ -25,6 +25,8 @@ import java.util.function.Function;
  */
 public final class HubVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(HubVerticle.class.getName());
+  /** Changes before the snapshot read back on load, so that a browser a little behind catches up with changes. */
+  static final int RELOADED_BEFORE_SNAPSHOT = 200;
 
   private final BoardStore store;
   private final long idleMillis;
@@ -34,8 +36,6 @@ public final class HubVerticle extends VerticleBase {
   private final MemoryBudget memory;
   private final Map<String, Future<BoardHub>> hubs = new HashMap<>();
   private final Map<String, Ownership> owned = new HashMap<>();
-  /** Changes before the snapshot read back on load, so that a browser a little behind catches up with changes. */
-  static final int RELOADED_BEFORE_SNAPSHOT = 200;
   private CommitLog commitLog;
 
   /**

@@ -88,6 +88,34 @@ class CatchUpCostAttackTest {
   }
 
   @Test
+  void afterARestartABrowserALittleBehindStillCatchesUpWithChanges() {
+    CreatedBoard board = server.createBoard("Restarted");
+    BusClient writer = server.bus();
+    long rev;
+    try {
+      writer.call(Addresses.JOIN, Frames.join(board, "participant", "typist", "Typist"));
+      rev = 0;
+      for (int seq = 1; seq <= 5; seq++) {
+        JsonArray edit = seq == 1 ? new JsonArray().add("ab") : new JsonArray().add(2 * (seq - 1)).add("ab");
+        rev = writer.call(Addresses.SUBMIT, Frames.submit(board.id(), "typist", seq, rev, goalEdit(edit)))
+          .getLong("rev");
+      }
+    } finally {
+      writer.close();
+    }
+    server.restart();
+    BusClient viewer = server.bus();
+    try {
+      JsonObject caughtUp = viewer.call(Addresses.JOIN,
+        Frames.join(board, "viewer", "viewer", null).put("sinceRev", rev - 3));
+      assertFalse(caughtUp.containsKey("state"), "the changes before the snapshot were read back once, on load");
+      assertEquals(3, caughtUp.getJsonArray("ops").size());
+    } finally {
+      viewer.close();
+    }
+  }
+
+  @Test
   void aSubmitBasedOnAForgottenRevisionIsRefusedAndTheClientCanCatchUpAndSendAgain() {
     CreatedBoard board = server.createBoard("Late submit");
     BusClient writer = server.bus();
