@@ -59,6 +59,14 @@ class CatchUpCostAttackTest {
     return rev;
   }
 
+  private static void assertCatchesUpWithChanges(BusClient viewer, CreatedBoard board, long sinceRev, int changes,
+                                                 String why) {
+    JsonObject caughtUp = viewer.call(Addresses.JOIN,
+      Frames.join(board, "viewer", "viewer", null).put("sinceRev", sinceRev));
+    assertFalse(caughtUp.containsKey("state"), why);
+    assertEquals(changes, caughtUp.getJsonArray("ops").size(), why);
+  }
+
   private static JsonObject goalEdit(JsonArray edit) {
     return new JsonObject().put("type", "text").put("id", "board").put("field", "goal").put("edit", edit);
   }
@@ -77,10 +85,7 @@ class CatchUpCostAttackTest {
       assertEquals(rev, reply.getLong("rev"));
       assertEquals("", reply.getJsonObject("state").getJsonObject("board").getString("goal"));
 
-      JsonObject recent = viewer.call(Addresses.JOIN,
-        Frames.join(board, "viewer", "viewer", null).put("sinceRev", rev - 1));
-      assertFalse(recent.containsKey("state"), "a browser a revision behind still gets only what it missed");
-      assertEquals(1, recent.getJsonArray("ops").size());
+      assertCatchesUpWithChanges(viewer, board, rev - 1, 1, "a browser a revision behind gets only what it missed");
     } finally {
       writer.close();
       viewer.close();
@@ -106,10 +111,7 @@ class CatchUpCostAttackTest {
     server.restart();
     BusClient viewer = server.bus();
     try {
-      JsonObject caughtUp = viewer.call(Addresses.JOIN,
-        Frames.join(board, "viewer", "viewer", null).put("sinceRev", rev - 3));
-      assertFalse(caughtUp.containsKey("state"), "the changes before the snapshot were read back once, on load");
-      assertEquals(3, caughtUp.getJsonArray("ops").size());
+      assertCatchesUpWithChanges(viewer, board, rev - 3, 3, "the changes before the snapshot were read back on load");
     } finally {
       viewer.close();
     }
