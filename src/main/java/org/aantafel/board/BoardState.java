@@ -152,7 +152,8 @@ public final class BoardState {
     if (!actor.grant().atLeast(Grant.PARTICIPANT)) {
       throw new BoardRejection(403, "a viewer cannot change the board");
     }
-    return run(Draft.live(schema, entities, liveCount, actor, nowMillis), ops, true);
+    // The server's own changes (closing, reopening) are a phase each and must never fail on a full board.
+    return run(Draft.live(schema, entities, liveCount, actor, nowMillis), ops, !actor.isServer());
   }
 
   /**

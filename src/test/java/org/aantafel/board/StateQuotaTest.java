@@ -71,6 +71,12 @@ class StateQuotaTest {
     assertEquals(List.of("big"), state.tombstones());
     assertFalse(new JsonObject(state.toMap()).getJsonObject("entities").containsKey("gone"));
     state.apply(List.of(item("fits", "")), ANNA, NOW);
+    Actor server = Actor.server("Facilitator");
+    state.apply(List.of(new Op.Set("board", "phase", "goal")), server, NOW);
+    state.limitBytes(state.bytes());
+    // "closed" is two characters longer than "goal": closing a board that is exactly full still grows it.
+    state.apply(List.of(new Op.Set("board", "phase", BoardSchema.CLOSED)), server, NOW);
+    assertEquals(BoardSchema.CLOSED, state.fields("board").orElseThrow().get("phase"), "a full board still closes");
   }
 
   @Test
