@@ -78,6 +78,8 @@ const checks = {
       }
     }
   },
+  // A committed create replaces a tombstone the server has already forgotten (docs/protocol.md, "Ops and state").
+  replays: (c, expect) => expect('final', applyOps(c.state, c.ops)),
   timers(c, expect) {
     expect('elapsed', timerElapsedMs(c.item, c.now));
     expect('running', isTimerRunning(c.item));

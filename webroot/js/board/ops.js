@@ -27,7 +27,10 @@ function applyOne(state, op) {
     return;
   }
   if (op.type === 'create') {
-    if (op.id === BOARD || op.id in state.entities) throw new Error('id already used: ' + op.id);
+    // A tombstone the server has compacted meanwhile (docs/protocol.md) may be created again: it is replaced.
+    if (op.id === BOARD || (op.id in state.entities && !state.entities[op.id].deleted)) {
+      throw new Error('id already used: ' + op.id);
+    }
     state.entities[op.id] = { kind: op.kind, ...(op.fields || {}) };
     return;
   }

@@ -7,6 +7,8 @@ import { loadSeat, loadSession, saveSeat, saveSession } from './client-session.j
 
 const RETRY_LATER = new Set([-1, 429, 503]); // -1: timeout or lost socket
 const ROLL_BACK = new Set([400, 403, 404, 409, 413]);
+// The submit was based on a revision older than what the server keeps: catch up, then send it again, transformed.
+const BEHIND = 410;
 const OFFLINE_AFTER_ATTEMPTS = 3;
 const GAP_WAIT_MS = 1500;
 // A socket can stay open while nothing gets through (a frozen server, a phone between masts):
@@ -277,7 +279,11 @@ export class BoardClient extends EventTarget {
   }
 
   #fail(error) {
-    if (ROLL_BACK.has(error.code)) {
+    if (error.code === BEHIND) {
+      // A join from our revision brings the changes we missed, and the edits are transformed over them and resent;
+      // if the server answers with the whole board instead, they cannot be, and the join says so (lost-edits).
+      if (this.joined) this.#join();
+    } else if (ROLL_BACK.has(error.code)) {
       this.sync.dropPending();
       this.#emit('error', { code: error.code, message: error.message });
       this.#rejoinFresh();

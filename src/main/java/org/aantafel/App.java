@@ -79,7 +79,7 @@ public final class App {
       SessionBinding sessions = new SessionBinding(config.publicUrl().startsWith("https://"));
       ClusterNode.reportDepartures(vertx);
       return vertx.deployVerticle(() -> new HubVerticle(opened, hubIdleMillis, hubIndex.getAndIncrement(),
-          config.limits().seatsPerBoard()),
+          config.limits().seatsPerBoard(), config.limits().boardBudget().perInstance(hubInstances)),
           new DeploymentOptions().setInstances(hubInstances))
         .compose(hubId -> vertx.deployVerticle(new HubRouter(ClusterNode.nodeId(vertx), hubInstances))
           .map(routerId -> List.of(routerId, hubId)))

@@ -1,6 +1,7 @@
 package org.aantafel;
 
 import io.vertx.core.json.JsonObject;
+import org.aantafel.sync.BoardBudget;
 
 /**
  * What one client may cost the server: how many boards it may create, and how much outgoing data may wait for one
@@ -13,9 +14,10 @@ import io.vertx.core.json.JsonObject;
  * @param seatsPerBoard            people who may take a seat (join with a name) at one board; everyone else watches
  * @param failedJoinsPerMinutePerClient joins with a link that does not open its board that one client address may
  *                                 make a minute, also its burst; past it the bridge refuses joins from that address
+ * @param boardBudget              the memory boards may hold, in bytes
  */
 public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, int outboundQueueBytes,
-                     int seatsPerBoard, int failedJoinsPerMinutePerClient) {
+                     int seatsPerBoard, int failedJoinsPerMinutePerClient, BoardBudget boardBudget) {
   /** A parents' evening has a few hundred people with a name; listeners watch without a seat. */
   public static final int DEFAULT_SEATS_PER_BOARD = 300;
 
@@ -33,6 +35,7 @@ public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, in
       Boolean.parseBoolean(String.valueOf(json.getValue("trustForwardedFor", false))),
       Integer.parseInt(String.valueOf(json.getValue("outboundQueueBytes", 1024 * 1024))),
       Integer.parseInt(String.valueOf(json.getValue("seatsPerBoard", DEFAULT_SEATS_PER_BOARD))),
-      Integer.parseInt(String.valueOf(json.getValue("failedJoinsPerMinutePerClient", 30))));
+      Integer.parseInt(String.valueOf(json.getValue("failedJoinsPerMinutePerClient", 30))),
+      BoardBudget.fromJson(json));
   }
 }

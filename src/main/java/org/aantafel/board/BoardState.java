@@ -11,14 +11,24 @@ import java.util.Optional;
  */
 public final class BoardState {
 
+  /**
+   * The quota of a board's state, tombstones included. A long real meeting with every kind of entity in use holds
+   * some tens of kilobytes; a webinar with 2,000 questions and votes about 1 MiB.
+   */
+  public static final long MAX_BYTES = 2L * 1024 * 1024;
+
   private final BoardSchema schema = BoardSchema.STANDARD;
   /** The board entity first, then the others in creation order. */
   private final Map<String, Entity> entities;
   private int liveCount;
+  /** The state's size as {@link StateBytes} counts it, tombstones included. */
+  private long bytes;
+  private long maxBytes = MAX_BYTES;
 
   private BoardState(Map<String, Entity> entities) {
     this.entities = entities;
     this.liveCount = (int) entities.values().stream().filter(e -> !e.deleted).count() - 1;
+    entities.forEach((id, entity) -> bytes += StateBytes.of(id, entity));
   }
 
   /** A new board in the "prepare" phase with an empty goal. */
@@ -91,7 +101,41 @@ public final class BoardState {
   public BoardState copy() {
     Map<String, Entity> copies = new LinkedHashMap<>();
     entities.forEach((id, entity) -> copies.put(id, entity.copy()));
-    return new BoardState(copies);
+    BoardState copy = new BoardState(copies);
+    copy.maxBytes = maxBytes;
+    return copy;
+  }
+
+  /** Sets the quota {@link #apply} keeps the state within (a server may hold boards to less than {@link #MAX_BYTES}). */
+  public BoardState limitBytes(long max) {
+    this.maxBytes = max;
+    return this;
+  }
+
+  /** The state's size in bytes, tombstones included: about its JSON spelling in UTF-8. */
+  public long bytes() {
+    return bytes;
+  }
+
+  /** The ids of the tombstones the state still holds. */
+  public List<String> tombstones() {
+    return entities.entrySet().stream().filter(e -> e.getValue().deleted).map(Map.Entry::getKey).toList();
+  }
+
+  /**
+   * Forgets the tombstone of an entity, once no client can need it any more: every client based before its delete
+   * catches up with the whole state. Does nothing when the id is live or unknown. A later create of the same id is
+   * then a create like any other, and replaying it over the tombstone (from an older snapshot, or in a browser that
+   * still holds the tombstone) replaces the tombstone.
+   */
+  public boolean forgetTombstone(String id) {
+    Entity entity = entities.get(id);
+    if (entity == null || !entity.deleted) {
+      return false;
+    }
+    entities.remove(id);
+    bytes -= StateBytes.of(id, entity);
+    return true;
   }
 
   /**
@@ -108,7 +152,8 @@ public final class BoardState {
     if (!actor.grant().atLeast(Grant.PARTICIPANT)) {
       throw new BoardRejection(403, "a viewer cannot change the board");
     }
-    return run(Draft.live(schema, entities, liveCount, actor, nowMillis), ops);
+    // The server's own changes (closing, reopening) are a phase each and must never fail on a full board.
+    return run(Draft.live(schema, entities, liveCount, actor, nowMillis), ops, !actor.isServer());
   }
 
   /**
@@ -117,7 +162,7 @@ public final class BoardState {
    * Replaying the applied ops on the state they were applied to gives the same state again.
    */
   public List<Op> applyCommitted(List<Op> ops) {
-    return run(Draft.replay(schema, entities, liveCount), ops);
+    return run(Draft.replay(schema, entities, liveCount), ops, false);
   }
 
   private static void checkSize(List<Op> ops) {
@@ -126,9 +171,16 @@ public final class BoardState {
     }
   }
 
-  private List<Op> run(Draft draft, List<Op> ops) {
+  /** A submit that would grow the state beyond its quota is refused; one that shrinks it never is. */
+  private List<Op> run(Draft draft, List<Op> ops, boolean withinQuota) {
     List<Op> applied = draft.applyAll(ops);
+    long after = bytes + draft.byteDelta();
+    if (withinQuota && after > maxBytes && after > bytes) {
+      throw new BoardRejection(413, "this board is full (at most " + maxBytes / 1024
+          + " KB): remove something, or continue in a follow-up meeting");
+    }
     draft.commit();
+    bytes = after;
     liveCount = draft.liveCount();
     return applied;
   }

@@ -144,7 +144,10 @@ final class Draft {
   }
 
   private Op create(Op.Create create) {
-    if (lookup(create.id()) != null) {
+    Entity existing = lookup(create.id());
+    // A replay may meet the tombstone of an id that was compacted later (the op log does not show compaction):
+    // the create that followed the compaction replaces it, as it did when it was applied.
+    if (existing != null && !(actor == null && existing.deleted)) {
       throw new BoardRejection(409, "id already used: " + create.id());
     }
     EntityKind kind = schema.creatableKind(create.kind());
@@ -245,6 +248,17 @@ final class Draft {
       touched.put(id, entity);
     }
     return entity;
+  }
+
+  /** How many bytes the state grows by (or shrinks, negative) when the draft is committed. */
+  long byteDelta() {
+    long delta = 0;
+    for (Map.Entry<String, Entity> entry : touched.entrySet()) {
+      Entity before = base.get(entry.getKey());
+      delta += StateBytes.of(entry.getKey(), entry.getValue())
+          - (before == null ? 0 : StateBytes.of(entry.getKey(), before));
+    }
+    return delta;
   }
 
   int liveCount() {

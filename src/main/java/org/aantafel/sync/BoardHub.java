@@ -20,8 +20,10 @@ import org.aantafel.sync.Turns.Applied;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The single writer of one board. Every step of the board (join, submit, close, reopen, delete) takes its turn, one
@@ -56,6 +58,7 @@ final class BoardHub {
   private final Snapshots snapshots;
   private final Turns turns;
   private final Runnable onBroken;
+  private final MemoryBudget memory;
 
   private long rev;
   private long lastActivityMillis = System.currentTimeMillis();
@@ -63,21 +66,31 @@ final class BoardHub {
   /** Set once the board's rows are gone: from then on every step is refused, so nothing lands after the delete. */
   private boolean deleted;
 
+  /**
+   * @param recentChanges the stored changes from a little before the snapshot on: those after it are applied to the
+   *                      state, all of them are the history that catch-ups are answered from
+   */
   BoardHub(String boardId, BoardStore store, CommitLog log, Context context, BoardState state, long snapshotRev,
-           List<Change> changesAfterSnapshot, List<BoardStore.Participant> participants, int maxSeats,
-           Runnable onBroken) {
+           List<Change> recentChanges, List<BoardStore.Participant> participants, int maxSeats,
+           Runnable onBroken, BoardBudget budget, MemoryBudget memory) {
     this.boardId = boardId;
     this.store = store;
     this.bus = context.owner().eventBus();
-    this.state = state;
+    this.state = state.limitBytes(budget.stateBytes());
     this.onBroken = onBroken;
+    this.memory = memory;
     this.rev = snapshotRev;
-    this.history = new History(snapshotRev);
-    for (Change change : changesAfterSnapshot) {
-      state.applyCommitted(change.ops());
-      rev = change.rev();
+    this.history = new History(recentChanges.isEmpty() ? snapshotRev
+      : Math.min(snapshotRev, recentChanges.get(0).rev() - 1), budget.historyBytes());
+    for (Change change : recentChanges) {
+      if (change.rev() > snapshotRev) {
+        state.applyCommitted(change.ops());
+        rev = change.rev();
+      }
       history.add(change);
     }
+    history.forgetDurable(rev, this::compact);
+    compactBefore();
     participants.forEach(p -> presence.remember(p.participantId(), p.name(), p.role()));
     this.broadcast = new PresenceBroadcast(context.owner(), boardId, presence);
     this.feed = new ChangeFeed(context.owner(), boardId, presence::online);
@@ -107,9 +120,10 @@ final class BoardHub {
       .put("seat", admission.newSeat());
     long joinedAt = rev;
     Viewer viewer = Viewer.of(participantId, Grant.parse(admission.grant()));
-    Future<JsonObject> reply = request.sinceRev() != null && request.sinceRev() <= joinedAt
-      ? history.between(request.sinceRev(), joinedAt, store, boardId).map(changes -> catchUp(changes, viewer))
-      : Future.succeededFuture(stateFor(viewer));
+    // Older than the history, a catch-up is the board itself: never a read of the op log, whose size has no bound.
+    Future<JsonObject> reply = Future.succeededFuture(request.sinceRev() != null && request.sinceRev() <= joinedAt
+      && history.covers(request.sinceRev()) ? catchUp(history.between(request.sinceRev(), joinedAt), viewer)
+      : stateFor(viewer));
     if (request.socketId() != null) {
       presence.connect(request.socketId(), participantId, request.nodeId());
       broadcast.soon();
@@ -141,12 +155,11 @@ final class BoardHub {
         }
         checkAcceptable(request);
         List<Op> incoming = WireJson.ops(request.ops());
-        return history.between(request.baseRev(), rev, store, boardId).map(concurrent -> {
-          List<Op> transformed = OpTransform.transformIncoming(incoming, opsOf(concurrent));
-          Change change = apply(request.clientId(), request.seq(), request.participantId(), transformed,
-            actorOf(request));
-          return Applied.answer(commits.durable(change.rev()).map(v -> new JsonObject().put("rev", change.rev())));
-        });
+        List<Op> transformed = OpTransform.transformIncoming(incoming, opsOf(history.between(request.baseRev(), rev)));
+        Change change = apply(request.clientId(), request.seq(), request.participantId(), transformed,
+          actorOf(request));
+        return Future.succeededFuture(
+          Applied.answer(commits.durable(change.rev()).map(v -> new JsonObject().put("rev", change.rev()))));
       });
     });
   }
@@ -161,6 +174,12 @@ final class BoardHub {
     }
     if (request.baseRev() > rev) {
       throw WireFields.bad("baseRev " + request.baseRev() + " is newer than the board (" + rev + ")");
+    }
+    if (!history.covers(request.baseRev())) {
+      throw new Refusal(Refusal.BEHIND, "your copy of the board is too old: catch up, then send your changes again");
+    }
+    if (!memory.mayGrow(boardId)) {
+      throw MemoryBudget.full();
     }
   }
 
@@ -288,6 +307,7 @@ final class BoardHub {
       ChangeViews.of(screening, applied, state));
     progress.committed(clientId, seq, change.rev(), participantId);
     history.add(change);
+    account();
     commits.add(change);
     if (snapshots.due(rev)) {
       snapshots.saveWhen(commits.durable(rev), new Snapshot(rev, new JsonObject(state.toMap())));
@@ -321,7 +341,40 @@ final class BoardHub {
 
   private void durable(List<Change> durable) {
     feed.durable(durable);
-    history.forgetDurable(durable.get(durable.size() - 1).rev());
+    history.forgetDurable(durable.get(durable.size() - 1).rev(), this::compact);
+    account();
+  }
+
+  /** What the board holds in memory, in bytes: its state (tombstones included) and its history with its views. */
+  long bytes() {
+    return state.bytes() + history.bytes();
+  }
+
+  private void account() {
+    memory.update(boardId, bytes());
+  }
+
+  /**
+   * A change the history forgot: the tombstones it left are needed by nobody any more, since every client based
+   * before it catches up with the whole board (and a submit of one is refused as too old).
+   */
+  private void compact(Change forgotten) {
+    forgotten.ops().forEach(op -> {
+      if (op instanceof Op.Delete) {
+        state.forgetTombstone(op.id());
+      }
+    });
+  }
+
+  /** On load: the tombstones left by changes before the history are needed by nobody any more. */
+  private void compactBefore() {
+    Set<String> recentlyDeleted = new HashSet<>();
+    history.between(history.floor(), rev).forEach(change -> change.ops().forEach(op -> {
+      if (op instanceof Op.Delete) {
+        recentlyDeleted.add(op.id());
+      }
+    }));
+    state.tombstones().stream().filter(id -> !recentlyDeleted.contains(id)).forEach(state::forgetTombstone);
   }
 
   private void breakDown(Throwable cause) {
@@ -360,7 +413,9 @@ final class BoardHub {
     return new JsonObject().put("rev", rev).put("ops", list);
   }
 
+  /** Or might: an entity the board no longer knows (its tombstone was compacted) could have been a question. */
   private boolean touchesQuestion(Change change) {
-    return change.ops().stream().anyMatch(op -> state.kindOf(op.id()).filter("question"::equals).isPresent());
+    return change.ops().stream().anyMatch(op -> op instanceof Op.Create create ? "question".equals(create.kind())
+      : state.kindOf(op.id()).map("question"::equals).orElse(true));
   }
 }

@@ -32,6 +32,11 @@ record Change(long rev, String clientId, long seq, String participantId, List<Op
     return screened == null ? published() : message(screened);
   }
 
+  /** What keeping it costs, counted as its encoded ops and the views kept of it (for the board's memory budget). */
+  long bytes() {
+    return opsJson().encode().length() + views.bytes();
+  }
+
   JsonArray opsJson() {
     return WireJson.toJson(ops);
   }

@@ -41,6 +41,18 @@ record ChangeViews(JsonArray publicOps, Map<String, JsonArray> askersOps, boolea
     return publicOps != null;
   }
 
+  /** The encoded size of the views kept beside the ops as applied. */
+  long bytes() {
+    if (publicOps == null) {
+      return 0;
+    }
+    long size = publicOps.encode().length();
+    for (var own : askersOps.entrySet()) {
+      size += own.getKey().length() + own.getValue().encode().length();
+    }
+    return size;
+  }
+
   /** The ops the viewer is shown; null when that is the change as applied. */
   JsonArray opsFor(Viewer viewer) {
     if (publicOps == null || viewer.facilitator()) {

@@ -25,11 +25,15 @@ import java.util.function.Function;
  */
 public final class HubVerticle extends VerticleBase {
   private static final System.Logger LOG = System.getLogger(HubVerticle.class.getName());
+  /** Changes before the snapshot read back on load, so that a browser a little behind catches up with changes. */
+  static final int RELOADED_BEFORE_SNAPSHOT = 200;
 
   private final BoardStore store;
   private final long idleMillis;
   private final int index;
   private final int seatsPerBoard;
+  private final BoardBudget budget;
+  private final MemoryBudget memory;
   private final Map<String, Future<BoardHub>> hubs = new HashMap<>();
   private final Map<String, Ownership> owned = new HashMap<>();
   private CommitLog commitLog;
@@ -37,12 +41,15 @@ public final class HubVerticle extends VerticleBase {
   /**
    * @param index         which of the node's hub instances this is, see {@link HubRouter}
    * @param seatsPerBoard how many people may join one board with a name
+   * @param budget        this instance's share of the memory boards may hold ({@link BoardBudget#perInstance})
    */
-  public HubVerticle(BoardStore store, long idleMillis, int index, int seatsPerBoard) {
+  public HubVerticle(BoardStore store, long idleMillis, int index, int seatsPerBoard, BoardBudget budget) {
     this.store = store;
     this.idleMillis = idleMillis;
     this.index = index;
     this.seatsPerBoard = seatsPerBoard;
+    this.budget = budget;
+    this.memory = new MemoryBudget(budget.nodeBytes());
   }
 
   @Override
@@ -50,6 +57,7 @@ public final class HubVerticle extends VerticleBase {
     EventBus bus = vertx.eventBus();
     commitLog = new CommitLog(store, context);
     bus.<String>localConsumer(Addresses.claim(index), this::claim);
+    bus.<Object>localConsumer(memoryAddress(index), message -> message.reply(memory.toJson()));
     bus.<String>localConsumer(Addresses.NODE_LEFT, message ->
       hubs.values().forEach(hub -> hub.onSuccess(h -> h.nodeLeft(message.body()))));
     vertx.setPeriodic(Math.max(1000, idleMillis / 2), id -> unloadIdle());
@@ -60,6 +68,14 @@ public final class HubVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return Future.join(List.copyOf(hubs.keySet()).stream().map(this::letGo).toList());
+  }
+
+  /**
+   * Where this instance answers what its boards hold in memory, as its {@link MemoryBudget} counts it: a local address
+   * of the node (no socket can reach it), for operators' tools and tests.
+   */
+  public static String memoryAddress(int index) {
+    return "hub.memory." + index;
   }
 
   /** Answers once this instance serves the board; fails with {@link HubRouter#RETRY} if another node holds it. */
@@ -91,6 +107,8 @@ public final class HubVerticle extends VerticleBase {
     hub.onSuccess(loaded -> {
       if (hubs.get(boardId) != hub) {
         owned.remove(boardId).release(Future::succeededFuture);
+      } else {
+        memory.hold(boardId, loaded.bytes());
       }
     });
     hub.onFailure(e -> hubs.remove(boardId, hub));
@@ -204,19 +222,31 @@ public final class HubVerticle extends VerticleBase {
     }
   }
 
+  /**
+   * Reads the latest snapshot, the changes after it and a few before it (so that browsers a little behind, e.g.
+   * after a restart, still catch up with changes rather than the whole board). Refused with 503 while the boards of
+   * this instance hold their whole memory budget, before anything is read, and when the board itself would not fit.
+   */
   private Future<BoardHub> load(String boardId) {
+    if (!memory.admits(0)) {
+      return Future.failedFuture(MemoryBudget.full());
+    }
     return store.latestSnapshot(boardId).compose(snapshot -> {
       if (snapshot.isEmpty()) {
         // Not "no such board": to a stranger, an unknown board must look like a wrong link (see noAccess).
         return Future.failedFuture(Refusal.noAccess());
       }
       long snapshotRev = snapshot.get().rev();
-      return store.changesBetween(boardId, snapshotRev, Long.MAX_VALUE)
-        .compose(changes -> store.participants(boardId).map(participants -> {
+      return store.changesBetween(boardId, Math.max(0, snapshotRev - RELOADED_BEFORE_SNAPSHOT), Long.MAX_VALUE)
+        .compose(changes -> store.participants(boardId).compose(participants -> {
           BoardState state = BoardState.fromMap(WireJson.map(snapshot.get().state()));
-          List<Change> later = changes.stream().map(Change::fromStored).toList();
-          return new BoardHub(boardId, store, commitLog, context, state, snapshotRev, later, participants,
-            seatsPerBoard, () -> drop(boardId));
+          List<Change> recent = changes.stream().map(Change::fromStored).toList();
+          long history = Math.min(budget.historyBytes(), recent.stream().mapToLong(Change::bytes).sum());
+          if (!memory.admits(state.bytes() + history)) {
+            return Future.failedFuture(MemoryBudget.full());
+          }
+          return Future.succeededFuture(new BoardHub(boardId, store, commitLog, context, state, snapshotRev, recent,
+            participants, seatsPerBoard, () -> drop(boardId), budget, memory));
         }));
     });
   }
@@ -237,6 +267,7 @@ public final class HubVerticle extends VerticleBase {
   private Future<Void> letGo(String boardId) {
     Future<BoardHub> hub = hubs.remove(boardId);
     Ownership ownership = owned.remove(boardId);
+    memory.release(boardId);
     if (ownership == null) {
       return Future.succeededFuture();
     }

@@ -7,7 +7,7 @@ import org.aantafel.store.StoreConflictException;
 import org.aantafel.store.StoreUnavailableException;
 
 /**
- * A refusal with the numeric code of the wire contract (400, 403, 404, 409, 413, 429, 503). Every failure that reaches
+ * A refusal with the numeric code of the wire contract (400, 403, 404, 409, 410, 413, 429, 503). Every failure that reaches
  * a browser goes through {@link #replyTo}, so that each kind of trouble is answered the same way everywhere.
  */
 public final class Refusal extends RuntimeException {
@@ -15,6 +15,8 @@ public final class Refusal extends RuntimeException {
   public static final int FORBIDDEN = 403;
   public static final int UNKNOWN_BOARD = 404;
   public static final int CONFLICT = 409;
+  /** A submit based on a revision older than the board's history: the client catches up, then sends it again. */
+  public static final int BEHIND = 410;
   public static final int TOO_LARGE = 413;
   public static final int RATE_LIMITED = 429;
   public static final int STORAGE_UNAVAILABLE = 503;

@@ -43,6 +43,7 @@ public final class OtVectorGenerator {
     MeetingVectors.add(vectors, random);
     ScreeningVectors.add(vectors, random);
     KindRulesVectors.add(vectors, random);
+    ReplayVectors.add(vectors);
     return vectors;
   }
 

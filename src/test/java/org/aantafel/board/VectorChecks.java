@@ -55,6 +55,11 @@ final class VectorChecks {
     forEach(vectors, "kindRules", c -> check(c, "table", KindRulesVectors.table()));
     forEach(vectors, "personalIds", c -> check(c, "id", BoardSchema.STANDARD.kind((String) c.get("kind")).rules()
         .personal().id((String) c.get("parent"), (String) c.get("participantId"))));
+    forEach(vectors, "replays", c -> {
+      BoardState state = BoardState.fromMap((Map<String, Object>) c.get("state"));
+      state.applyCommitted(Op.listFromMaps(list(c, "ops")));
+      check(c, "final", state.toMap());
+    });
     return this;
   }
 

@@ -33,6 +33,7 @@ import java.util.function.IntSupplier;
  *   recognises our own submit among the missed changes), and resend the in-flight submit with the same seq (unless
  *   its reply already came), then the buffer.</li>
  *   <li>429 and 503 (and the bridge's own failures while the server shuts down) are retried later, same seq.</li>
+ *   <li>410 (the submit is older than the server's history): catch up with {@code sinceRev}, then send again.</li>
  * </ul>
  *
  * It also keeps the markers of its inserts, which follow their ops from the buffer to the submit in flight to
@@ -270,8 +271,11 @@ final class SimClient {
     }
     long rev = reply.getLong("rev");
     if (reply.containsKey("state")) {
-      if (sinceRev >= 0 || loaded) {
-        error("join with sinceRev " + sinceRev + " answered with a whole state at rev " + rev);
+      // Older than the server's history, a catch-up is the whole board (docs/protocol.md): only edits still
+      // pending would be lost with it, which the simulation never expects.
+      if ((sinceRev >= 0 || loaded) && sync.unsavedCount() > 0) {
+        error("join with sinceRev " + sinceRev + " answered with a whole state at rev " + rev + " while "
+          + sync.unsavedCount() + " edits were pending");
         return;
       }
       sync.load(rev, BoardState.fromMap(WireJson.map(reply.getJsonObject("state"))));
@@ -446,6 +450,15 @@ final class SimClient {
       } else if (ar.cause() instanceof TimeoutException) {
         timeouts++;
         reconnect(randomDelay());
+      } else if (ar.cause() instanceof ReplyException r && r.failureCode() == Refusal.BEHIND) {
+        // Based on a revision the server no longer keeps: catch up, and the same seq goes again, transformed.
+        catchUps++;
+        join(gen).onComplete(caughtUp -> {
+          if (gen == generation) {
+            sending = false;
+            flush();
+          }
+        });
       } else {
         noteFailure("submit seq " + submit.seq(), ar.cause());
         reconnect(randomDelay());

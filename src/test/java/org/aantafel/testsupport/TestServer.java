@@ -67,9 +67,14 @@ public final class TestServer implements AutoCloseable {
     return start(vertx, 60_000, new JsonObject(), new InMemoryStore());
   }
 
-  /** On a store in memory, with more configuration keys, e.g. a limit set back to what the server ships with. */
+  /** On a store in memory, with more configuration keys of config/aantafel.json (e.g. smaller limits). */
   public static TestServer startInMemory(Vertx vertx, JsonObject extraConfig) {
-    return start(vertx, 60_000, extraConfig, new InMemoryStore());
+    return startInMemory(vertx, 60_000, extraConfig);
+  }
+
+  /** {@link #startInMemory(Vertx, JsonObject)} with a short idle time, to see boards leave memory. */
+  public static TestServer startInMemory(Vertx vertx, long hubIdleMillis, JsonObject extraConfig) {
+    return start(vertx, hubIdleMillis, extraConfig, new InMemoryStore());
   }
 
   /** {@link #startWithSmtp(Vertx, int)} on a store in memory. */
