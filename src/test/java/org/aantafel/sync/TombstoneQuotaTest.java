@@ -51,6 +51,12 @@ class TombstoneQuotaTest {
     return create;
   }
 
+  /** A question: its asker may delete it, so it is what a participant can churn (agenda items are removed, not deleted). */
+  private static JsonObject question(String id) {
+    return new JsonObject().put("type", "create").put("id", id).put("kind", "question")
+      .put("fields", new JsonObject().put("text", "Vraag " + id).put("order", "a0"));
+  }
+
   private static JsonObject delete(String id) {
     return new JsonObject().put("type", "delete").put("id", id);
   }
@@ -76,7 +82,7 @@ class TombstoneQuotaTest {
         JsonArray ops = new JsonArray();
         for (int i = 0; i < PAIRS; i++) {
           String id = "c" + seq + "-" + i;
-          ops.add(item(id, "")).add(delete(id));
+          ops.add(question(id)).add(delete(id));
         }
         rev = churner.call(Addresses.SUBMIT, Frames.submit(board.id(), "churner", seq, rev).put("ops", ops))
           .getLong("rev");
@@ -96,7 +102,7 @@ class TombstoneQuotaTest {
   }
 
   @Test
-  void aSubmitBeyondTheStateQuotaIsRefusedWith413AndRemovingStillWorks() {
+  void aSubmitBeyondTheStateQuotaIsRefusedWith413AndShorteningStillWorks() {
     CreatedBoard board = server.createBoard("Full");
     BusClient writer = server.bus();
     try {
@@ -123,7 +129,9 @@ class TombstoneQuotaTest {
         .putHeader("Authorization", "Bearer " + board.token("viewer")).send()).bodyAsJsonObject().getJsonObject("state");
       assertTrue(bytes(state) <= STATE_BYTES, "the state is " + bytes(state) + " bytes");
 
-      rev = writer.call(Addresses.SUBMIT, Frames.submit(board.id(), "writer", ++seq, rev, delete("big0")))
+      JsonObject emptyNotes = new JsonObject().put("type", "text").put("id", "big0").put("field", "notes")
+        .put("edit", new JsonArray().add(-notes.length()));
+      rev = writer.call(Addresses.SUBMIT, Frames.submit(board.id(), "writer", ++seq, rev, emptyNotes))
         .getLong("rev");
       assertEquals(rev + 1, writer.call(Addresses.SUBMIT,
         Frames.submit(board.id(), "writer", ++seq, rev, item("small", "fits again"))).getLong("rev"));

@@ -1,5 +1,7 @@
 package org.aantafel.web;
 
+import org.aantafel.board.BoardState;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,8 +13,6 @@ import org.aantafel.testsupport.TestServer.CreatedBoard;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,17 +51,15 @@ final class FuzzInvariants {
   static final int LOG_CHARS_PER_FRAME = 128;
 
   /** docs/protocol.md, "Error codes": what a refused request may answer. */
-  private static final Set<Integer> DOCUMENTED_CODES = Set.of(400, 403, 409, 413, 429, 503);
-  private static final Set<String> DOCUMENTED_REFUSALS = Set.of("rejected", "access_denied");
+  private static final Set<Integer> DOCUMENTED_CODES = Set.of(400, 403, 409, 410, 413, 429, 503);
+  // The bridge's own refusals, and the frame guard's (docs/protocol.md, "Limits").
+  private static final Set<String> DOCUMENTED_REFUSALS = Set.of("rejected", "access_denied", "over_budget",
+    "malformed", "too_many_waiting");
   /** BoardBridge's reply timeout: an answer that has not come by then never comes from the hub. */
   private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(20);
   /** What one accepted op may add to the state beyond its own bytes: the fields the server stamps on it. */
   private static final int STAMPS_PER_OP = 400;
   /** Where a memory quota of a board's state in bytes would live; the first static field named *STATE*BYTES* wins. */
-  private static final List<String> QUOTA_HOLDERS = List.of("org.aantafel.board.BoardSchema",
-    "org.aantafel.board.BoardState", "org.aantafel.sync.BoardHub", "org.aantafel.sync.History",
-    "org.aantafel.sync.Snapshots");
-
   private final HostileClientFuzz run;
   private final Map<String, List<String>> broken = new LinkedHashMap<>();
   private final Set<String> reportedRefusals = new HashSet<>();
@@ -209,40 +207,22 @@ final class FuzzInvariants {
     }
   }
 
+  /**
+   * Held to the board's quota, and to what was accepted (plus the server's stamps): a state larger than its accepted
+   * ops made it holds something nobody was charged for, tombstones for one.
+   */
   private void quota(int step, JsonObject state) {
     long bytes = state.encode().getBytes(StandardCharsets.UTF_8).length;
-    Long limit = quotaConstant();
-    if (limit == null) {
-      // No quota in the code yet: the state may not hold more than what was accepted, plus the server's stamps.
-      limit = run.initialStateBytes + acceptedBytes() + (long) STAMPS_PER_OP * acceptedOps();
-    }
-    if (bytes > limit) {
-      fail(QUOTA, step, "the state is " + bytes + " bytes, over " + limit);
+    long accepted = run.initialStateBytes + acceptedBytes() + (long) STAMPS_PER_OP * acceptedOps();
+    if (bytes > BoardState.MAX_BYTES || bytes > accepted) {
+      fail(QUOTA, step, "the state is " + bytes + " bytes, over the quota " + BoardState.MAX_BYTES
+        + " or the " + accepted + " bytes accepted");
     }
   }
 
   /** Where the quota the run is held to comes from, for the report. */
   static String quotaSource() {
-    Long limit = quotaConstant();
-    return limit == null ? "no state quota in the code yet: held to what was accepted" : "state quota " + limit + " bytes";
-  }
-
-  static Long quotaConstant() {
-    for (String holder : QUOTA_HOLDERS) {
-      try {
-        for (Field field : Class.forName(holder).getDeclaredFields()) {
-          String name = field.getName().toUpperCase();
-          if (Modifier.isStatic(field.getModifiers()) && name.contains("STATE") && name.contains("BYTES")
-            && (field.getType() == int.class || field.getType() == long.class)) {
-            field.setAccessible(true);
-            return ((Number) field.get(null)).longValue();
-          }
-        }
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        // not there (yet)
-      }
-    }
-    return null;
+    return "state quota " + BoardState.MAX_BYTES + " bytes";
   }
 
   private long acceptedBytes() {
