@@ -173,7 +173,11 @@ public final class HubVerticle extends VerticleBase {
 
   private void presence(Message<Object> message, Future<BoardHub> hub) {
     try {
-      JsonObject focus = WireFields.body(message.body()).getJsonObject("focus");
+      Object given = WireFields.body(message.body()).getValue("focus");
+      if (given != null && !(given instanceof JsonObject)) {
+        throw WireFields.bad("focus must be an object or null");
+      }
+      JsonObject focus = (JsonObject) given;
       if (focus != null && focus.encode().length() > 200) {
         throw new Refusal(Refusal.TOO_LARGE, "focus is too large");
       }
