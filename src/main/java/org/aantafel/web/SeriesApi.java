@@ -2,6 +2,8 @@ package org.aantafel.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +19,7 @@ import org.aantafel.store.BoardStore.SeriesMeeting;
 import org.aantafel.sync.Addresses;
 import org.aantafel.sync.Refusal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,12 +42,15 @@ final class SeriesApi {
   private final BoardStore store;
   private final BoardApi boards;
   private final Optional<MeetingMailer> mail;
+  private final WorkerExecutor renderPool;
 
+  /** Made while the HTTP verticle starts, so the render pool is released when it stops. */
   SeriesApi(Vertx vertx, BoardStore store, BoardApi boards, Optional<MeetingMailer> mail) {
     this.vertx = vertx;
     this.store = store;
     this.boards = boards;
     this.mail = mail;
+    this.renderPool = RecordRenders.pool(vertx);
   }
 
   /** Expects the /api/* body handler of {@link BoardApi} in front of it. */
@@ -110,12 +116,22 @@ final class SeriesApi {
     String boardId = ctx.pathParam("id");
     boards.seriesGrantOf(ctx, boardId)
       .compose(grant -> seriesOf(boardId))
-      .compose(series -> readRecords(series).map(meetings -> {
+      .compose(series -> report(boardId, series))
+      .onSuccess(report -> ctx.response().putHeader("Content-Type", "application/json").end(report))
+      .onFailure(e -> RecordRenders.fail(ctx, e));
+  }
+
+  /**
+   * Made like a record's formats (see {@link RecordRenders}), one series at a time, and not kept: it changes with
+   * every close and every day. The records are read only once it is the report's turn.
+   */
+  private Future<Buffer> report(String boardId, List<SeriesMeeting> series) {
+    String seriesId = series.get(0).seriesId();
+    return RecordRenders.of(vertx).render(renderPool, "series/" + seriesId, "series/" + seriesId + "/" + boardId,
+      false, pool -> readRecords(series).compose(meetings -> pool.executeBlocking(() -> {
         JsonObject report = new JsonObject(SeriesReport.of(meetings, LocalDate.now(SCHOOL_ZONE)).toJson());
-        return report.put("seriesId", series.get(0).seriesId()).put("boardId", boardId);
-      }))
-      .onSuccess(report -> ctx.response().putHeader("Content-Type", "application/json").end(report.encode()))
-      .onFailure(e -> ApiError.send(ctx, e));
+        return report.put("seriesId", seriesId).put("boardId", boardId).encode().getBytes(StandardCharsets.UTF_8);
+      }, false)));
   }
 
   /** Empty only when the board went (deleted) between the token check and this read. */
