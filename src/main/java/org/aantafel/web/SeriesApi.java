@@ -23,9 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Meetings that follow each other: planning the next one from where this one ended, and the series page's numbers.
@@ -37,6 +39,8 @@ final class SeriesApi {
   private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Amsterdam");
 
   private static final System.Logger LOG = System.getLogger(SeriesApi.class.getName());
+  /** A meeting every six weeks for six years; each record holds at most 256 KiB, so a report reads at most 12.5 MiB. */
+  static final int COUNTED_MEETINGS = 50;
 
   private final Vertx vertx;
   private final BoardStore store;
@@ -140,11 +144,20 @@ final class SeriesApi {
       ? Future.failedFuture(Refusal.noAccess()) : Future.succeededFuture(series));
   }
 
-  /** The newest record of every closed meeting, read one after the other: a series holds a handful of meetings. */
+  /**
+   * The newest record of each of the newest {@link #COUNTED_MEETINGS} closed meetings, read one after the other; the
+   * meetings before them are listed but not counted, so a report reads at most that many records whatever the length
+   * of the series.
+   */
   private Future<List<SeriesReport.Meeting>> readRecords(List<SeriesMeeting> series) {
+    List<SeriesMeeting> closed = series.stream().filter(meeting -> meeting.lastRecordVersion() > 0).toList();
+    Set<String> counted = new HashSet<>();
+    closed.subList(Math.max(0, closed.size() - COUNTED_MEETINGS), closed.size())
+      .forEach(meeting -> counted.add(meeting.boardId()));
     Future<List<SeriesReport.Meeting>> all = Future.succeededFuture(new ArrayList<>());
     for (SeriesMeeting meeting : series) {
-      all = all.compose(list -> newestRecord(meeting).map(record -> {
+      all = all.compose(list -> (counted.contains(meeting.boardId()) ? newestRecord(meeting)
+        : Future.succeededFuture(Optional.<MeetingRecord>empty())).map(record -> {
         list.add(new SeriesReport.Meeting(meeting.boardId(), meeting.seq(), meeting.title(),
           meeting.lastRecordVersion(), record.orElse(null)));
         return list;

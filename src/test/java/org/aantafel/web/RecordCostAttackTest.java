@@ -11,6 +11,11 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import org.aantafel.board.BoardTemplates;
+import org.aantafel.record.MeetingRecord;
+import org.aantafel.record.RecordMeta;
+import org.aantafel.store.AccessTokens;
+import org.aantafel.store.BoardStore;
 import org.aantafel.sync.Addresses;
 import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.Eventually;
@@ -19,8 +24,10 @@ import org.aantafel.testsupport.ServerTest;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
@@ -143,6 +150,34 @@ class RecordCostAttackTest extends ServerTest {
       shared.put("renders", real);
       WIDE.close();
     }
+  }
+
+  /** A series report reads the records of at most its newest 50 closed meetings, however long the series. */
+  @Test
+  void aSeriesReportReadsAtMostTheNewestFiftyRecords() {
+    String first = UUID.randomUUID().toString();
+    int meetings = SeriesApi.COUNTED_MEETINGS + 5;
+    for (int seq = 1; seq <= meetings; seq++) {
+      String boardId = seq == 1 ? first : UUID.randomUUID().toString();
+      int place = seq;
+      JsonObject initial = new JsonObject(BoardTemplates.create("Overleg " + seq, "en", "zorgoverleg").toMap());
+      JsonObject record = new JsonObject(MeetingRecord.of(initial.getMap(), List.of(), new RecordMeta(boardId, 1,
+        Instant.parse("2026-11-25T15:30:00Z"), "facilitator", "en", first, null)).toJson());
+      server.onStore(store -> store.createBoard(new BoardStore.NewBoard(boardId, "Overleg " + place, "en",
+          "zorgoverleg", List.of(new BoardStore.Access(AccessTokens.hash("token-" + boardId), "facilitator")),
+          initial, place == 1 ? null : first, place))
+        .compose(v -> store.saveRecord(boardId, 1, 1_790_000_000_000L + place, "facilitator", record)));
+    }
+
+    HttpResponse<Buffer> report = await(server.http().get(server.port(), "localhost",
+      "/api/boards/" + first + "/series").putHeader("Authorization", "Bearer token-" + first).send());
+
+    assertEquals(200, report.statusCode(), report.bodyAsString());
+    JsonArray listed = report.bodyAsJsonObject().getJsonArray("meetings");
+    assertEquals(meetings, listed.size(), "every meeting is listed");
+    long counted = listed.stream().filter(m -> ((JsonObject) m).getValue("date") != null).count();
+    assertEquals(SeriesApi.COUNTED_MEETINGS, counted, "only the newest fifty are read and counted");
+    assertEquals(null, listed.getJsonObject(0).getValue("date"), "the oldest are the ones left out");
   }
 
   /** Adds {@code items} agenda items of full notes from {@code rev} on; answers the board's revision after them. */
