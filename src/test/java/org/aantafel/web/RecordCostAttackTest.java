@@ -3,6 +3,7 @@ package org.aantafel.web;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.json.JsonArray;
@@ -75,6 +76,23 @@ class RecordCostAttackTest extends ServerTest {
     for (String format : List.of("json", "html", "md", "pdf")) {
       assertEquals(200, get(board, "records/1." + format, "viewer").statusCode(), format);
     }
+    anna.close();
+  }
+
+  /** The hub closes only the revision whose record was checked: an edit in between sends the close back. */
+  @Test
+  void theHubClosesOnlyABoardStillAtTheRevisionChecked() {
+    CreatedBoard board = server.createBoard("Zorgoverleg Mila");
+    BusClient anna = server.bus();
+    join(anna, board, "anna");
+    long rev = fill(anna, board, "anna", 0, 1);
+
+    JsonObject stale = new JsonObject().put("boardId", board.id()).put("closedBy", "Anna").put("atRev", rev - 1);
+    assertEquals(409, replyCode(vertx.eventBus().request(Addresses.CLOSE, stale)));
+    assertEquals(400, replyCode(vertx.eventBus().request(Addresses.CLOSE, stale.copy().put("atRev", "1"))));
+    assertEquals("prepare", phase(board), "a refused close changes nothing");
+    await(vertx.eventBus().request(Addresses.CLOSE, stale.copy().put("atRev", rev)));
+    assertEquals("closed", phase(board));
     anna.close();
   }
 
@@ -220,6 +238,15 @@ class RecordCostAttackTest extends ServerTest {
   static Future<HttpResponse<Buffer>> request(CreatedBoard board, String path) {
     return WIDE.get(server.port(), "localhost", "/api/boards/" + board.id() + "/" + path)
       .putHeader("Authorization", "Bearer " + board.token("viewer")).send();
+  }
+
+  private static int replyCode(Future<?> reply) {
+    try {
+      await(reply);
+    } catch (ReplyException refused) {
+      return refused.failureCode();
+    }
+    throw new AssertionError("expected a refusal");
   }
 
   private static void hold(CountDownLatch latch) {
