@@ -132,7 +132,8 @@ final class SeriesApi {
   private Future<Buffer> report(String boardId, List<SeriesMeeting> series) {
     String seriesId = series.get(0).seriesId();
     return RecordRenders.of(vertx).render(renderPool, "series/" + seriesId, "series/" + seriesId + "/" + boardId,
-      false, pool -> readRecords(series).compose(meetings -> pool.executeBlocking(() -> {
+      false, pool -> readRecords(series).compose(read -> pool.executeBlocking(() -> {
+        List<SeriesReport.Meeting> meetings = read.stream().map(Read::meeting).toList();
         JsonObject report = new JsonObject(SeriesReport.of(meetings, LocalDate.now(SCHOOL_ZONE)).toJson());
         return report.put("seriesId", seriesId).put("boardId", boardId).encode().getBytes(StandardCharsets.UTF_8);
       }, false)));
@@ -149,29 +150,33 @@ final class SeriesApi {
    * meetings before them are listed but not counted, so a report reads at most that many records whatever the length
    * of the series.
    */
-  private Future<List<SeriesReport.Meeting>> readRecords(List<SeriesMeeting> series) {
+  private Future<List<Read>> readRecords(List<SeriesMeeting> series) {
     List<SeriesMeeting> closed = series.stream().filter(meeting -> meeting.lastRecordVersion() > 0).toList();
     Set<String> counted = new HashSet<>();
     closed.subList(Math.max(0, closed.size() - COUNTED_MEETINGS), closed.size())
       .forEach(meeting -> counted.add(meeting.boardId()));
-    Future<List<SeriesReport.Meeting>> all = Future.succeededFuture(new ArrayList<>());
+    Future<List<Read>> all = Future.succeededFuture(new ArrayList<>());
     for (SeriesMeeting meeting : series) {
       all = all.compose(list -> (counted.contains(meeting.boardId()) ? newestRecord(meeting)
-        : Future.succeededFuture(Optional.<MeetingRecord>empty())).map(record -> {
-        list.add(new SeriesReport.Meeting(meeting.boardId(), meeting.seq(), meeting.title(),
-          meeting.lastRecordVersion(), record.orElse(null)));
+        : Future.succeededFuture(Optional.<JsonObject>empty())).map(record -> {
+        list.add(new Read(meeting, record.orElse(null)));
         return list;
       }));
     }
     return all;
   }
 
-  private Future<Optional<MeetingRecord>> newestRecord(SeriesMeeting meeting) {
-    if (meeting.lastRecordVersion() == 0) {
-      return Future.succeededFuture(Optional.empty());
+  /** A meeting of the series with its newest record as stored, or null; read into a record on the render pool. */
+  private record Read(SeriesMeeting series, JsonObject stored) {
+    SeriesReport.Meeting meeting() {
+      return new SeriesReport.Meeting(series.boardId(), series.seq(), series.title(), series.lastRecordVersion(),
+        stored == null ? null : MeetingRecord.fromJson(new JsonObject(stored.encode()).getMap()));
     }
-    return store.record(meeting.boardId(), meeting.lastRecordVersion())
-      .map(stored -> stored.map(json -> MeetingRecord.fromJson(new JsonObject(json.encode()).getMap())));
+  }
+
+  private Future<Optional<JsonObject>> newestRecord(SeriesMeeting meeting) {
+    return meeting.lastRecordVersion() == 0 ? Future.succeededFuture(Optional.empty())
+      : store.record(meeting.boardId(), meeting.lastRecordVersion());
   }
 
   private static String nameOf(List<BoardStore.Participant> participants, String participantId) {
