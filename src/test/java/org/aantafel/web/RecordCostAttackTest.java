@@ -115,6 +115,9 @@ class RecordCostAttackTest extends ServerTest {
     assertEquals(16, stored, "sixteen records of 248 KiB fit in 4 MiB, the seventeenth does not");
     assertEquals(16, get(board, "records", "viewer").bodyAsJsonArray().size());
     assertEquals("lookback", phase(board), "the refused close left the meeting open");
+    assertEquals(200, get(board, "records/16.html", "viewer").statusCode(), "what is stored still reads");
+    CreatedBoard next = server.createBoard("Zorgoverleg Tim, vervolg");
+    assertEquals(200, post(next, "close", "facilitator").statusCode(), "another board has a quota of its own");
     anna.close();
   }
 
