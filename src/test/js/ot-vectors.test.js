@@ -8,6 +8,7 @@ import { applyOps, transformIncoming, transformClient } from '../../../webroot/j
 import { keyBetween } from '../../../webroot/js/board/order-key.js';
 import { ROLE_SIDES, PHASES, PRAATPLAAT_TOPICS, agendaBalance, timerElapsedMs, isTimerRunning }
   from '../../../webroot/js/board/meeting-rules.js';
+import { KIND_RULES, personalId } from '../../../webroot/js/board/entity-rules.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../resources/vectors/ot-vectors.json', import.meta.url), 'utf8'));
 
@@ -81,6 +82,8 @@ const checks = {
     expect('elapsed', timerElapsedMs(c.item, c.now));
     expect('running', isTimerRunning(c.item));
   },
+  kindRules: (c, expect) => expect('table', KIND_RULES),
+  personalIds: (c, expect) => expect('id', personalId(c.kind, c.parent, c.participantId)),
 };
 
 test('every group of vectors has a check here', () => {

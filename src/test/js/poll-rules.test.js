@@ -20,5 +20,5 @@ test('poll results count the live answers to that poll per option', () => {
   assert.deepEqual(pollResults(state, 'poll1'), { counts: [1, 0, 2], answered: 3 });
   assert.deepEqual(pollResults(state, 'poll2'), { counts: [0, 1], answered: 1 });
   assert.deepEqual(pollResults(state, 'nopoll'), { counts: [], answered: 0 });
-  assert.equal(pollAnswerId('poll1', 'p1'), 'answer-poll1-p1');
+  assert.equal(pollAnswerId('poll1', 'p1'), 'answer.poll1.p1');
 });

@@ -3,6 +3,8 @@
 // roles, phases, topics, balances and timers) prove that both sides agree. Deciding what is allowed stays the
 // server's job: nothing here refuses anything.
 
+import { personalId } from './entity-rules.js';
+
 // Role wire string -> side of the table, for the balance strip.
 export const ROLE_SIDES = Object.freeze({
   parent: 'family',
@@ -97,7 +99,7 @@ export function pollOptions(poll) {
 }
 
 export function pollAnswerId(pollId, participantId) {
-  return `answer-${pollId}-${participantId}`;
+  return personalId('pollAnswer', pollId, participantId);
 }
 
 // {counts: [n per option], answered}: counted from the live answers to this poll, as the record counts them.

@@ -7,9 +7,11 @@ export function questionVisible(question) {
   return !question.deleted && (question.moderation === undefined || question.moderation === 'approved');
 }
 
+import { ownEntry, personalId } from './entity-rules.js';
+
 /** The id of a participant's vote for a question: one per person per question, fixed by the server. */
 export function voteId(questionId, participantId) {
-  return `vote-${questionId}-${participantId}`;
+  return personalId('vote', questionId, participantId);
 }
 
 /** Live votes (not taken back) per question id. */
@@ -24,7 +26,7 @@ export function voteCounts(state) {
 
 /** Whether this participant's vote for the question counts now. */
 export function hasVoted(state, questionId, participantId) {
-  const vote = participantId ? state.entities[voteId(questionId, participantId)] : undefined;
+  const vote = participantId ? ownEntry(state, 'vote', participantId, questionId)[1] : undefined;
   return Boolean(vote && !vote.deleted && !vote.withdrawn);
 }
 

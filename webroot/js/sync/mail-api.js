@@ -18,9 +18,10 @@ async function call(method, path, token, body, seat) {
 
 const boardPath = (boardId, rest) => `/api/boards/${encodeURIComponent(boardId)}/${rest}`;
 
-// Only the person's own seat sets or removes their address.
-export const saveContact = (client, email) => call('PUT', boardPath(client.boardId, 'contact'), client.token,
-  { email }, client.seat);
+// Only the person's own seat sets or removes their address. A new address gets one mail, in the
+// page's language, with a link to confirm it: { confirmed: false } says it was sent.
+export const saveContact = (client, email, language) => call('PUT', boardPath(client.boardId, 'contact'),
+  client.token, { email, language }, client.seat);
 
 export const removeContact = (client) => call('DELETE', boardPath(client.boardId, 'contact'), client.token,
   undefined, client.seat);

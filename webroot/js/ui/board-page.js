@@ -6,7 +6,7 @@ import { LightElement } from './light-element.js';
 import { BoardClient } from '../sync/board-client.js';
 import { meetingPhase } from './meeting-phases.js';
 import { phaseSections } from './phase-sections.js';
-import { t } from '../i18n.js';
+import { language, t } from '../i18n.js';
 import './join-form.js';
 import './language-switch.js';
 import './connection-status.js';
@@ -42,6 +42,7 @@ export class BoardPage extends LightElement {
     lookingAt: { state: true },
     movedOn: { state: true },
     mailOffered: { state: true },
+    mailNotice: { state: true },
   };
 
   constructor() {
@@ -110,6 +111,7 @@ export class BoardPage extends LightElement {
         <aan-error-messages></aan-error-messages>
         <aan-announcer .client=${client}></aan-announcer>
         <aan-undo-bar .client=${client}></aan-undo-bar>
+        <p role="status" class=${this.mailNotice ? 'notice' : ''} data-testid="email-notice">${this.mailNotice ?? ''}</p>
         ${client.readOnly ? html`<p class="notice" data-testid="read-only-notice">${t('readOnly')}</p>` : ''}
         <div class="board-title">
           <aan-text-field .client=${client} .entityId=${'board'} field="title" label=${t('title')}
@@ -199,7 +201,7 @@ export class BoardPage extends LightElement {
     // address is not kept in this browser: it lives on the server, for this participant only.
     this.client.rename(this.identity.name, this.identity.role).then(() => {
       if (forgetEmail) this.#report(removeContact(this.client));
-      else if (email) this.#report(saveContact(this.client, email));
+      else if (email) this.#report(saveContact(this.client, email, language()));
     });
     // The form and its button are gone: start the keyboard at the top of the board, not nowhere.
     this.updateComplete.then(() => this.querySelector('[data-testid=phase-heading]')?.focus());
@@ -208,6 +210,8 @@ export class BoardPage extends LightElement {
   async #report(contactCall) {
     const reply = await contactCall.catch(() => ({ ok: false, code: 0, message: '' }));
     if (!reply.ok) this.querySelector('aan-error-messages')?.add({ code: reply.code, message: reply.message });
+    // A new address receives nothing until its owner opens the link in the one mail it was sent.
+    this.mailNotice = reply.ok && reply.confirmed === false ? t('emailConfirmSent') : null;
   }
 
   #connect() {

@@ -1,10 +1,11 @@
 // Check-in: a short card per person on how they are doing today. The server stamps who wrote
-// a card; only its author (or the facilitator) can change it.
+// a card; only its author (or the facilitator) can change it, and nobody deletes it.
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { BoardSection } from './light-element.js';
 import './text-field.js';
 import { roleLabel, t } from '../i18n.js';
+import { ownEntry } from '../board/entity-rules.js';
 
 export class CheckinSection extends BoardSection {
   render() {
@@ -36,7 +37,9 @@ export class CheckinSection extends BoardSection {
   }
 
   async #add() {
-    const id = this.client.create('checkin', { text: '' });
+    // One card per person, with the id the server derives from them.
+    const [id] = ownEntry(this.client.state, 'checkin', this.client.you?.participantId);
+    this.client.submit([{ type: 'create', id, kind: 'checkin', fields: { text: '' } }]);
     await this.updateComplete;
     this.querySelector(`[data-id="${id}"] aan-text-field`)?.focusControl();
   }

@@ -1,10 +1,11 @@
 // Looking back at the goal: each person says whether it was met, partly met or not, with an
-// optional comment, and everyone sees the result. One goal check per person, by its id.
+// optional comment, and everyone sees the result. One goal check per person, by the id derived from them.
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { BoardSection } from './light-element.js';
 import './text-field.js';
 import { roleLabel, t } from '../i18n.js';
+import { ownEntry } from '../board/entity-rules.js';
 
 const VERDICTS = ['met', 'partly', 'not'];
 
@@ -15,8 +16,7 @@ export class GoalCheckSection extends BoardSection {
       .filter(([, e]) => e.kind === 'goalCheck' && !e.deleted)
       .map(([id, e]) => ({ id, ...e }));
     const me = this.client.you?.participantId;
-    const myId = me ? `goalcheck-${me}` : null;
-    const mine = myId ? state.entities[myId] : null;
+    const [myId, mine] = me ? ownEntry(state, 'goalCheck', me) : [null, null];
     const canAnswer = !this.readOnly && myId && this.client.name;
     return html`
       <section class="card" aria-labelledby="goal-check-heading">

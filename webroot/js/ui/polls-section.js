@@ -7,7 +7,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { BoardSection } from './light-element.js';
 import { orderAtEnd, orderedEntities } from './ordered-entities.js';
-import { pollAnswerId, POLL_LIMITS, pollOptions } from '../board/meeting-rules.js';
+import { POLL_LIMITS, pollOptions } from '../board/meeting-rules.js';
+import { ownEntry } from '../board/entity-rules.js';
 import { pollBars } from './poll-bars.js';
 import { t } from '../i18n.js';
 
@@ -47,8 +48,7 @@ export class PollsSection extends BoardSection {
   #poll(poll) {
     const open = poll.open === true;
     const me = this.client.you?.participantId;
-    const answerId = me ? pollAnswerId(poll.id, me) : null;
-    const mine = answerId ? this.client.state.entities[answerId] : null;
+    const [answerId, mine] = me ? ownEntry(this.client.state, 'pollAnswer', me, poll.id) : [null, null];
     const canAnswer = open && !this.readOnly && Boolean(me);
     const headingId = `poll-q-${poll.id}`;
     return html`

@@ -8,7 +8,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { BoardSection } from './light-element.js';
 import { orderAtEnd, orderedEntities } from './ordered-entities.js';
-import { hasVoted, questionVisible, sortQuestions, voteCounts, voteId } from '../board/questions.js';
+import { hasVoted, questionVisible, sortQuestions, voteCounts } from '../board/questions.js';
+import { ownEntry } from '../board/entity-rules.js';
 import './text-field.js';
 import { t } from '../i18n.js';
 
@@ -99,8 +100,7 @@ export class QuestionsSection extends BoardSection {
   }
 
   #vote(q, voted, me) {
-    const id = voteId(q.id, me);
-    const existing = this.client.state.entities[id];
+    const [id, existing] = ownEntry(this.client.state, 'vote', me, q.id);
     if (!existing) {
       this.client.submit([{ type: 'create', id, kind: 'vote', fields: { question: q.id } }]);
     } else if (!existing.deleted) {

@@ -1,22 +1,29 @@
 // Removing is undoable: an item is set `removed` (the server stamps who did it) and stays on the
-// board, hidden, so it can be brought back by whoever removed it or the facilitator. The same
-// rules as the server's (board/Authorship.java), so nobody is offered a button that would fail.
+// board, hidden, so it can be brought back by whoever removed it or the facilitator. Who may is the
+// shared table of the board's rules (board/entity-rules.js), so nobody is offered a button that would fail.
 import { t } from '../i18n.js';
+import * as rules from '../board/entity-rules.js';
 
-const me = (client) => client.you?.participantId;
+const actor = (client) => ({ participantId: client.you?.participantId, isFacilitator: client.isFacilitator });
+
+// Our own new item carries no proposer until the server's stamped copy arrives.
+const ownAndNew = (client, item) => !client.sync.confirmed.entities[item.id];
+const withKind = (client, item) => ({ ...item, kind: item.kind ?? client.state.entities[item.id]?.kind });
 
 /** An agenda item is its proposer's (the template's items the facilitator's); agreements and actions everyone's. */
 export function mayRemove(client, item) {
-  if (client.isFacilitator || item.kind !== 'agendaItem') return true;
-  // Our own new item carries no proposer until the server's stamped copy arrives.
-  const ownAndNew = !client.sync.confirmed.entities[item.id];
-  return ownAndNew || Boolean(item.proposedBy) && item.proposedBy === me(client);
+  const full = withKind(client, item);
+  return rules.mayRemove(full, actor(client))
+    || (ownAndNew(client, item) && rules.KIND_RULES[full.kind]?.ending === 'removed');
 }
 
-export const mayRename = mayRemove;
+/** What an agenda item is called is its proposer's, or the facilitator's. */
+export function mayRename(client, item) {
+  return rules.mayChange(withKind(client, item), 'title', actor(client)) || ownAndNew(client, item);
+}
 
 export function mayRestore(client, item) {
-  return client.isFacilitator || Boolean(item.removedBy) && item.removedBy === me(client);
+  return rules.mayRestore(item, actor(client));
 }
 
 /** Removes the item and offers "undo" for a while (see undo-bar.js). */

@@ -10,7 +10,9 @@ import org.aantafel.sync.HubRouter;
 import org.aantafel.sync.HubVerticle;
 import org.aantafel.sync.RetentionSweep;
 import org.aantafel.web.BoardCreationLimit;
+import org.aantafel.web.FailedJoinLimit;
 import org.aantafel.web.HttpVerticle;
+import org.aantafel.web.SessionBinding;
 
 import java.time.Clock;
 import java.util.List;
@@ -73,6 +75,8 @@ public final class App {
     return store.compose(opened -> {
       Optional<MeetingMailer> mail = MeetingMailer.create(vertx, opened, config.mail());
       BoardCreationLimit creations = new BoardCreationLimit(config.limits());
+      FailedJoinLimit failedJoins = new FailedJoinLimit(config.limits().failedJoinsPerMinutePerClient());
+      SessionBinding sessions = new SessionBinding(config.publicUrl().startsWith("https://"));
       ClusterNode.reportDepartures(vertx);
       return vertx.deployVerticle(() -> new HubVerticle(opened, hubIdleMillis, hubIndex.getAndIncrement(),
           config.limits().seatsPerBoard()),
@@ -81,7 +85,7 @@ public final class App {
           .map(routerId -> List.of(routerId, hubId)))
         .compose(syncIds -> vertx.deployVerticle(() -> {
           HttpVerticle server = new HttpVerticle(opened, config.httpHost(), config.httpPort(),
-            config.publicUrl(), mail, config.limits(), creations);
+            config.publicUrl(), mail, config.limits(), creations, failedJoins, sessions);
           servers.add(server);
           return server;
         }, new DeploymentOptions().setInstances(config.httpPort() == 0 ? 1 : instances))

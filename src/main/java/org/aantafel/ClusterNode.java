@@ -46,6 +46,9 @@ public final class ClusterNode {
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
     hazelcast.setProperty("hazelcast.logging.type", "jdk");
     hazelcast.setProperty("hazelcast.local.localAddress", settings.host());
+    // Hazelcast binds to every interface by default, whatever address it announces: only the configured host may
+    // reach the cluster (the event bus binds to the same host below).
+    hazelcast.setProperty("hazelcast.socket.bind.any", "false");
     hazelcast.getJetConfig().setEnabled(false);
     hazelcast.getNetworkConfig().setPort(settings.port()).setPortAutoIncrement(false);
     JoinConfig join = hazelcast.getNetworkConfig().getJoin();

@@ -11,15 +11,19 @@ import io.vertx.core.json.JsonObject;
  *                                 since anyone else can write any address there
  * @param outboundQueueBytes       bytes of messages that may wait for one socket; a socket further behind is closed
  * @param seatsPerBoard            people who may take a seat (join with a name) at one board; everyone else watches
+ * @param failedJoinsPerMinutePerClient joins with a link that does not open its board that one client address may
+ *                                 make a minute, also its burst; past it the bridge refuses joins from that address
  */
 public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, int outboundQueueBytes,
-                     int seatsPerBoard) {
+                     int seatsPerBoard, int failedJoinsPerMinutePerClient) {
   /** A parents' evening has a few hundred people with a name; listeners watch without a seat. */
   public static final int DEFAULT_SEATS_PER_BOARD = 300;
 
   public Limits {
-    if (boardsPerMinutePerClient < 1 || outboundQueueBytes < 1 || seatsPerBoard < 1) {
-      throw new IllegalArgumentException("boardsPerMinutePerClient, outboundQueueBytes and seatsPerBoard must be positive");
+    if (boardsPerMinutePerClient < 1 || outboundQueueBytes < 1 || seatsPerBoard < 1
+      || failedJoinsPerMinutePerClient < 1) {
+      throw new IllegalArgumentException("boardsPerMinutePerClient, outboundQueueBytes, seatsPerBoard and"
+        + " failedJoinsPerMinutePerClient must be positive");
     }
   }
 
@@ -28,6 +32,7 @@ public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, in
       Integer.parseInt(String.valueOf(json.getValue("boardsPerMinutePerClient", 10))),
       Boolean.parseBoolean(String.valueOf(json.getValue("trustForwardedFor", false))),
       Integer.parseInt(String.valueOf(json.getValue("outboundQueueBytes", 1024 * 1024))),
-      Integer.parseInt(String.valueOf(json.getValue("seatsPerBoard", DEFAULT_SEATS_PER_BOARD))));
+      Integer.parseInt(String.valueOf(json.getValue("seatsPerBoard", DEFAULT_SEATS_PER_BOARD))),
+      Integer.parseInt(String.valueOf(json.getValue("failedJoinsPerMinutePerClient", 30))));
   }
 }

@@ -26,4 +26,17 @@ class MailSettingsTest {
         () -> MailSettings.fromJson(new JsonObject().put("smtpHost", "smtp.school.test")));
     assertThrows(RuntimeException.class, () -> MailSettings.fromJson(new JsonObject().put("timeZone", "Mars/Base")));
   }
+
+  @Test
+  void theServersDailyMailLimitsComeFromTheConfigurationAndMustBePositive() {
+    MailSettings defaults = AppConfig.load(java.util.Map.of()).mail();
+    assertEquals(MailSettings.DEFAULT_MAILS_PER_DAY, defaults.mailsPerDay());
+    assertEquals(MailSettings.DEFAULT_CONFIRMATIONS_PER_DAY, defaults.confirmationMailsPerDay());
+    MailSettings set = AppConfig.load(java.util.Map.of("AANTAFEL_MAILS_PER_DAY", "50",
+        "AANTAFEL_CONFIRMATION_MAILS_PER_DAY", "7")).mail();
+    assertEquals(50, set.mailsPerDay());
+    assertEquals(7, set.confirmationMailsPerDay());
+    assertThrows(IllegalArgumentException.class,
+        () -> MailSettings.fromJson(new JsonObject().put("mailsPerDay", 0)));
+  }
 }

@@ -12,9 +12,14 @@ import static org.aantafel.board.ValueRule.orderKey;
 import static org.aantafel.board.ValueRule.phaseList;
 import static org.aantafel.board.ValueRule.string;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.aantafel.board.KindRules.Ending;
+import org.aantafel.board.KindRules.Ender;
 
 /**
  * The single source of truth for which kinds of entity exist, which fields they have and what those accept.
@@ -73,12 +78,17 @@ public final class BoardSchema {
           value(Removal.REMOVED, bool()),
           value(Removal.REMOVED_BY, id().orNull()).stamped(),
           value(Removal.REMOVED_BY_NAME, string(MAX_NAME).orNull()).stamped(),
-          value(Stamps.CHANGED_BY_NAME, string(MAX_NAME)).stamped()),
+          value(Stamps.CHANGED_BY_NAME, string(MAX_NAME)).stamped())
+          // What an item is called, and whether it is on the agenda, is its proposer's (the template's items are the
+          // chair's); its notes are written together.
+          .with(KindRules.shared().ownedBy("proposedBy", true, "title").removedBy(Ender.OWNER)),
+      // What one person says at the start: theirs, and the facilitator may write it down for them.
       EntityKind.of("checkin",
           text("text", 1000),
           value("participantId", id()).stamped(),
           value("name", string(MAX_NAME)).stamped(),
-          value("role", oneOf(Role.wireNames())).stamped()),
+          value("role", oneOf(Role.wireNames())).stamped())
+          .with(KindRules.shared().personal("checkin", null, true)),
       EntityKind.of("agreement",
           text("text", 1000),
           value("order", orderKey()),
@@ -86,7 +96,8 @@ public final class BoardSchema {
           value(Removal.REMOVED, bool()),
           value(Removal.REMOVED_BY, id().orNull()).stamped(),
           value(Removal.REMOVED_BY_NAME, string(MAX_NAME).orNull()).stamped(),
-          value(Stamps.CHANGED_BY_NAME, string(MAX_NAME)).stamped()),
+          value(Stamps.CHANGED_BY_NAME, string(MAX_NAME)).stamped())
+          .with(KindRules.shared().removedBy(Ender.ANYONE)),
       EntityKind.of("action",
           text("what", 500),
           text("who", 200).plain(),
@@ -99,19 +110,25 @@ public final class BoardSchema {
           value(Removal.REMOVED, bool()),
           value(Removal.REMOVED_BY, id().orNull()).stamped(),
           value(Removal.REMOVED_BY_NAME, string(MAX_NAME).orNull()).stamped(),
-          value(Stamps.CHANGED_BY_NAME, string(MAX_NAME)).stamped()),
+          value(Stamps.CHANGED_BY_NAME, string(MAX_NAME)).stamped())
+          .with(KindRules.shared().removedBy(Ender.ANYONE)),
+      // A verdict on whether the goal was met is personal: not even the facilitator speaks for someone.
       EntityKind.of("goalCheck",
           text("comment", 1000),
           value("verdict", oneOf("met", "partly", "not")),
           value("participantId", id()).stamped(),
           value("name", string(MAX_NAME)).stamped(),
-          value("role", oneOf(Role.wireNames())).stamped()),
+          value("role", oneOf(Role.wireNames())).stamped())
+          .with(KindRules.shared().personal("goalCheck", null, false)),
       EntityKind.of("evaluation",
           text("howIsIt", 1000),
           text("goodAt", 1000),
           text("couldBetter", 1000),
           value("topic", oneOf(TOPICS)).facilitatorOnly(),
-          value("assignedTo", id().orNull()).facilitatorOnly()),
+          value("assignedTo", id().orNull()).facilitatorOnly())
+          // Handing out a topic to someone is chairing; the answers are the assignee's (and the facilitator's).
+          .with(KindRules.shared().madeBy(Grant.FACILITATOR).deletedBy(Ender.FACILITATOR)
+            .ownedBy("assignedTo", true, "howIsIt", "goodAt", "couldBetter")),
       EntityKind.of("question",
           text("text", 500),
           value("order", orderKey()),
@@ -121,24 +138,32 @@ public final class BoardSchema {
           value("proposedByRole", oneOf(Role.wireNames())).stamped(),
           value(Questions.ASKED_AT, integerBetween(0, Long.MAX_VALUE)).stamped(),
           // Given by the server at create (Stamps), then the facilitator's: approve or hide.
-          value(Questions.MODERATION, oneOf(Questions.MODERATIONS)).facilitatorOnly()),
-      // One person's vote for a question; its id names both (Questions.voteId), so each person has one per question.
+          value(Questions.MODERATION, oneOf(Questions.MODERATIONS)).facilitatorOnly())
+          // Its words and withdrawing it are the asker's alone: the facilitator hides, but never rewrites.
+          .with(KindRules.shared().ownedBy("proposedBy", false, "text", "order").deletedBy(Ender.OWNER)
+            .parentOfPersonal()),
+      // One person's vote for a question; its id names both, so each person has one per question.
       EntityKind.of("vote",
-          value("question", id()),
-          // Taken back: a deleted vote would leave a tombstone that keeps its id, so voting again is a set.
+          value("question", id()).fixed(),
+          // Taken back and cast again with a set: the vote stays, so its id stays its voter's.
           value(Questions.WITHDRAWN, bool()),
-          value("participantId", id()).stamped()),
+          value("participantId", id()).stamped())
+          .with(KindRules.shared().personal("vote", "question", false)),
       // Live polls (Polls): asked by the facilitator, answered once per person while open.
       EntityKind.of(Polls.POLL,
           text("question", Polls.MAX_QUESTION).facilitatorOnly(),
           value("options", Polls.optionList()).facilitatorOnly(),
           value("order", orderKey()).facilitatorOnly(),
           value("open", bool()).facilitatorOnly(),
-          value(Polls.OPENED, bool()).stamped()),
+          value(Polls.OPENED, bool()).stamped())
+          // Asking is chairing.
+          .with(KindRules.shared().madeBy(Grant.FACILITATOR).deletedBy(Ender.FACILITATOR).parentOfPersonal()),
+      // Changed while the poll is open, never withdrawn.
       EntityKind.of(Polls.ANSWER,
-          value("poll", id()),
+          value("poll", id()).fixed(),
           value("choice", integerBetween(0, Polls.MAX_OPTIONS - 1)),
-          value("participantId", id()).stamped()));
+          value("participantId", id()).stamped())
+          .with(KindRules.shared().personal("answer", "poll", false)));
 
   private final Map<String, EntityKind> kinds = new LinkedHashMap<>();
 
@@ -159,6 +184,17 @@ public final class BoardSchema {
       throw BoardRejection.badInput("unknown kind: " + name);
     }
     return kind;
+  }
+
+  /** Every kind but the board's, in the order declared: the table of the meeting's rules. */
+  public Collection<EntityKind> creatableKinds() {
+    return kinds.values().stream().filter(k -> !k.name().equals(BOARD)).toList();
+  }
+
+  /** The names of the kinds that end a certain way (removed with undo, deleted, kept). */
+  public Set<String> kindsEnding(Ending ending) {
+    return kinds.values().stream().filter(k -> k.rules().ending() == ending).map(EntityKind::name)
+      .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The kind of an existing entity. State maps are checked with this, so a stored kind must still be known. */

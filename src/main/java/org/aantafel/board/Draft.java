@@ -67,7 +67,9 @@ final class Draft {
       if (op.id().equals(EntityId.BOARD)) {
         throw BoardRejection.badInput("the board cannot be deleted");
       }
-      checkAuthor(entity, null);
+      if (actor != null) {
+        entity.kind.rules().checkDelete(entity.kind.name(), entity.fields, actor);
+      }
       entity.delete();
       liveCount--;
       return List.of(op);
@@ -116,7 +118,7 @@ final class Draft {
       Questions.checkRecast(entity.fields, set.value(), id -> java.util.Optional.ofNullable(lookup(id)));
     }
     if (actor != null && set.field().equals(Removal.REMOVED)) {
-      Authorship.checkRemoval(entity.kind.name(), entity.fields, set.value(), actor);
+      entity.kind.rules().checkRemoval(entity.kind.name(), entity.fields, set.value(), actor);
     }
     if (!spec.isControl()) {
       List<Op.Set> stamps = actor == null ? List.of()
@@ -155,9 +157,10 @@ final class Draft {
       requireWritable(spec);
     });
     if (actor != null) {
-      Authorship.checkCreate(kind.name(), create.id(), fields, actor);
+      kind.rules().checkCreate(kind.name(), create.id(), fields, actor);
+      kind.rules().checkNoEarlierEntry(kind.name(), fields, actor, this::lookup);
       if (kind.name().equals("vote")) {
-        Questions.checkVoteCreate(create.id(), fields, actor, id -> java.util.Optional.ofNullable(lookup(id)));
+        Questions.checkVoteCreate(fields, id -> java.util.Optional.ofNullable(lookup(id)));
       }
       fields = Stamps.onCreate(kind.name(), fields, actor, lookup(EntityId.BOARD).fields, nowMillis);
     }
@@ -198,14 +201,16 @@ final class Draft {
   private FieldSpec writableField(Entity entity, String field) {
     FieldSpec spec = entity.kind.field(field);
     requireWritable(spec);
-    checkAuthor(entity, field);
-    return spec;
-  }
-
-  private void checkAuthor(Entity entity, String field) {
     if (actor != null) {
-      Authorship.check(entity.kind.name(), entity.fields, field, actor);
+      if (spec.isFixed()) {
+        throw new BoardRejection(403, field + " of a " + entity.kind.name() + " is given when it is made and stays");
+      }
+      entity.kind.rules().checkChange(entity.kind.name(), entity.fields, field, actor);
+      if (entity.kind.name().equals(Polls.POLL)) {
+        Polls.checkAsked(entity.fields, field);
+      }
     }
+    return spec;
   }
 
   private void requireWritable(FieldSpec spec) {

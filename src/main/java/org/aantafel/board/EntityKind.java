@@ -4,8 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A kind of entity on the board and the fields it has. */
-public record EntityKind(String name, Map<String, FieldSpec> fields) {
+/** A kind of entity on the board, the fields it has and the rules of the meeting for it. */
+public record EntityKind(String name, Map<String, FieldSpec> fields, KindRules rules) {
 
   public static EntityKind of(String name, FieldSpec... fields) {
     Map<String, FieldSpec> byName = new LinkedHashMap<>();
@@ -15,7 +15,12 @@ public record EntityKind(String name, Map<String, FieldSpec> fields) {
         throw new IllegalArgumentException(name + ": bad or repeated field name " + f.name());
       }
     }
-    return new EntityKind(name, Collections.unmodifiableMap(byName));
+    return new EntityKind(name, Collections.unmodifiableMap(byName), KindRules.shared());
+  }
+
+  /** The same kind under other rules than {@link KindRules#shared()}. */
+  public EntityKind with(KindRules rules) {
+    return new EntityKind(name, fields, rules);
   }
 
   public FieldSpec field(String field) {

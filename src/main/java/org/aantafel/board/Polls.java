@@ -15,9 +15,9 @@ import java.util.function.Function;
  * Once a poll has been opened ({@code opened}, stamped) its question and options stay as they were asked, so every
  * answer answers the same question and an answer's {@code choice} (the option's index) keeps its meaning.
  *
- * <p>A {@code pollAnswer} has the id {@code answer-<pollId>-<participantId>} of the actor: one per person per poll,
- * created and changed by that person only while the poll is open. Resending or a second tab cannot add a second
- * answer (the id is taken: 409), so the counts are the number of people.
+ * <p>A {@code pollAnswer} is one person's ({@link KindRules}): its id {@code answer.<pollId>.<participantId>} is
+ * derived from the actor, it is created and changed by that person only while the poll is open and never withdrawn.
+ * Resending or a second tab cannot add a second answer (the id is taken: 409), so the counts are the number of people.
  */
 public final class Polls {
 
@@ -29,8 +29,6 @@ public final class Polls {
   public static final int MAX_QUESTION = 300;
   /** Stamped on a poll when it is first opened: from then on its question and options are fixed. */
   static final String OPENED = "opened";
-  /** A poll's id leaves room in 64 characters for its answers' ids (a browser's ids are 36-character UUIDs). */
-  static final int MAX_POLL_ID = 36;
 
   private Polls() {
   }
@@ -41,7 +39,7 @@ public final class Polls {
   }
 
   public static String answerId(String pollId, String participantId) {
-    return "answer-" + pollId + "-" + participantId;
+    return BoardSchema.STANDARD.kind(ANSWER).rules().personal().id(pollId, participantId);
   }
 
   /** 2-10 options, one per line: none blank, none longer than 100 characters, no two the same. */
@@ -69,42 +67,10 @@ public final class Polls {
     };
   }
 
-  /** Asking is chairing: only the facilitator creates a poll. An answer's id names its poll and its author. */
-  static void checkCreate(String kind, String id, Map<String, Object> fields, Actor actor) {
-    if (kind.equals(POLL)) {
-      if (!actor.isFacilitator()) {
-        throw new BoardRejection(403, "only the facilitator may ask a poll");
-      }
-      if (id.length() > MAX_POLL_ID) {
-        throw BoardRejection.badInput("a poll's id is at most " + MAX_POLL_ID + " characters");
-      }
-    } else if (kind.equals(ANSWER)) {
-      Object poll = fields.get("poll");
-      String expected = poll instanceof String pollId ? answerId(pollId, actor.participantId()) : null;
-      if (!id.equals(expected)) {
-        // One id per person and poll: two tabs, or a resend, can never make a second answer.
-        throw BoardRejection.badInput("an answer's id is " + answerId(String.valueOf(poll), actor.participantId()));
-      }
-    }
-  }
-
-  /** Who may change or delete a poll or an answer (null field: delete). */
-  static void checkChange(String kind, Map<String, Object> fields, String field, Actor actor) {
-    if (kind.equals(POLL)) {
-      if (!actor.isFacilitator()) {
-        throw new BoardRejection(403, "only the facilitator may change or remove a poll");
-      }
-      if (Boolean.TRUE.equals(fields.get(OPENED)) && ("question".equals(field) || "options".equals(field))) {
-        throw new BoardRejection(409, "this poll has been asked: its question and options stay as they were");
-      }
-    } else if (kind.equals(ANSWER)) {
-      if (!actor.participantId().equals(fields.get("participantId"))) {
-        throw new BoardRejection(403, "only the person who answered may change this answer");
-      }
-      if (!"choice".equals(field)) {
-        throw new BoardRejection(403, field == null ? "an answer is changed, not withdrawn"
-            : "an answer stays with its poll: only its choice changes");
-      }
+  /** Once a poll has been asked, its question and options stay (its fields are the facilitator's: BoardSchema). */
+  static void checkAsked(Map<String, Object> fields, String field) {
+    if (Boolean.TRUE.equals(fields.get(OPENED)) && ("question".equals(field) || "options".equals(field))) {
+      throw new BoardRejection(409, "this poll has been asked: its question and options stay as they were");
     }
   }
 

@@ -30,7 +30,7 @@ public final class Questions {
 
   /** The id of a participant's vote for a question: one per person per question, like a goal check's. */
   public static String voteId(String questionId, String participantId) {
-    return "vote-" + questionId + "-" + participantId;
+    return BoardSchema.STANDARD.kind("vote").rules().personal().id(questionId, participantId);
   }
 
   /** Whether everyone sees the question: approved (or from before moderation existed), not hidden. */
@@ -44,39 +44,9 @@ public final class Questions {
     return moderation == null || APPROVED.equals(moderation);
   }
 
-  /**
-   * Text, order and withdrawing (delete) are the asker's alone: the facilitator moderates with {@code moderation}
-   * and {@code answered}, which the schema keeps theirs, but never puts words in someone's mouth.
-   */
-  static void checkQuestion(Map<String, Object> fields, String field, Actor actor) {
-    if ("answered".equals(field) || MODERATION.equals(field)) {
-      return;
-    }
-    Object proposer = fields.get("proposedBy");
-    boolean own = proposer == null ? actor.isFacilitator() : actor.participantId().equals(proposer);
-    if (!own) {
-      throw new BoardRejection(403, field == null
-          ? "only who asked this question may withdraw it; the facilitator may hide it"
-          : "only who asked this question may change it; the facilitator may hide it");
-    }
-  }
-
   /** Whether a vote's state map counts: live and not taken back. */
   public static boolean counts(Map<?, ?> vote) {
     return !Removal.gone(vote) && !Boolean.TRUE.equals(vote.get(WITHDRAWN));
-  }
-
-  /**
-   * A vote is taken back ({@code withdrawn}, or deleted) and cast again only by who cast it, and never moved to
-   * another question.
-   */
-  static void checkVote(Map<String, Object> fields, String field, Actor actor) {
-    if (field != null && !field.equals(WITHDRAWN)) {
-      throw new BoardRejection(403, "a vote is not moved: take it back and vote for the other question");
-    }
-    if (!actor.participantId().equals(fields.get("participantId"))) {
-      throw new BoardRejection(403, "only who voted may take the vote back or cast it again");
-    }
   }
 
   /** Casting a vote again ({@code withdrawn} false) needs its question still to be one everyone sees. */
@@ -95,18 +65,11 @@ public final class Questions {
   }
 
   /**
-   * A vote names a question everyone can see, and its id is {@link #voteId} of that question and the actor, so a
-   * second vote of the same person is a 409 (the id is taken), and nobody votes in someone else's name.
+   * A vote names a question everyone can see. Its id is {@link #voteId} of that question and the actor
+   * ({@link KindRules}), so a second vote of the same person is a 409 (the id is taken).
    */
-  static void checkVoteCreate(String id, Map<String, Object> fields, Actor actor,
-                              Function<String, Optional<Entity>> lookup) {
-    if (!(fields.get("question") instanceof String questionId)) {
-      throw BoardRejection.badInput("a vote names its question");
-    }
-    if (!id.equals(voteId(questionId, actor.participantId()))) {
-      throw BoardRejection.badInput("a vote's id is " + voteId(questionId, actor.participantId()));
-    }
-    checkVotable(questionId, lookup);
+  static void checkVoteCreate(Map<String, Object> fields, Function<String, Optional<Entity>> lookup) {
+    checkVotable(fields.get("question"), lookup);
   }
 
   /** At create: whether the question waits for approval (only a listener's, on a board that asks for it). */

@@ -13,8 +13,8 @@ public final class Removal {
   public static final String REMOVED = "removed";
   static final String REMOVED_BY = "removedBy";
   static final String REMOVED_BY_NAME = "removedByName";
-  /** Kinds whose items are removed softly; the others (check-ins, goal checks, ...) are one person's and deleted. */
-  static final Set<String> KINDS = Set.of("agendaItem", "agreement", "action");
+  /** Kinds whose items are removed with undo, never deleted (the table of {@link KindRules}). */
+  static final Set<String> KINDS = BoardSchema.STANDARD.kindsEnding(KindRules.Ending.REMOVED);
 
   private Removal() {
   }

@@ -31,6 +31,20 @@ final class MailTexts {
       Map.entry("invitationIntro", new String[] {
           "U bent uitgenodigd voor het overleg \u201c{0}\u201d. De bijlage zet het in uw agenda.",
           "You are invited to the meeting \u201c{0}\u201d. The attachment adds it to your calendar."}),
+      Map.entry("confirmSubject", new String[] {
+          "Bevestig je e-mailadres voor Aan Tafel", "Confirm your e-mail address for Aan Tafel"}),
+      Map.entry("confirmIntro", new String[] {
+          "Iemand heeft dit e-mailadres achtergelaten bij een overleg op Aan Tafel, om er de agenda, de uitnodiging "
+              + "en het verslag van te krijgen.",
+          "Someone left this e-mail address at a meeting on Aan Tafel, to receive its agenda, invitation and "
+              + "record."}),
+      Map.entry("confirmLink", new String[] {
+          "Was jij dat? Bevestig het dan met deze link: {0}",
+          "Was that you? Then confirm it with this link: {0}"}),
+      Map.entry("confirmValid", new String[] {"De link werkt {0} dagen.", "The link works for {0} days."}),
+      Map.entry("confirmIgnore", new String[] {
+          "Was jij het niet? Doe dan niets. Je krijgt dan verder geen e-mail over dit overleg.",
+          "Was it not you? Then do nothing. You will then get no other e-mail about this meeting."}),
       Map.entry("why", new String[] {
           "U ontvangt deze e-mail omdat u uw adres achterliet bij een overleg op Aan Tafel.",
           "You receive this e-mail because you left your address at a meeting on Aan Tafel."}));

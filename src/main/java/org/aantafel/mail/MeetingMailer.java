@@ -25,18 +25,26 @@ public final class MeetingMailer {
   private final BoardStore store;
   private final Mailer mailer;
   private final ZoneId zone;
+  private final SendLimits limits;
+  private final AddressConfirmation addresses;
 
-  private MeetingMailer(Vertx vertx, BoardStore store, Mailer mailer, ZoneId zone) {
+  private MeetingMailer(Vertx vertx, BoardStore store, Mailer mailer, MailSettings settings) {
     this.vertx = vertx;
     this.store = store;
     this.mailer = mailer;
-    this.zone = zone;
+    this.zone = ZoneId.of(settings.timeZone());
+    this.limits = new SendLimits(store, zone, settings.mailsPerDay(), settings.confirmationMailsPerDay());
+    this.addresses = new AddressConfirmation(store, mailer, limits);
   }
 
   /** Empty when the server has no SMTP server configured. */
   public static Optional<MeetingMailer> create(Vertx vertx, BoardStore store, MailSettings settings) {
-    return Mailer.create(vertx, settings)
-        .map(mailer -> new MeetingMailer(vertx, store, mailer, ZoneId.of(settings.timeZone())));
+    return Mailer.create(vertx, settings).map(mailer -> new MeetingMailer(vertx, store, mailer, settings));
+  }
+
+  /** Leaving and confirming addresses: the only mail that goes to an address not yet confirmed. */
+  public AddressConfirmation addresses() {
+    return addresses;
   }
 
   /** The title, time, goal and agenda as the board holds them now, with the link to join. */
@@ -72,9 +80,14 @@ public final class MeetingMailer {
         .map(reply -> UpcomingMeeting.of(boardId, reply.body().getJsonObject("state")));
   }
 
-  /** The message is only written when someone will receive it: most closes have nobody to mail the PDF to. */
+  /**
+   * Only to confirmed addresses, and counted against the limits before the message is written: the message is only
+   * written when someone will receive it (most closes have nobody to mail the PDF to).
+   */
   private Future<Integer> send(String boardId, Supplier<Future<MailMessage>> message) {
     return store.seriesEmails(boardId).compose(recipients -> recipients.isEmpty() ? Future.succeededFuture(0)
-        : message.get().compose(written -> mailer.sendEach(recipients, written)));
+        : limits.takeMailing(boardId, recipients.size())
+            .compose(v -> message.get())
+            .compose(written -> mailer.sendEach(recipients, written)));
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * <p>Drivers: {@link PgBoardStore} (the server's, durable) and {@code memory.InMemoryStore} (tests only). The
  * values the parts exchange are declared here, where every existing caller already imports them.
  */
-public interface BoardStore extends OpLog, Boards, Records, Contacts {
+public interface BoardStore extends OpLog, Boards, Records, Contacts, SendQuotas {
 
   /** A trivial round trip, for /health. */
   Future<Void> ping();

@@ -69,6 +69,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // must be on disk.
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("fsync", "on")
+          // A log segment no longer needed is removed rather than renamed for reuse, where a deleted meeting's text
+          // would wait to be overwritten (DiskPurge).
+          .setServerConfig("wal_recycle", "off")
           .start();
       ProcessHandle postmaster = LeftoverPostmaster.runningServer(directory)
           .orElseThrow(() -> new IOException("PostgreSQL answered, but no postmaster runs in " + directory));

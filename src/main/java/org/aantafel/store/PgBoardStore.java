@@ -13,11 +13,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * {@link BoardStore} on PostgreSQL through vertx-pg-client. Failures come out as {@link StoreConflictException}
@@ -99,17 +101,30 @@ public final class PgBoardStore implements BoardStore {
       "SELECT record FROM board_records WHERE board_id = $1 AND version = $2";
   private static final String LAST_RECORD_VERSION =
       "SELECT coalesce(max(version), 0) FROM board_records WHERE board_id = $1";
-  // Replacing one's own address always works; a new one only while the board is under its limit.
+  // Replacing one's own address always works; a new one only while the board is under its limit. Either way it
+  // starts unconfirmed.
   private static final String UPSERT_CONTACT =
-      "INSERT INTO participant_contacts (board_id, participant_id, email) SELECT $1, $2, $3"
+      "INSERT INTO participant_contacts (board_id, participant_id, email, confirm_sha256, confirm_sent_at)"
+          + " SELECT $1, $2, $3, $5, $6"
           + " WHERE (SELECT count(*) FROM participant_contacts WHERE board_id = $1 AND participant_id <> $2) < $4"
-          + " ON CONFLICT (board_id, participant_id) DO UPDATE SET email = EXCLUDED.email";
+          + " ON CONFLICT (board_id, participant_id) DO UPDATE SET email = EXCLUDED.email, confirmed_at = NULL,"
+          + " confirm_sha256 = EXCLUDED.confirm_sha256, confirm_sent_at = EXCLUDED.confirm_sent_at";
+  private static final String CONTACT =
+      "SELECT email, confirmed_at IS NOT NULL FROM participant_contacts WHERE board_id = $1 AND participant_id = $2";
+  private static final String CONFIRM_CONTACT =
+      "UPDATE participant_contacts SET confirmed_at = now(), confirm_sha256 = NULL"
+          + " WHERE confirm_sha256 = $1 AND confirm_sent_at > $2";
+  private static final String TAKE_QUOTA =
+      "INSERT INTO mail_quota (key, period_start, used) SELECT $1, $2, $4::int WHERE $4::int <= $3::int"
+          + " ON CONFLICT (key, period_start) DO UPDATE SET used = mail_quota.used + EXCLUDED.used"
+          + " WHERE mail_quota.used + EXCLUDED.used <= $3::int";
+  private static final String FORGET_QUOTAS = "DELETE FROM mail_quota WHERE period_start < $1";
   private static final String DELETE_CONTACT =
       "DELETE FROM participant_contacts WHERE board_id = $1 AND participant_id = $2";
   // One person who left the same address on several meetings of the series gets each mail once.
   private static final String SERIES_EMAILS =
       "SELECT min(c.email) FROM participant_contacts c JOIN boards b ON b.id = c.board_id"
-          + " WHERE b.series_id = (SELECT series_id FROM boards WHERE id = $1)"
+          + " WHERE b.series_id = (SELECT series_id FROM boards WHERE id = $1) AND c.confirmed_at IS NOT NULL"
           + " GROUP BY lower(c.email) ORDER BY 1";
 
   private static final String SERIES =
@@ -131,11 +146,18 @@ public final class PgBoardStore implements BoardStore {
 
   private final Pool pool;
   private final Supplier<Future<Void>> afterClose;
+  private final DiskPurge purge;
 
   /** @param afterClose runs once the pool is closed, e.g. to stop an embedded server; may be null */
   public PgBoardStore(Pool pool, Supplier<Future<Void>> afterClose) {
+    this(pool, afterClose, DiskPurge.external(pool));
+  }
+
+  /** @param purge what follows a deletion, so that it reaches the disk ({@link DiskPurge}) */
+  PgBoardStore(Pool pool, Supplier<Future<Void>> afterClose, DiskPurge purge) {
     this.pool = pool;
     this.afterClose = afterClose == null ? Future::succeededFuture : afterClose;
+    this.purge = purge;
   }
 
   @Override
@@ -347,7 +369,8 @@ public final class PgBoardStore implements BoardStore {
     return guard("deleteBoard " + boardId, () -> pool.preparedQuery(DELETE_BOARD)
         .execute(Tuple.of(boardId, closedBefore == null ? null : utc(closedBefore.toEpochMilli())))
         .map(rows -> firstRow(rows, row -> new DeletedBoard(row.getLong(0).intValue(), row.getLong(1),
-            row.getOffsetDateTime(2) == null ? null : row.getOffsetDateTime(2).toInstant().toEpochMilli()))));
+            row.getOffsetDateTime(2) == null ? null : row.getOffsetDateTime(2).toInstant().toEpochMilli())))
+        .onSuccess(gone -> gone.ifPresent(deleted -> purge.soon())));
   }
 
   @Override
@@ -373,10 +396,57 @@ public final class PgBoardStore implements BoardStore {
   }
 
   @Override
-  public Future<Boolean> saveContact(String boardId, String participantId, String email) {
+  public Future<Optional<Contact>> contact(String boardId, String participantId) {
+    return guard("contact " + boardId, () -> pool.preparedQuery(CONTACT)
+        .execute(Tuple.of(boardId, participantId))
+        .map(rows -> firstRow(rows, row -> new Contact(row.getString(0), row.getBoolean(1)))));
+  }
+
+  @Override
+  public Future<Boolean> saveContact(String boardId, String participantId, String email, byte[] confirmationSha256,
+                                     Instant sentAt) {
     return guard("saveContact " + boardId, () -> pool.preparedQuery(UPSERT_CONTACT)
-        .execute(Tuple.of(boardId, participantId, email, MAX_CONTACTS_PER_BOARD))
+        .execute(Tuple.of(boardId, participantId, email, MAX_CONTACTS_PER_BOARD, Buffer.buffer(confirmationSha256),
+            OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC)))
         .map(rows -> rows.rowCount() > 0));
+  }
+
+  @Override
+  public Future<Boolean> confirmContact(byte[] confirmationSha256, Instant sentAfter) {
+    return guard("confirmContact", () -> pool.preparedQuery(CONFIRM_CONTACT)
+        .execute(Tuple.of(Buffer.buffer(confirmationSha256), OffsetDateTime.ofInstant(sentAfter, ZoneOffset.UTC)))
+        .map(rows -> rows.rowCount() > 0));
+  }
+
+  @Override
+  public Future<Integer> takeQuotas(List<Quota> quotas, Instant forgetBefore) {
+    // Taken in the order of their keys, so that two transactions never wait for each other's rows in a circle.
+    List<Integer> order = IntStream.range(0, quotas.size()).boxed()
+        .sorted(Comparator.comparing(i -> quotas.get(i).key())).toList();
+    return guard("takeQuotas", () -> pool.withTransaction(connection -> {
+      Future<Void> taken = connection.preparedQuery(FORGET_QUOTAS)
+          .execute(Tuple.of(OffsetDateTime.ofInstant(forgetBefore, ZoneOffset.UTC))).mapEmpty();
+      for (int index : order) {
+        Quota quota = quotas.get(index);
+        taken = taken.compose(v -> connection.preparedQuery(TAKE_QUOTA)
+            .execute(Tuple.of(quota.key(), OffsetDateTime.ofInstant(quota.periodStart(), ZoneOffset.UTC),
+                quota.limit(), quota.amount()))
+            .compose(rows -> rows.rowCount() > 0 ? Future.<Void>succeededFuture()
+                : Future.failedFuture(new QuotaFull(index))));
+      }
+      return taken.map(-1);
+    }).recover(failure -> failure instanceof QuotaFull full ? Future.succeededFuture(full.index)
+        : Future.failedFuture(failure)));
+  }
+
+  /** Ends the transaction of {@link #takeQuotas} with a rollback, naming the quota that was full. */
+  private static final class QuotaFull extends RuntimeException {
+    final int index;
+
+    QuotaFull(int index) {
+      super(null, null, false, false);
+      this.index = index;
+    }
   }
 
   @Override

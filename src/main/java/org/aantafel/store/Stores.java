@@ -47,7 +47,9 @@ public final class Stores {
           .connectingTo(database.pgConnectOptions())
           .using(vertx)
           .build();
-      return new PgBoardStore(pool, afterClose);
+      // The embedded server is this one's alone: a deletion may rewrite its tables and drop its old log.
+      return new PgBoardStore(pool, afterClose,
+          afterClose == null ? DiskPurge.external(pool) : DiskPurge.embedded(pool));
     });
   }
 }

@@ -253,7 +253,12 @@ final class BoardApi {
       : Future.failedFuture(new Refusal(403, refusal)));
   }
 
-  private String baseUrl(RoutingContext ctx) {
+  /** Whether links are made from the configured public URL, not from what a request says in its Host header. */
+  boolean hasPublicUrl() {
+    return !publicUrl.isEmpty();
+  }
+
+  String baseUrl(RoutingContext ctx) {
     if (!publicUrl.isEmpty()) {
       return publicUrl;
     }

@@ -1,6 +1,7 @@
 package org.aantafel.web;
 
 import io.vertx.core.Vertx;
+import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
@@ -8,13 +9,15 @@ import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl;
 import org.aantafel.sync.Addresses;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The SockJS event-bus bridge at /eventbus: only the contract's addresses pass, and every frame goes through the
+ * The SockJS event-bus bridge at /eventbus: only the contract's addresses pass, every raw frame passes the
+ * {@link FrameGuard} of its socket before the bridge reads it, and every bridge event goes through the
  * {@link ConnectionAgent} of its socket.
  */
 final class BoardBridge {
@@ -22,9 +25,16 @@ final class BoardBridge {
 
   private final Map<SockJSSocket, ConnectionAgent> agents = new HashMap<>();
   private final OutboundLimit outbound;
+  private final FailedJoinLimit failedJoins;
+  private final SessionBinding sessions;
+  private final boolean trustForwardedFor;
+  private final DroppedFrames dropped = new DroppedFrames();
 
-  BoardBridge(OutboundLimit outbound) {
+  BoardBridge(OutboundLimit outbound, FailedJoinLimit failedJoins, SessionBinding sessions, boolean trustForwardedFor) {
     this.outbound = outbound;
+    this.failedJoins = failedJoins;
+    this.sessions = sessions;
+    this.trustForwardedFor = trustForwardedFor;
   }
 
   Router router(Vertx vertx, String allowedOrigin) {
@@ -45,16 +55,34 @@ final class BoardBridge {
       .setMaxAddressLength(100)
       .setPingTimeout(30_000)
       .setReplyTimeout(20_000);
+    // What SockJSHandler.bridge does, with each socket wrapped first: the raw frames are not reachable otherwise,
+    // and the bridge logs some of them as they came.
+    EventBusBridgeImpl eventBusBridge = new EventBusBridgeImpl(vertx, null, bridge, event -> {
+      if (event.type() == BridgeEventType.RECEIVE && event.socket() instanceof GuardedSocket guarded) {
+        guarded.answered(event.getRawMessage().getString("address"));
+      }
+      sessions.track(event);
+      agentOf(vertx, event).handle(outbound.guard(event));
+    });
     return SockJSHandler.create(vertx, options)
-      .bridge(bridge, event -> agentOf(vertx, event).handle(outbound.guard(event)));
+      .socketHandler(socket -> eventBusBridge.handle(new GuardedSocket(vertx, socket, dropped)));
   }
 
   private ConnectionAgent agentOf(Vertx vertx, BridgeEvent event) {
     SockJSSocket socket = event.socket();
     ConnectionAgent agent = switch (event.type()) {
       case SOCKET_CLOSED -> agents.remove(socket);
-      default -> agents.computeIfAbsent(socket, s -> new ConnectionAgent(vertx.eventBus(), new RateLimit(30, 60)));
+      default -> agents.computeIfAbsent(socket, s -> newAgent(vertx, s));
     };
-    return agent != null ? agent : new ConnectionAgent(vertx.eventBus(), new RateLimit(30, 60));
+    return agent != null ? agent : newAgent(vertx, socket);
+  }
+
+  private ConnectionAgent newAgent(Vertx vertx, SockJSSocket socket) {
+    ConnectionAgent agent = new ConnectionAgent(vertx.eventBus(), new RateLimit(30, 60), failedJoins,
+      ClientAddress.of(trustForwardedFor, socket.headers(), socket.remoteAddress()));
+    if (socket instanceof GuardedSocket guarded) {
+      guarded.onFailedRequest(agent::requestFailed);
+    }
+    return agent;
   }
 }

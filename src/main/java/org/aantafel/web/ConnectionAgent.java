@@ -7,11 +7,14 @@ import org.aantafel.board.Grant;
 import org.aantafel.board.Viewer;
 import org.aantafel.sync.Addresses;
 import org.aantafel.sync.BoardPublications;
+import org.aantafel.sync.Refusal;
 import org.aantafel.sync.Refusals;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,12 +39,18 @@ final class ConnectionAgent {
 
   private record Seat(String grant, String participantId, String clientId) {}
 
-  private record PendingJoin(String boardId, String clientId, String ticket, long expiresAtMillis) {}
+  /** @param holdsToken whether it took one of the client's tokens for failed joins, to give back unless it fails */
+  private record PendingJoin(String boardId, String clientId, String ticket, long expiresAtMillis, boolean refused,
+                             boolean holdsToken) {}
 
   private final String socketId = UUID.randomUUID().toString();
   private final EventBus bus;
   private final RateLimit rateLimit;
+  private final FailedJoinLimit failedJoins;
+  /** This socket's client address, for the failed joins counted per address. */
+  private final String client;
   private final Map<String, Seat> seats = new HashMap<>();
+  private final Set<String> listening = new HashSet<>();
   private final Map<String, PendingJoin> pendingJoins = new LinkedHashMap<>(MAX_PENDING_JOINS, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, PendingJoin> eldest) {
@@ -49,16 +58,24 @@ final class ConnectionAgent {
     }
   };
 
-  ConnectionAgent(EventBus bus, RateLimit rateLimit) {
+  ConnectionAgent(EventBus bus, RateLimit rateLimit, FailedJoinLimit failedJoins, String client) {
     this.bus = bus;
     this.rateLimit = rateLimit;
+    this.failedJoins = failedJoins;
+    this.client = client;
   }
 
   void handle(BridgeEvent event) {
     switch (event.type()) {
       case SEND -> send(event);
       case RECEIVE -> receive(event);
-      case REGISTER -> event.complete(mayListen(event.getRawMessage().getString("address")));
+      // Once per address: the bridge warns in its log about every register of an address it already has.
+      case REGISTER -> event.complete(mayListen(event.getRawMessage().getString("address"))
+        && listening.add(event.getRawMessage().getString("address")));
+      case UNREGISTER -> {
+        listening.remove(event.getRawMessage().getString("address"));
+        event.complete(true);
+      }
       case PUBLISH -> event.complete(false);
       case SOCKET_CLOSED -> {
         leaveAll();
@@ -116,13 +133,22 @@ final class ConnectionAgent {
     if (pendingJoins.containsKey(replyAddress)) {
       return false;
     }
-    if (!seats.containsKey(boardId) && seats.size() >= MAX_BOARDS_PER_SOCKET) {
+    // Counted when the join arrives: the boards it sits at and those it has asked to join and not been refused.
+    Set<String> boards = new HashSet<>(seats.keySet());
+    pendingJoins.values().stream().filter(pending -> !pending.refused())
+      .forEach(pending -> boards.add(pending.boardId()));
+    if (!boards.contains(boardId) && boards.size() >= MAX_BOARDS_PER_SOCKET) {
       headers.put(Addresses.H_REFUSAL, Refusals.TOO_MANY_BOARDS);
+    }
+    FailedJoinLimit.Admission admission = headers.containsKey(Addresses.H_REFUSAL) ? null : failedJoins.admit(client);
+    if (admission == FailedJoinLimit.Admission.REFUSED) {
+      headers.put(Addresses.H_REFUSAL, Refusals.TOO_MANY_FAILED_JOINS);
     }
     String ticket = UUID.randomUUID().toString();
     headers.put(Addresses.H_JOIN_TICKET, ticket);
     pendingJoins.put(replyAddress, new PendingJoin(boardId, String.valueOf(body.getValue("clientId")), ticket,
-      now + PENDING_JOIN_MILLIS));
+      now + PENDING_JOIN_MILLIS, headers.containsKey(Addresses.H_REFUSAL),
+      admission == FailedJoinLimit.Admission.HOLDING_TOKEN));
     return true;
   }
 
@@ -138,12 +164,25 @@ final class ConnectionAgent {
       showSeatsView(frame, headers);
     }
     PendingJoin join = pendingJoins.remove(frame.getString("address"));
+    if (join != null && join.holdsToken()) {
+      failedJoins.giveBack(client);
+    }
     if (join != null && frame.getValue("body") instanceof JsonObject reply
       && reply.getValue("you") instanceof JsonObject you
       && join.boardId().equals(you.getString("boardId")) && join.ticket().equals(you.getString("ticket"))) {
       seats.put(join.boardId(), new Seat(you.getString("grant"), you.getString("participantId"), join.clientId()));
     }
     event.complete(true);
+  }
+
+  /** A request of this socket failed: a join holds no place any more, and counts against the address if its link did. */
+  void requestFailed(String replyAddress, int code) {
+    PendingJoin join = pendingJoins.remove(replyAddress);
+    if (join != null && code == Refusal.FORBIDDEN && !join.refused() && !join.holdsToken()) {
+      failedJoins.failed(client);
+    } else if (join != null && code != Refusal.FORBIDDEN && join.holdsToken()) {
+      failedJoins.giveBack(client);
+    }
   }
 
   /**

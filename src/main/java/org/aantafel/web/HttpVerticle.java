@@ -29,10 +29,14 @@ public final class HttpVerticle extends VerticleBase {
   private final Optional<MeetingMailer> mail;
   private final Limits limits;
   private final BoardCreationLimit creations;
+  private final FailedJoinLimit failedJoins;
+  private final SessionBinding sessions;
   private HttpServer server;
 
+  /** The limits and bindings that count per client or per session are shared by every instance (event loop). */
   public HttpVerticle(BoardStore store, String host, int port, String publicUrl, Optional<MeetingMailer> mail,
-                      Limits limits, BoardCreationLimit creations) {
+                      Limits limits, BoardCreationLimit creations, FailedJoinLimit failedJoins,
+                      SessionBinding sessions) {
     this.store = store;
     this.host = host;
     this.port = port;
@@ -40,6 +44,8 @@ public final class HttpVerticle extends VerticleBase {
     this.mail = mail;
     this.limits = limits;
     this.creations = creations;
+    this.failedJoins = failedJoins;
+    this.sessions = sessions;
   }
 
   @Override
@@ -61,11 +67,12 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/boards/:id/follow-up").handler(creations);
     new BoardApi(vertx, store, publicUrl, mail).mount(router);
     router.route("/eventbus/*").handler(new OriginGuard(publicOrigin));
+    router.route("/eventbus/*").handler(sessions);
     // The XHR fallbacks post frames as request bodies; over this limit the answer is 413, before SockJS sees them.
     router.route("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_SOCKET_MESSAGE)
       .setHandleFileUploads(false));
-    router.route("/eventbus/*").subRouter(new BoardBridge(new OutboundLimit(limits.outboundQueueBytes()))
-      .router(vertx, publicOrigin));
+    router.route("/eventbus/*").subRouter(new BoardBridge(new OutboundLimit(limits.outboundQueueBytes()), failedJoins,
+      sessions, limits.trustForwardedFor()).router(vertx, publicOrigin));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get("/b/:id").handler(ctx -> ctx.reroute("/board.html"));
     router.get("/b/:id/record/:version").handler(ctx -> ctx.reroute("/record.html"));

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.aantafel.mail.MeetingMailer;
+import org.aantafel.mail.SendLimitReached;
 import org.aantafel.store.AccessTokens;
 import org.aantafel.store.BoardStore;
 import org.aantafel.sync.Refusal;
@@ -21,6 +22,12 @@ final class MailApi {
   private static final int MAX_EMAIL = 254;
   /** One @ with something on both sides; no spaces or control characters, which could smuggle in mail headers. */
   private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+");
+  /** This machine itself: a link there leads nobody elsewhere, whoever wrote the Host header. */
+  private static final Pattern LOOPBACK = Pattern.compile(
+      "https?://(localhost|127(\\.[0-9]{1,3}){3}|\\[::1])(:[0-9]{1,5})?");
+  /** The server, not the request, lacks something: 503 Service Unavailable. */
+  private static final int NOT_CONFIGURED = 503;
+  private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
   private final BoardStore store;
   private final BoardApi boards;
@@ -36,7 +43,8 @@ final class MailApi {
   void mount(Router router) {
     router.get("/api/features").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("mail", mail.isPresent()).encode()));
-    router.put("/api/boards/:id/contact").handler(ctx -> withMail(ctx, mailer -> saveContact(ctx)));
+    router.put("/api/boards/:id/contact").handler(ctx -> withMail(ctx, mailer -> saveContact(ctx, mailer)));
+    router.post("/api/contacts/confirm").handler(ctx -> withMail(ctx, mailer -> confirm(ctx, mailer)));
     router.delete("/api/boards/:id/contact").handler(ctx -> withMail(ctx, mailer -> removeContact(ctx)));
     router.get("/api/boards/:id/mail/recipients").handler(ctx -> withMail(ctx, mailer -> recipients(ctx)));
     router.post("/api/boards/:id/mail/agenda").handler(ctx -> withMail(ctx, mailer ->
@@ -50,21 +58,46 @@ final class MailApi {
       ApiError.send(ctx, 404, "e-mail is not configured on this server");
       return;
     }
-    action.apply(mail.get()).onFailure(e -> ApiError.send(ctx, e));
+    action.apply(mail.get()).onFailure(e -> {
+      if (e instanceof SendLimitReached limit) {
+        ctx.response().putHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
+        ApiError.send(ctx, Refusal.RATE_LIMITED, limit.getMessage());
+      } else {
+        ApiError.send(ctx, e);
+      }
+    });
   }
 
-  /** Only a person's own seat sets their address: a link shared by the whole table cannot touch anyone else's. */
-  private Future<Void> saveContact(RoutingContext ctx) {
+  /**
+   * Only a person's own seat sets their address: a link shared by the whole table cannot touch anyone else's. The
+   * address receives nothing but one confirmation mail until its owner opens the link in it.
+   */
+  private Future<Boolean> saveContact(RoutingContext ctx, MeetingMailer mailer) {
     String boardId = ctx.pathParam("id");
     return boards.seatOf(ctx, boardId).compose(seat -> body(ctx).compose(body -> {
       Object email = body.getValue("email");
       if (!(email instanceof String e) || e.length() > MAX_EMAIL || !EMAIL.matcher(e).matches()) {
         return bad("email must be an e-mail address of at most " + MAX_EMAIL + " characters");
       }
-      return store.saveContact(boardId, seat.participantId(), e).compose(saved -> saved ? Future.<Void>succeededFuture()
-          : Future.failedFuture(new Refusal(409, "this meeting already has " + BoardStore.MAX_CONTACTS_PER_BOARD
-              + " e-mail addresses; ask the facilitator")));
-    })).onSuccess(v -> ctx.response().setStatusCode(204).end());
+      Object language = body.getValue("language", "nl");
+      if (!"nl".equals(language) && !"en".equals(language)) {
+        return bad("language must be nl or en");
+      }
+      return mailOrigin(ctx).compose(origin ->
+          mailer.addresses().leave(boardId, seat.participantId(), e, (String) language, origin));
+    })).onSuccess(confirmed -> ctx.response().setStatusCode(confirmed ? 200 : 202)
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("confirmed", confirmed).encode()));
+  }
+
+  /** The link in the confirmation mail: its page sends the secret from its fragment. */
+  private Future<Boolean> confirm(RoutingContext ctx, MeetingMailer mailer) {
+    return body(ctx).compose(body -> body.getValue("token") instanceof String token && SECRET.matcher(token).matches()
+            ? mailer.addresses().confirm(token) : bad("token must be the secret of a confirmation link"))
+        .compose(confirmed -> confirmed ? Future.succeededFuture(true)
+            : Future.failedFuture(new Refusal(Refusal.UNKNOWN_BOARD, "this confirmation link does not work: it was "
+                + "used already, a newer one was sent, or it is older than 7 days")))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end());
   }
 
   private Future<Void> removeContact(RoutingContext ctx) {
@@ -98,11 +131,23 @@ final class MailApi {
         .compose(body -> body.getValue("joinToken") instanceof String token && token.length() <= 120
             ? store.findGrant(boardId, AccessTokens.hash(token))
                 .compose(grant -> grant.filter("participant"::equals).isPresent()
-                    ? mailing.apply(boards.link(ctx, boardId, token))
+                    ? mailOrigin(ctx).compose(origin -> mailing.apply(boards.link(ctx, boardId, token)))
                     : bad("joinToken must be this board's participant token"))
             : bad("joinToken must be this board's participant token"))
         .onSuccess(sent -> ctx.response().putHeader("Content-Type", "application/json")
             .end(new JsonObject().put("sent", sent).encode()));
+  }
+
+  /**
+   * Where the links in a mail lead. Without a configured public URL that would be the request's Host header, which a
+   * client talking to the server directly writes itself: the school's sender would then mail a link to any site. So
+   * such a server mails links only to itself (a server on this machine, as in development and tests).
+   */
+  private Future<String> mailOrigin(RoutingContext ctx) {
+    String origin = boards.baseUrl(ctx);
+    return boards.hasPublicUrl() || LOOPBACK.matcher(origin).matches() ? Future.succeededFuture(origin)
+        : Future.failedFuture(new Refusal(NOT_CONFIGURED, "this server sends no e-mail until its "
+            + "public address is configured (AANTAFEL_PUBLIC_URL)"));
   }
 
   private static Future<JsonObject> body(RoutingContext ctx) {

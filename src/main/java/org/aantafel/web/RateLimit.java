@@ -17,12 +17,28 @@ final class RateLimit {
   }
 
   boolean tryTake() {
+    return tryTake(1);
+  }
+
+  /** Takes what one request costs, e.g. its bytes; a cost larger than the burst never passes. */
+  boolean tryTake(double cost) {
     refill();
-    if (tokens >= 1) {
-      tokens -= 1;
+    if (tokens >= cost) {
+      tokens -= cost;
       return true;
     }
     return false;
+  }
+
+  /** Gives one token back: what was taken for a request that turned out not to count. */
+  void refund() {
+    tokens = Math.min(burst, tokens + 1);
+  }
+
+  /** Whether nothing was taken that has not refilled since. */
+  boolean full() {
+    refill();
+    return tokens >= burst;
   }
 
   /** How long until {@link #tryTake} would succeed; zero if it would now. */

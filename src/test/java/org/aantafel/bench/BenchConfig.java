@@ -13,14 +13,15 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
                    int warmupSeconds, int measureSeconds, Mode mode, Path spawnJar, Path spawnDataDir,
                    List<String> spawnJvm, Path resultFile, Path ackedFile, Path verifyOnly, long seed,
                    int listeners, int askers, Baseline baseline, int relayPort, int texts, Transport transport,
-                   ScaleOptions scale) {
+                   ScaleOptions scale, int flooders) {
 
   /** goal: every client of a board types into the board's shared goal (the transform path); items: each types into
    *  the notes of its own agenda item (no concurrent edits of one text); webinar: one board from the "webinar"
    *  template, the host typing into its goal, listeners watching without a seat, askers asking and voting;
    *  authors: one board, every client seated and typing into one of --texts shared texts (the goal and agenda
-   *  items' notes). */
-  enum Mode { GOAL, ITEMS, WEBINAR, AUTHORS }
+   *  items' notes); wrong-links: one board's meeting measured quiet and then while --flooders sockets keep joining
+   *  it with a wrong link ({@link WrongLinkFloodBenchmark}). */
+  enum Mode { GOAL, ITEMS, WEBINAR, AUTHORS, WRONG_LINKS }
 
   /** How the webinar's listeners reach the event bus: SockJS over a websocket, or its xhr-streaming fallback. */
   enum Transport { WEBSOCKET, XHR_STREAMING }
@@ -64,11 +65,12 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
     if (!LOOPBACK.contains(url.getHost())) {
       throw new IllegalArgumentException("only loopback servers may be targeted, not " + url.getHost());
     }
-    Mode mode = Mode.valueOf(take(values, "mode", "goal").toUpperCase());
+    Mode mode = Mode.valueOf(take(values, "mode", "goal").toUpperCase().replace('-', '_'));
     boolean authors = mode == Mode.AUTHORS;
+    boolean flood = mode == Mode.WRONG_LINKS;
     BenchConfig config = new BenchConfig(url.getHost().replace("[", "").replace("]", ""),
       url.getPort() > 0 ? url.getPort() : 80,
-      intOf(values, "boards", authors ? 1 : 200), intOf(values, "clients", authors ? 1000 : 6),
+      intOf(values, "boards", authors || flood ? 1 : 200), intOf(values, "clients", authors ? 1000 : 6),
       Double.parseDouble(take(values, "rate", authors ? "0.1" : "2")),
       intOf(values, "warmup", 10), intOf(values, "measure", 60),
       mode,
@@ -83,7 +85,8 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
       intOf(values, "relay-port", (url.getPort() > 0 ? url.getPort() : 80) + 1),
       intOf(values, "texts", authors ? 8 : 1),
       Transport.valueOf(take(values, "transport", "websocket").toUpperCase().replace('-', '_')),
-      ScaleOptions.take(values));
+      ScaleOptions.take(values),
+      intOf(values, "flooders", 150));
     if (!values.isEmpty()) {
       throw new IllegalArgumentException("unknown options " + values.keySet());
     }
@@ -93,7 +96,8 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
 
   private void check() {
     scale.check(this);
-    if (baseline == Baseline.RELAY && (spawnJar == null || verifyOnly != null || mode == Mode.WEBINAR)) {
+    if (baseline == Baseline.RELAY && (spawnJar == null || verifyOnly != null || mode == Mode.WEBINAR
+      || mode == Mode.WRONG_LINKS)) {
       // The relay runs in a child JVM like the spawned server, so that both are measured the same way.
       throw new IllegalArgumentException("--baseline relay needs --spawn and --mode goal, items or authors");
     }
@@ -114,12 +118,17 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
       // One board: 5,000 sockets and 300 seats; the host and the askers take seats too.
       throw new IllegalArgumentException("listeners must be 0..4900 and askers 0..290 (one board's limits)");
     }
+    if (mode == Mode.WRONG_LINKS && (boards != 1 || flooders < 1 || flooders > 4000)) {
+      throw new IllegalArgumentException("wrong-links mode: one board and 1..4000 flooders");
+    }
     if (mode != Mode.ITEMS) {
       // Every edit inserts a marker (tag, number, ';'); the goal holds at most 4000 characters (agenda notes more).
       // In a webinar one host types; in authors mode the goal's share of the authors does.
       int typists = mode == Mode.WEBINAR ? 1 : mode == Mode.AUTHORS ? (clientsPerBoard + texts - 1) / texts
         : clientsPerBoard;
-      double edits = typists * editsPerSecond * (warmupSeconds + measureSeconds + CRASH_TYPING_SECONDS);
+      // Wrong-links mode types through two windows (quiet, flooded) and has no crash check.
+      double edits = typists * editsPerSecond * (mode == Mode.WRONG_LINKS ? 2 * (warmupSeconds + measureSeconds)
+        : warmupSeconds + measureSeconds + CRASH_TYPING_SECONDS);
       int tagLength = Markers.tag(clientsPerBoard - 1).length();
       double chars = edits * (tagLength + 1 + Long.toString((long) Math.ceil(edits / typists), 36).length());
       if (chars > GOAL_MAX) {

@@ -29,7 +29,9 @@ import java.util.function.IntFunction;
  *   --spawn target/aantafel.jar     or: start the jar as a child process (--spawn-port, --spawn-data), and after the
  *                                   run kill it with SIGKILL, start it again and check durability once more;
  *                                   --spawn-jvm "-Xms1g -Xmx1g" passes JVM options to that process
- *   --boards 200 --clients 6 --rate 2 --warmup 10 --measure 60 --mode goal|items|webinar|authors --seed 42
+ *   --boards 200 --clients 6 --rate 2 --warmup 10 --measure 60 --mode goal|items|webinar|authors|wrong-links
+ *   --seed 42
+ *   --flooders 150                  wrong-links mode: sockets joining the meeting's board with a wrong link
  *   --texts 8                       authors mode: the shared texts (the goal and agenda items' notes)
  *   --transport websocket|xhr-streaming   webinar mode: how the listeners connect
  *   --out target/bench-result.json --acked target/bench-acked.json
@@ -99,6 +101,7 @@ public final class LoadBenchmark {
       bench.awaitHealthy(server);
       exit = config.verifyOnly() != null ? bench.verifyOnly()
         : config.mode() == BenchConfig.Mode.WEBINAR ? new WebinarBenchmark(config, vertx, bench.http).run(server)
+        : config.mode() == BenchConfig.Mode.WRONG_LINKS ? new WrongLinkFloodBenchmark(config, vertx, bench.http).run()
         : bench.run(server);
       if (config.baseline() == BenchConfig.Baseline.RELAY) {
         // One at a time: the server is stopped before the relay starts, so neither takes CPU from the other's run.

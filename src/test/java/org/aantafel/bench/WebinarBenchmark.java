@@ -7,6 +7,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.aantafel.board.Op;
 import org.aantafel.board.OrderKey;
+import org.aantafel.board.Questions;
 import org.aantafel.sync.WireJson;
 import org.aantafel.testsupport.BusClient;
 import org.awaitility.Awaitility;
@@ -376,7 +377,7 @@ final class WebinarBenchmark {
         kind = "question";
       } else {
         String question = questions.get(random.nextInt(questions.size()));
-        op = new Op.Create("vote-" + question + "-" + participantId, "vote", Map.of("question", question));
+        op = new Op.Create(Questions.voteId(question, participantId), "vote", Map.of("question", question));
         kind = "vote";
       }
       inFlight = true;

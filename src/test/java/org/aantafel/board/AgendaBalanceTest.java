@@ -42,8 +42,8 @@ class AgendaBalanceTest {
   void deletedItemsAndOtherKindsDoNotCount() {
     Table table = new Table();
     table.apply(PARENT, create("p1", "agendaItem", Map.of()), create("q1", "question", Map.of()),
-        create("c1", "checkin", Map.of()));
-    table.apply(PARENT, new Op.Delete("p1"));
+        create(KindRulesTest.personalId("checkin", null, PARENT), "checkin", Map.of()));
+    table.apply(PARENT, new Op.Set("p1", "removed", true));
     assertEquals(counts(0, 0, 0, 0), AgendaBalance.of(table.state).toMap());
   }
 

@@ -134,7 +134,7 @@ class FollowUpTest {
   @Test
   void deletedEntitiesStayBehind() {
     table.apply(PARENT, create("x1", "action", Map.of("what", "Weg", "order", K1)));
-    table.apply(PARENT, new Op.Delete("x1"));
+    table.apply(PARENT, new Op.Set("x1", "removed", true));
     assertTrue(ofKind(next().toMap(), "action").isEmpty());
   }
 

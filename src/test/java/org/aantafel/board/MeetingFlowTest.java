@@ -61,9 +61,9 @@ class MeetingFlowTest {
   void valueRulesOfTheNewKinds() {
     table.apply(CHAIR, create("g1", "agreement", Map.of("stance", "agree")), create("e1", "evaluation", Map.of()),
         create("x1", "action", Map.of()), create("q1", "question", Map.of()),
-        create("goalcheck-p-chair", "goalCheck", Map.of()));
+        create("goalCheck.p-chair", "goalCheck", Map.of()));
     table.refused(400, CHAIR, set("g1", "stance", "maybe"));
-    table.refused(400, CHAIR, set("goalcheck-p-chair", "verdict", "yes"));
+    table.refused(400, CHAIR, set("goalCheck.p-chair", "verdict", "yes"));
     table.refused(400, CHAIR, set("e1", "topic", "happiness"));
     for (String topic : BoardSchema.TOPICS) {
       table.apply(CHAIR, set("e1", "topic", topic));

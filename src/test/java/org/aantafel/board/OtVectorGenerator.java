@@ -42,6 +42,7 @@ public final class OtVectorGenerator {
     vectors.put("opLists", repeat(40, () -> opListCase(random)));
     MeetingVectors.add(vectors, random);
     ScreeningVectors.add(vectors, random);
+    KindRulesVectors.add(vectors, random);
     return vectors;
   }
 

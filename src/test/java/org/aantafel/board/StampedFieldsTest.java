@@ -66,13 +66,13 @@ class StampedFieldsTest {
   @Test
   void questionsCheckinsAndGoalChecksAreStampedToo() {
     table.apply(TEACHER, create("q1", "question", Map.of("text", "Hoe lang duurt het?")),
-        create("c1", "checkin", Map.of("text", "Moe maar blij")),
-        create("goalcheck-p-teacher", "goalCheck", Map.of("verdict", "met")));
+        create("checkin.p-teacher", "checkin", Map.of("text", "Moe maar blij")),
+        create("goalCheck.p-teacher", "goalCheck", Map.of("verdict", "met")));
     Map<String, Object> question = table.fields("q1");
     assertEquals(List.of("p-teacher", "Juf Anna", "teacher"),
         List.of(question.get("proposedBy"), question.get("proposedByName"), question.get("proposedByRole")));
     assertEquals(false, question.containsKey("late"), "only agenda items can be late");
-    for (String id : List.of("c1", "goalcheck-p-teacher")) {
+    for (String id : List.of("checkin.p-teacher", "goalCheck.p-teacher")) {
       Map<String, Object> fields = table.fields(id);
       assertEquals(List.of("p-teacher", "Juf Anna", "teacher"),
           List.of(fields.get("participantId"), fields.get("name"), fields.get("role")), id);
@@ -89,7 +89,7 @@ class StampedFieldsTest {
   @Test
   void aBrowserCannotWriteAStampedFieldWhateverItsGrant() {
     table.apply(PARENT, create("a1", "agendaItem", Map.of()), create("q1", "question", Map.of()),
-        create("c1", "checkin", Map.of()));
+        create("checkin.p-parent", "checkin", Map.of()));
     for (Actor actor : List.of(PARENT, CHAIR)) {
       for (String field : List.of("proposedBy", "proposedByName", "proposedByRole", "late", "timerStartedAt",
           "timerElapsedMs")) {
@@ -102,8 +102,9 @@ class StampedFieldsTest {
       table.refused(403, actor, set("q1", "askedAt", 1L));
       table.refused(403, actor, create("q2", "question", Map.of("askedAt", 1L)));
       for (String field : List.of("participantId", "name", "role")) {
-        table.refused(403, actor, set("c1", field, "parent"));
-        table.refused(403, actor, create("c2", "checkin", Map.of(field, "parent")));
+        table.refused(403, actor, set("checkin.p-parent", field, "parent"));
+        new Table().refused(403, actor, create(KindRulesTest.personalId("checkin", null, actor), "checkin",
+            Map.of(field, "parent")));
       }
     }
   }

@@ -52,6 +52,9 @@ final class VectorChecks {
         AgendaBalance.of(BoardState.fromMap((Map<String, Object>) c.get("state"))).toMap()));
     forEach(vectors, "timers", this::timer);
     forEach(vectors, "screenings", this::screening);
+    forEach(vectors, "kindRules", c -> check(c, "table", KindRulesVectors.table()));
+    forEach(vectors, "personalIds", c -> check(c, "id", BoardSchema.STANDARD.kind((String) c.get("kind")).rules()
+        .personal().id((String) c.get("parent"), (String) c.get("participantId"))));
     return this;
   }
 

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.parsetools.RecordParser;
 import io.vertx.ext.web.client.HttpResponse;
+import org.aantafel.store.AccessTokens;
 import org.aantafel.testsupport.AllLogs;
 import org.aantafel.sync.Addresses;
 import org.aantafel.testsupport.BusClient;
@@ -16,6 +17,7 @@ import org.aantafel.testsupport.TestServer.CreatedBoard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.aantafel.testsupport.BusClient.await;
@@ -38,7 +40,14 @@ class MailLogTest {
     NetServer refusing = await(refusingSmtpServer(vertx).listen(0, "127.0.0.1"));
     try (TestServer server = TestServer.startWithSmtp(vertx, refusing.actualPort()); AllLogs logs = new AllLogs()) {
       CreatedBoard board = server.createBoard("Zorgoverleg");
-      assertEquals(204, contact(server, board).statusCode());
+      HttpResponse<Buffer> left = contact(server, board);
+      assertEquals(502, left.statusCode(), "the confirmation mail was refused: " + left.bodyAsString());
+      await().until(() -> logs.text().contains("the mail server did not accept a message: "));
+      // As if its owner had confirmed it: the address is confirmed in the store, to see the meetings' mail refused.
+      String participantId = participantOf(server, board);
+      server.onStore(store -> store.saveContact(board.id(), participantId, ADDRESS, AccessTokens.hash("confirm-it"),
+          Instant.now()).compose(saved -> store.confirmContact(AccessTokens.hash("confirm-it"),
+          Instant.now().minusSeconds(60))));
       HttpResponse<Buffer> agenda = mail(server, board);
       assertEquals(502, agenda.statusCode(), agenda.bodyAsString());
       close(server, board);
@@ -57,10 +66,11 @@ class MailLogTest {
     Vertx vertx = Vertx.vertx();
     try (TestServer server = TestServer.startWithSmtp(vertx, SMTP.getSmtp().getPort()); AllLogs logs = new AllLogs()) {
       CreatedBoard board = server.createBoard("Zorgoverleg");
-      assertEquals(204, contact(server, board).statusCode());
+      MailCalls calls = new MailCalls(server, SMTP);
+      calls.leaveConfirmedAddress(board, calls.seat(board, "anna", "Anna"), ADDRESS);
       assertEquals(new JsonObject().put("sent", 1), mail(server, board).bodyAsJsonObject());
       close(server, board);
-      await().until(() -> SMTP.getReceivedMessages().length == 2);
+      await().until(() -> SMTP.getReceivedMessages().length == 3);
       // GreenMail, the test's mail server, logs the users it creates; it is not part of Aan Tafel.
       List<String> ours = logs.lines().stream().filter(line -> !line.contains("com.icegreen")).toList();
       assertFalse(String.join("\n", ours).contains(ADDRESS), String.join("\n", ours));
@@ -99,6 +109,12 @@ class MailLogTest {
     return await(server.http().put(server.port(), "localhost", "/api/boards/" + board.id() + "/contact")
         .putHeader("Authorization", "Bearer " + board.token("participant")).putHeader("X-Seat", seat)
         .sendJsonObject(new JsonObject().put("email", ADDRESS)));
+  }
+
+  /** Anna's participant id: she is the only one seated. */
+  private static String participantOf(TestServer server, CreatedBoard board) {
+    return server.onStore(store -> store.participants(board.id()))
+        .get(0).participantId();
   }
 
   private static HttpResponse<Buffer> mail(TestServer server, CreatedBoard board) {

@@ -57,6 +57,26 @@ class MeetingMailTest {
         Duration.from(event.getDuration().getDuration()), "an hour without timeboxes");
   }
 
+  @Test
+  void theConfirmationMailIsTheServersOwnWordsAndTheLinkInThePersonsLanguage() {
+    String link = "https://aantafel.school.test/confirm.html#secret";
+    MailMessage dutch = ConfirmationMail.of("nl", link);
+    MailMessage english = ConfirmationMail.of("en", link);
+    assertEquals("Bevestig je e-mailadres voor Aan Tafel", dutch.getSubject());
+    assertEquals("Confirm your e-mail address for Aan Tafel", english.getSubject());
+    assertEquals("""
+        Iemand heeft dit e-mailadres achtergelaten bij een overleg op Aan Tafel, om er de agenda, de uitnodiging \
+        en het verslag van te krijgen.
+
+        Was jij dat? Bevestig het dan met deze link: https://aantafel.school.test/confirm.html#secret
+
+        De link werkt 7 dagen.
+        Was jij het niet? Doe dan niets. Je krijgt dan verder geen e-mail over dit overleg.
+        """, dutch.getText());
+    assertTrue(english.getText().contains("Was that you? Then confirm it with this link: " + link), english.getText());
+    assertTrue(english.getAttachment() == null || english.getAttachment().isEmpty(), "no attachment");
+  }
+
   private static JsonObject state(String language, String title, String scheduledAt) {
     return new JsonObject().put("board", new JsonObject().put("title", title).put("goal", "")
         .put("language", language).put("scheduledAt", scheduledAt));

@@ -12,6 +12,8 @@ import org.aantafel.store.BoardStore.DeletedBoard;
 import org.aantafel.store.BoardStore.NewBoard;
 import org.aantafel.store.BoardStore.Participant;
 import org.aantafel.store.BoardStore.Snapshot;
+import org.aantafel.store.Contacts.Contact;
+import org.aantafel.store.SendQuotas.Quota;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -350,11 +352,11 @@ abstract class BoardStoreContractTest {
     String followUp = UUID.randomUUID().toString();
     await(store.createBoard(seriesBoard(followUp, first, 2)));
     String unrelated = newBoard();
-    await(store.saveContact(first, "pAnnaAnnaAnnaAnn", "anna@family.test"));
-    await(store.saveContact(first, "pBramBramBramBra", "bram@school.test"));
-    await(store.saveContact(followUp, "pAnnaAgainAgainA", "Anna@Family.test"));
-    await(store.saveContact(followUp, "pCeesCeesCeesCee", "cees@care.test"));
-    await(store.saveContact(unrelated, "pDaanDaanDaanDaa", "daan@other.test"));
+    saveConfirmed(first, "pAnnaAnnaAnnaAnn", "anna@family.test");
+    saveConfirmed(first, "pBramBramBramBra", "bram@school.test");
+    saveConfirmed(followUp, "pAnnaAgainAgainA", "Anna@Family.test");
+    saveConfirmed(followUp, "pCeesCeesCeesCee", "cees@care.test");
+    saveConfirmed(unrelated, "pDaanDaanDaanDaa", "daan@other.test");
 
     List<String> series = List.of("anna@family.test", "bram@school.test", "cees@care.test");
     assertEquals(series, lowerCase(await(store.seriesEmails(first))), "each person once, whatever the case");
@@ -366,8 +368,8 @@ abstract class BoardStoreContractTest {
   @Test
   void anAddressIsReplacedAndRemovedPerParticipant() throws Exception {
     String boardId = newBoard();
-    await(store.saveContact(boardId, "pAnnaAnnaAnnaAnn", "old@family.test"));
-    await(store.saveContact(boardId, "pAnnaAnnaAnnaAnn", "new@family.test"));
+    saveConfirmed(boardId, "pAnnaAnnaAnnaAnn", "old@family.test");
+    saveConfirmed(boardId, "pAnnaAnnaAnnaAnn", "new@family.test");
     assertEquals(List.of("new@family.test"), await(store.seriesEmails(boardId)));
     await(store.removeContact(boardId, "pAnnaAnnaAnnaAnn"));
     await(store.removeContact(boardId, "pAnnaAnnaAnnaAnn"));
@@ -378,18 +380,70 @@ abstract class BoardStoreContractTest {
   void aFullBoardTakesNoNewAddressButLetsEveryoneReplaceTheirs() throws Exception {
     String boardId = newBoard();
     for (int i = 0; i < BoardStore.MAX_CONTACTS_PER_BOARD; i++) {
-      assertTrue(await(store.saveContact(boardId, "p" + i, "person" + i + "@family.test")));
+      assertTrue(saveConfirmed(boardId, "p" + i, "person" + i + "@family.test"));
     }
 
-    assertFalse(await(store.saveContact(boardId, "pOneTooMany", "late@family.test")));
-    assertTrue(await(store.saveContact(boardId, "p0", "changed@family.test")));
+    assertFalse(saveConfirmed(boardId, "pOneTooMany", "late@family.test"));
+    assertTrue(saveConfirmed(boardId, "p0", "changed@family.test"));
     assertEquals(BoardStore.MAX_CONTACTS_PER_BOARD, await(store.seriesEmails(boardId)).size());
     assertTrue(await(store.seriesEmails(boardId)).contains("changed@family.test"));
   }
 
   @Test
+  void anAddressIsMailedOnlyOnceItsOwnerConfirmedItWithTheNewestSecret() throws Exception {
+    String boardId = newBoard();
+    Instant sent = Instant.parse("2026-12-01T10:00:00Z");
+    assertTrue(await(store.saveContact(boardId, "pAnnaAnnaAnnaAnn", "anna@family.test", sha256("first"), sent)));
+    assertEquals(Optional.of(new Contact("anna@family.test", false)), await(store.contact(boardId, "pAnnaAnnaAnnaAnn")));
+    assertEquals(List.of(), await(store.seriesEmails(boardId)), "not confirmed: nobody mails it");
+
+    assertTrue(await(store.saveContact(boardId, "pAnnaAnnaAnnaAnn", "anna@family.test", sha256("second"), sent)));
+    assertFalse(await(store.confirmContact(sha256("first"), sent.minusSeconds(60))), "a replaced link");
+    assertFalse(await(store.confirmContact(sha256("second"), sent)), "a link sent before the oldest one taken");
+    assertTrue(await(store.confirmContact(sha256("second"), sent.minusSeconds(60))));
+    assertFalse(await(store.confirmContact(sha256("second"), sent.minusSeconds(60))), "a link confirms once");
+    assertEquals(Optional.of(new Contact("anna@family.test", true)), await(store.contact(boardId, "pAnnaAnnaAnnaAnn")));
+    assertEquals(List.of("anna@family.test"), await(store.seriesEmails(boardId)));
+
+    assertTrue(await(store.saveContact(boardId, "pAnnaAnnaAnnaAnn", "other@family.test", sha256("third"), sent)));
+    assertEquals(List.of(), await(store.seriesEmails(boardId)), "a new address starts unconfirmed");
+    assertEquals(Optional.empty(), await(store.contact(boardId, "pNobodyNobodyNob")));
+    assertEquals(Optional.empty(), await(store.contact("no-such-board", "pAnnaAnnaAnnaAnn")));
+  }
+
+  @Test
+  void quotasAreTakenAllOrNothingPerKeyAndPeriod() throws Exception {
+    String key = "board:" + UUID.randomUUID();
+    String server = "server:" + UUID.randomUUID();
+    Instant today = Instant.parse("2026-12-07T00:00:00Z");
+    Instant tomorrow = today.plusSeconds(86_400);
+    Instant longAgo = Instant.parse("2000-01-01T00:00:00Z");
+    assertEquals(-1, await(store.takeQuotas(List.of(new Quota(key, today, 2, 1), new Quota(server, today, 5, 3)),
+        longAgo)));
+    assertEquals(1, await(store.takeQuotas(List.of(new Quota(key, today, 2, 1), new Quota(server, today, 5, 3)),
+        longAgo)), "the server's quota is full, so the board's is not counted either");
+    assertEquals(-1, await(store.takeQuotas(List.of(new Quota(key, today, 2, 1), new Quota(server, today, 5, 2)),
+        longAgo)));
+    assertEquals(0, await(store.takeQuotas(List.of(new Quota(key, today, 2, 1)), longAgo)));
+    assertEquals(-1, await(store.takeQuotas(List.of(new Quota(key, tomorrow, 2, 2)), longAgo)), "a new period");
+    assertEquals(0, await(store.takeQuotas(List.of(new Quota(key, today, 99, 100)), longAgo)), "more than a limit");
+    assertEquals(-1, await(store.takeQuotas(List.of(new Quota(key, today, 2, 1)), tomorrow)),
+        "a past period's count is forgotten");
+  }
+
+  @Test
   void pingAnswers() throws Exception {
     await(store.ping());
+  }
+
+  /** An address as its owner leaves and confirms it. */
+  private boolean saveConfirmed(String boardId, String participantId, String email) throws Exception {
+    byte[] secret = sha256(UUID.randomUUID().toString());
+    boolean saved = await(store.saveContact(boardId, participantId, email, secret, Instant.now()));
+    if (saved) {
+      assertTrue(await(store.confirmContact(secret, Instant.now().minusSeconds(3_600))));
+    }
+    return saved;
   }
 
   protected String newBoard() throws Exception {

@@ -86,12 +86,11 @@ class FailoverTest {
    */
   private static List<SimClient.Report> meetingWhoseOwnerGoes(int people, int edits, long seed, Faults faults,
                                                               boolean killed) throws Exception {
-    int ownerPort = MainProcess.freePort();
-    MainProcess owner = cluster.startProcessNode(2, ownerPort, Files.createDirectories(dir.resolve("seed-" + seed)));
+    TestCluster.ProcessNode ownerNode = cluster.startServingProcessNode(2,
+      Files.createDirectories(dir.resolve("seed-" + seed)));
+    MainProcess owner = ownerNode.process();
+    int ownerPort = ownerNode.httpPort();
     TestServer entrance = live.get(0);
-    eventually(Duration.ofSeconds(60), () -> assertEquals(200, await(entrance.http()
-      .get(ownerPort, "127.0.0.1", "/health").send().map(r -> r.statusCode()).otherwise(-1)),
-      "the owner's node serves"));
     String title = "Failover " + seed;
     CreatedBoard board = entrance.createBoard(title);
     // The first message for the board arrives at the process node, so its hub is the one that is killed.

@@ -3,6 +3,7 @@ package org.aantafel.sync;
 import org.aantafel.board.BoardState;
 import org.aantafel.board.Op;
 import org.aantafel.board.OrderKey;
+import org.aantafel.board.Removal;
 import org.aantafel.board.TextOperation;
 
 import java.util.ArrayList;
@@ -14,11 +15,12 @@ import java.util.TreeSet;
 
 /**
  * Makes one random edit at a time that is valid on the client's local state: text inserts and deletes on the board's
- * goal and on agenda item titles, creates of agenda items, status and order sets, and deletes of items.
+ * goal and on agenda item titles, creates of agenda items, status and order sets, and removals of items (an agenda
+ * item is removed with undo, never deleted: KindRules).
  *
  * <p>Every insert carries a unique marker such as {@code [c3-17]} and only ever lands between markers, never inside
  * one; text deletes remove only filler ({@code _}). So whatever the server does, an acknowledged insert must survive
- * exactly once, unless its whole entity was deleted.
+ * exactly once, unless its whole entity was deleted (a removed item keeps its text).
  */
 final class RandomEdits {
   /** An insert's marker and where it was typed. */
@@ -74,7 +76,7 @@ final class RandomEdits {
       return new Edit(List.of(new Op.Set(item.getKey(), "order", freeKey(items))), null);
     }
     if (items.size() >= 3) {
-      return new Edit(List.of(new Op.Delete(item.getKey())), null);
+      return new Edit(List.of(new Op.Set(item.getKey(), "removed", true)), null);
     }
     return create(items);
   }
@@ -149,7 +151,7 @@ final class RandomEdits {
     List<Map.Entry<String, Map<String, Object>>> live = new ArrayList<>();
     entities.forEach((id, value) -> {
       Map<String, Object> entity = (Map<String, Object>) value;
-      if ("agendaItem".equals(entity.get("kind")) && !Boolean.TRUE.equals(entity.get("deleted"))) {
+      if ("agendaItem".equals(entity.get("kind")) && !Removal.gone(entity)) {
         live.add(Map.entry(id, entity));
       }
     });

@@ -93,11 +93,13 @@ class SlowReaderTest extends ServerTest {
         session + "/xhr_streaming").compose(HttpClientRequest::send)
         .onSuccess(r -> r.handler(chunk -> stream.append(chunk.toString()))));
       eventually(() -> assertTrue(stream.toString().contains("\no\n")));
-      xhrSend(session, joinFrame("first", board));
+      // The session's cookie, which a browser sends back with every later request to it.
+      String cookie = response.cookies().get(0).split(";", 2)[0];
+      xhrSend(session, cookie, joinFrame("first", board));
       eventually(() -> assertTrue(stream.toString().contains("first")));
-      xhrSend(session, new JsonObject().put("type", "register").put("address", Addresses.ops(board.id())));
+      xhrSend(session, cookie, new JsonObject().put("type", "register").put("address", Addresses.ops(board.id())));
       // The register frame has no reply; a join round trip afterwards proves it was processed.
-      xhrSend(session, joinFrame("second", board));
+      xhrSend(session, cookie, joinFrame("second", board));
       eventually(() -> assertTrue(stream.toString().contains("second")));
       response.pause();
 
@@ -123,8 +125,8 @@ class SlowReaderTest extends ServerTest {
         .put("clientId", "xhr").put("name", "Sam").put("role", "teacher"));
   }
 
-  private static void xhrSend(String session, JsonObject frame) {
-    int status = await(server.http().post(server.port(), "localhost", session + "/xhr_send")
+  private static void xhrSend(String session, String cookie, JsonObject frame) {
+    int status = await(server.http().post(server.port(), "localhost", session + "/xhr_send").putHeader("Cookie", cookie)
       .sendBuffer(Buffer.buffer(new JsonArray().add(frame.encode()).encode()))).statusCode();
     assertEquals(204, status);
   }

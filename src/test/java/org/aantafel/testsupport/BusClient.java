@@ -125,6 +125,30 @@ public final class BusClient {
     return reply.future();
   }
 
+  /**
+   * Several requests in one SockJS frame, as a hostile client writes them at once: the server reads them all before
+   * it can answer any. Bodies go as they are (a join presents no remembered seat).
+   */
+  public List<Future<JsonObject>> requestAll(String address, List<JsonObject> bodies) {
+    List<Future<JsonObject>> answers = new java.util.ArrayList<>();
+    List<String> frames = new java.util.ArrayList<>();
+    for (JsonObject body : bodies) {
+      String replyAddress = UUID.randomUUID().toString();
+      Promise<JsonObject> reply = Promise.promise();
+      replies.put(replyAddress, reply);
+      answers.add(reply.future());
+      frames.add(new JsonObject().put("type", "send").put("address", address).put("body", body)
+        .put("replyAddress", replyAddress).encode());
+    }
+    transport.sendAll(frames);
+    return answers;
+  }
+
+  /** The SockJS session's path, {@code /eventbus/<server>/<session>}, as it appears in a proxy's access log. */
+  public String sessionPath() {
+    return transport.sessionPath();
+  }
+
   public JsonObject call(String address, JsonObject body) {
     return await(request(address, body));
   }
@@ -132,6 +156,11 @@ public final class BusClient {
   /** Sends any text as one SockJS message, as a broken or hostile client might. */
   public void sendRaw(String text) {
     transport.send(text);
+  }
+
+  /** Sends several messages in one write, e.g. a burst of joins that arrives at the server in one frame. */
+  public void sendRawBurst(List<String> texts) {
+    transport.sendAll(texts);
   }
 
   private void write(JsonObject frame) {

@@ -16,6 +16,12 @@ interface SockJsTransport {
   /** Sends one message (the text of one event-bus frame); messages arrive at the server in the order sent. */
   void send(String message);
 
+  /** Sends several messages in one SockJS frame (one websocket message, one xhr_send), as one write. */
+  void sendAll(java.util.List<String> messages);
+
+  /** The session's path, {@code /eventbus/<server>/<session>}: what a proxy's access log shows of it. */
+  String sessionPath();
+
   /** Told when the session ends, whoever ended it (the server, a failure, or close()): the failure, or null. */
   void onClosed(Consumer<Throwable> handler);
 

@@ -67,6 +67,11 @@ public final class TestServer implements AutoCloseable {
     return start(vertx, 60_000, new JsonObject(), new InMemoryStore());
   }
 
+  /** On a store in memory, with more configuration keys, e.g. a limit set back to what the server ships with. */
+  public static TestServer startInMemory(Vertx vertx, JsonObject extraConfig) {
+    return start(vertx, 60_000, extraConfig, new InMemoryStore());
+  }
+
   /** {@link #startWithSmtp(Vertx, int)} on a store in memory. */
   public static TestServer startInMemoryWithSmtp(Vertx vertx, int smtpPort) {
     return start(vertx, 60_000, smtp(smtpPort), new InMemoryStore());
@@ -90,6 +95,8 @@ public final class TestServer implements AutoCloseable {
         .put("dbUrl", memory != null || extraConfig.containsKey("dbUrl") ? "" : TestDatabase.freshUrl())
         // Tests create many boards from one address; the test of that limit sets it back to the default.
         .put("boardsPerMinutePerClient", UNLIMITED_BOARDS)
+        // Attack tests fail many joins from this one address; the test of that limit sets it back too.
+        .put("failedJoinsPerMinutePerClient", UNLIMITED_BOARDS)
         .put("dataDir", dataDir.toString()).mergeIn(extraConfig));
       return new TestServer(vertx, config, hubIdleMillis, memory);
     } catch (java.io.IOException e) {
@@ -128,6 +135,11 @@ public final class TestServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** Where the server keeps its files, the embedded PostgreSQL's among them. */
+  public java.nio.file.Path dataDir() {
+    return config.dataDir();
   }
 
   public String baseUrl() {

@@ -17,10 +17,12 @@ final class WebSocketTransport implements SockJsTransport {
   private final WebSocketClient client;
   private final WebSocket socket;
   private final List<Consumer<Throwable>> closed = new CopyOnWriteArrayList<>();
+  private final String sessionPath;
 
-  private WebSocketTransport(WebSocketClient client, WebSocket socket) {
+  private WebSocketTransport(WebSocketClient client, WebSocket socket, String sessionPath) {
     this.client = client;
     this.socket = socket;
+    this.sessionPath = sessionPath;
     socket.exceptionHandler(e -> closed.forEach(h -> h.accept(e)));
     socket.endHandler(v -> closed.forEach(h -> h.accept(null)));
   }
@@ -28,12 +30,13 @@ final class WebSocketTransport implements SockJsTransport {
   static Future<SockJsTransport> open(io.vertx.core.Vertx vertx, WebSocketClientOptions clientOptions, String host,
                                       int port, String origin) {
     WebSocketClient client = vertx.createWebSocketClient(clientOptions);
+    String sessionPath = "/eventbus/000/" + UUID.randomUUID().toString().replace("-", "");
     WebSocketConnectOptions options = new WebSocketConnectOptions()
-      .setHost(host).setPort(port).setURI("/eventbus/000/" + UUID.randomUUID().toString().replace("-", "") + "/websocket");
+      .setHost(host).setPort(port).setURI(sessionPath + "/websocket");
     if (origin != null) {
       options.addHeader("Origin", origin);
     }
-    return client.connect(options).<SockJsTransport>map(socket -> new WebSocketTransport(client, socket))
+    return client.connect(options).<SockJsTransport>map(socket -> new WebSocketTransport(client, socket, sessionPath))
       .onFailure(e -> client.close());
   }
 
@@ -45,6 +48,16 @@ final class WebSocketTransport implements SockJsTransport {
   @Override
   public void send(String message) {
     socket.writeTextMessage(new JsonArray().add(message).encode());
+  }
+
+  @Override
+  public void sendAll(List<String> messages) {
+    socket.writeTextMessage(new JsonArray(List.copyOf(messages)).encode());
+  }
+
+  @Override
+  public String sessionPath() {
+    return sessionPath;
   }
 
   @Override

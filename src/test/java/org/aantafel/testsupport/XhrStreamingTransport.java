@@ -39,6 +39,8 @@ final class XhrStreamingTransport implements SockJsTransport {
   private volatile boolean ended;
   private Future<Void> released = Future.succeededFuture();
   private HttpClientResponse stream;
+  /** The session's cookie, which the server sets on the request that opens it; a browser sends it back on each. */
+  private String cookie;
 
   private XhrStreamingTransport(Vertx vertx, String host, int port) {
     // A connection of its own for each stream: the server closes it after the stream, and a kept-alive connection
@@ -68,8 +70,9 @@ final class XhrStreamingTransport implements SockJsTransport {
   /** One streaming request; when the server ends it (its byte limit), the next. */
   private void receive() {
     streams.request(HttpMethod.POST, port, host, session + "/xhr_streaming")
-      .compose(request -> request.send())
+      .compose(request -> withCookie(request).send())
       .onSuccess(response -> {
+        response.cookies().stream().findFirst().ifPresent(set -> cookie = set.split(";", 2)[0]);
         if (response.statusCode() != 200) {
           end(new IllegalStateException("xhr_streaming answered " + response.statusCode()));
           return;
@@ -87,6 +90,10 @@ final class XhrStreamingTransport implements SockJsTransport {
         });
       })
       .onFailure(this::end);
+  }
+
+  private io.vertx.core.http.HttpClientRequest withCookie(io.vertx.core.http.HttpClientRequest request) {
+    return cookie == null ? request : request.putHeader("Cookie", cookie);
   }
 
   private void onChunk(Buffer chunk) {
@@ -121,6 +128,17 @@ final class XhrStreamingTransport implements SockJsTransport {
     flush();
   }
 
+  @Override
+  public void sendAll(List<String> messages) {
+    outbox.addAll(messages);
+    flush();
+  }
+
+  @Override
+  public String sessionPath() {
+    return session;
+  }
+
   /** What was sent while a send was on its way goes out together next, as sockjs-client batches it. */
   private void flush() {
     if (sending || outbox.isEmpty() || ended) {
@@ -130,7 +148,8 @@ final class XhrStreamingTransport implements SockJsTransport {
     outbox = new ArrayList<>();
     sending = true;
     sends.request(HttpMethod.POST, port, host, session + "/xhr_send")
-      .compose(request -> request.putHeader("Content-Type", "text/plain;charset=UTF-8").send(batch.encode()))
+      .compose(request -> withCookie(request).putHeader("Content-Type", "text/plain;charset=UTF-8")
+        .send(batch.encode()))
       .onComplete(ar -> {
         sending = false;
         if (ar.failed() || ar.result().statusCode() != 204) {

@@ -140,7 +140,8 @@ class AttackTest extends ServerTest {
     BusClient anna = server.bus();
     JsonObject annaYou = anna.call(Addresses.JOIN, join(board, "participant", "anna-tab", "Anna"))
       .getJsonObject("you");
-    anna.call(Addresses.SUBMIT, submit(board.id(), "anna-tab", 1, 0, checkin("anna-checkin", "Ik ben moe")));
+    String annaCheckin = "checkin." + annaYou.getString("participantId");
+    anna.call(Addresses.SUBMIT, submit(board.id(), "anna-tab", 1, 0, checkin(annaCheckin, "Ik ben moe")));
 
     BusClient mallory = server.bus();
     assertEquals(403, failureCode(mallory.request(Addresses.JOIN,
@@ -150,7 +151,7 @@ class AttackTest extends ServerTest {
     assertNotEquals(annaYou.getString("participantId"), malloryYou.getString("participantId"),
       "the same name and link make another person, not Anna");
     assertEquals(403, failureCode(mallory.request(Addresses.SUBMIT, submit(board.id(), "mallory-tab", 1, 1,
-      new JsonObject().put("type", "set").put("id", "anna-checkin").put("field", "text").put("value", "x")))));
+      new JsonObject().put("type", "set").put("id", annaCheckin).put("field", "text").put("value", "x")))));
     assertEquals(403, failureCode(mallory.request(Addresses.SUBMIT, submit(board.id(), "anna-tab",
       9_007_199_254_740_991L, 1))), "nobody else's submit may poison Anna's sequence");
 
@@ -169,7 +170,8 @@ class AttackTest extends ServerTest {
     JsonObject you = phone.call(Addresses.JOIN, join(board, "participant", "phone", "Anna")).getJsonObject("you");
     String seat = you.getString("seat");
     assertEquals(22, seat.length(), "128 random bits");
-    phone.call(Addresses.SUBMIT, submit(board.id(), "phone", 1, 0, checkin("c1", "Hallo")));
+    String checkinId = "checkin." + you.getString("participantId");
+    phone.call(Addresses.SUBMIT, submit(board.id(), "phone", 1, 0, checkin(checkinId, "Hallo")));
     phone.close();
 
     BusClient laptop = server.bus();
@@ -179,7 +181,7 @@ class AttackTest extends ServerTest {
     assertEquals("Anna", again.getString("name"));
     assertNull(again.getString("seat"), "a seat is handed out once, when it is made");
     assertEquals(2L, laptop.call(Addresses.SUBMIT, submit(board.id(), "laptop", 1, 1,
-      new JsonObject().put("type", "text").put("id", "c1").put("field", "text")
+      new JsonObject().put("type", "text").put("id", checkinId).put("field", "text")
         .put("edit", new JsonArray().add(5).add(", Anna hier")))).getLong("rev"), "her own check-in, on her laptop");
 
     BusClient guesser = server.bus();

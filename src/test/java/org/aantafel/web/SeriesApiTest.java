@@ -38,8 +38,8 @@ class SeriesApiTest extends ServerTest {
         .put("order", "a1")),
       set("board", "leadParticipantId", bobId), set("board", "evaluationDate", "2027-03-01"),
       set("x2", "status", "done"),
-      create("goalcheck-" + annaId, "goalCheck", new JsonObject().put("verdict", "not")));
-    submit(bob, first.id(), "bob", 1, create("goalcheck-" + bobId, "goalCheck", new JsonObject().put("verdict", "met")));
+      create("goalCheck." + annaId, "goalCheck", new JsonObject().put("verdict", "not")));
+    submit(bob, first.id(), "bob", 1, create("goalCheck." + bobId, "goalCheck", new JsonObject().put("verdict", "met")));
     assertEquals(200, post(first, "facilitator", "close", null).statusCode());
 
     assertEquals(403, post(first, "participant", "follow-up", null).statusCode());
@@ -75,7 +75,7 @@ class SeriesApiTest extends ServerTest {
     BusClient anna2 = server.bus();
     String annaId2 = join(anna2, second.id(), second.token("participant"), "anna-2", "Anna", "parent");
     submit(anna2, second.id(), "anna-2", 1, set("carried-1", "status", "done"),
-      create("goalcheck-" + annaId2, "goalCheck", new JsonObject().put("verdict", "met")));
+      create("goalCheck." + annaId2, "goalCheck", new JsonObject().put("verdict", "met")));
     assertEquals(200, post(second, "facilitator", "close", null).statusCode());
 
     JsonObject report = get(first, "viewer", "series").bodyAsJsonObject();

@@ -6,6 +6,7 @@ import org.aantafel.store.BoardStore;
 import org.aantafel.store.RecordQuotaExceededException;
 import org.aantafel.store.StoreConflictException;
 import org.aantafel.store.StoreUnavailableException;
+import org.aantafel.store.memory.MemoryBoard.StoredContact;
 import org.aantafel.store.memory.MemoryBoard.StoredRecord;
 
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,10 @@ public final class InMemoryStore implements BoardStore {
   private static final HexFormat HEX = HexFormat.of();
 
   private final Map<String, MemoryBoard> boards = new HashMap<>();
+  /** What {@link #takeQuotas} counted, per key and period. */
+  private final Map<Counted, Integer> quotaUsed = new HashMap<>();
+
+  private record Counted(String key, Instant periodStart) {}
 
   @Override
   public Future<Void> createBoard(NewBoard board) {
@@ -283,7 +288,14 @@ public final class InMemoryStore implements BoardStore {
   }
 
   @Override
-  public Future<Boolean> saveContact(String boardId, String participantId, String email) {
+  public Future<Optional<Contact>> contact(String boardId, String participantId) {
+    return locked(() -> find(boardId).map(board -> board.contacts.get(participantId))
+        .map(stored -> new Contact(stored.email(), stored.confirmed())));
+  }
+
+  @Override
+  public Future<Boolean> saveContact(String boardId, String participantId, String email, byte[] confirmationSha256,
+                                     Instant sentAt) {
     return locked(() -> {
       MemoryBoard board = existing(boardId, "saveContact");
       // Replacing one's own address always works; a new one only while the board is under its limit.
@@ -291,8 +303,26 @@ public final class InMemoryStore implements BoardStore {
       if (others >= MAX_CONTACTS_PER_BOARD) {
         return false;
       }
-      board.contacts.put(participantId, email);
+      board.contacts.put(participantId,
+          new StoredContact(email, HEX.formatHex(confirmationSha256), sentAt.toEpochMilli(), false));
       return true;
+    });
+  }
+
+  @Override
+  public Future<Boolean> confirmContact(byte[] confirmationSha256, Instant sentAfter) {
+    String hex = HEX.formatHex(confirmationSha256);
+    return locked(() -> {
+      for (MemoryBoard board : boards.values()) {
+        for (Map.Entry<String, StoredContact> entry : board.contacts.entrySet()) {
+          StoredContact stored = entry.getValue();
+          if (hex.equals(stored.confirmationHex()) && stored.sentAtMillis() > sentAfter.toEpochMilli()) {
+            entry.setValue(new StoredContact(stored.email(), null, stored.sentAtMillis(), true));
+            return true;
+          }
+        }
+      }
+      return false;
     });
   }
 
@@ -310,10 +340,28 @@ public final class InMemoryStore implements BoardStore {
       // One person who left the same address on several meetings gets each mail once; the smallest spelling stays.
       Map<String, String> byLowerCase = new HashMap<>();
       seriesOf(board.seriesId).flatMap(meeting -> meeting.contacts.values().stream())
+          .filter(StoredContact::confirmed).map(StoredContact::email)
           .forEach(email -> byLowerCase.merge(email.toLowerCase(Locale.ROOT), email,
               (one, other) -> one.compareTo(other) <= 0 ? one : other));
       return byLowerCase.values().stream().sorted().toList();
     }).orElse(List.of()));
+  }
+
+  @Override
+  public Future<Integer> takeQuotas(List<Quota> quotas, Instant forgetBefore) {
+    return locked(() -> {
+      quotaUsed.keySet().removeIf(counted -> counted.periodStart().isBefore(forgetBefore));
+      for (int i = 0; i < quotas.size(); i++) {
+        Quota quota = quotas.get(i);
+        if (quotaUsed.getOrDefault(new Counted(quota.key(), quota.periodStart()), 0) + quota.amount()
+            > quota.limit()) {
+          return i;
+        }
+      }
+      quotas.forEach(quota -> quotaUsed.merge(new Counted(quota.key(), quota.periodStart()), quota.amount(),
+          Integer::sum));
+      return -1;
+    });
   }
 
   @Override

@@ -39,7 +39,7 @@ final class MemoryBoard {
   final Map<String, String> seats = new HashMap<>();
   final TreeMap<Integer, StoredRecord> records = new TreeMap<>();
   /** Participant id to address, in the order they were first left. */
-  final Map<String, String> contacts = new LinkedHashMap<>();
+  final Map<String, StoredContact> contacts = new LinkedHashMap<>();
 
   MemoryBoard(String id, String title, String seriesId, int seriesSeq, long createdAtMillis) {
     this.id = id;
@@ -64,4 +64,7 @@ final class MemoryBoard {
   }
 
   record StoredRecord(RecordVersion version, JsonObject record) {}
+
+  /** @param confirmationHex hex of the confirmation secret's SHA-256, null once confirmed */
+  record StoredContact(String email, String confirmationHex, long sentAtMillis, boolean confirmed) {}
 }

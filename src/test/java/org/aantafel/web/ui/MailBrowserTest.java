@@ -69,6 +69,21 @@ class MailBrowserTest extends LiveBoardTestBase {
     parent.getByTestId("join-email").fill("bram@family.test");
     parent.getByTestId("join-submit").click();
     parent.locator("[data-testid=connection-status][data-state=connected]").waitFor();
+    assertThat(parent.getByTestId("email-notice")).containsText("We sent you an e-mail");
+    // Nothing of the meeting reaches the address before its owner opens the link in the one mail it received.
+    SMTP.waitForIncomingEmail(20_000, 1);
+    String confirmation = text(SMTP.getReceivedMessages()[0]);
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://\\S+/confirm\\.html#\\S+")
+      .matcher(confirmation);
+    org.junit.jupiter.api.Assertions.assertTrue(link.find(), confirmation);
+    Page mailbox = newPage(360, 740);
+    mailbox.navigate(link.group());
+    assertThat(mailbox.getByTestId("confirm-status")).hasAttribute("data-state", "confirmed");
+    assertThat(mailbox.getByTestId("confirm-status")).containsText("Your e-mail address is confirmed.");
+    assertEquals(mailServer.baseUrl() + "/confirm.html", mailbox.url(), "the secret left the address bar");
+    assertNoViolations(mailbox, "address confirmed");
+    mailbox.reload();
+    assertThat(mailbox.getByTestId("confirm-status")).hasAttribute("data-state", "failed");
 
     Page teacher = join(board.link("facilitator"), "Anna", "teacher", 1280, 900);
     Locator mail = teacher.getByTestId("mail-section");
@@ -83,8 +98,9 @@ class MailBrowserTest extends LiveBoardTestBase {
     assertThat(teacher.getByTestId("mail-invitation")).isEnabled();
     teacher.getByTestId("mail-invitation").click();
     assertThat(teacher.getByTestId("mail-status")).hasText("Sent to 1 address.");
-    SMTP.waitForIncomingEmail(20_000, 2);
-    assertEquals(List.of("Agenda: Gesprek over Sam", "Invitation: Gesprek over Sam"),
+    SMTP.waitForIncomingEmail(20_000, 3);
+    assertEquals(List.of("Agenda: Gesprek over Sam", "Confirm your e-mail address for Aan Tafel",
+        "Invitation: Gesprek over Sam"),
       java.util.Arrays.stream(SMTP.getReceivedMessages()).map(m -> {
         try {
           return m.getSubject();
@@ -101,6 +117,14 @@ class MailBrowserTest extends LiveBoardTestBase {
       () -> parent.getByTestId("join-submit").click());
     teacher.getByTestId("mail-agenda").click();
     assertThat(teacher.getByTestId("mail-status")).hasText("Sent to 0 addresses.");
+  }
+
+  private static String text(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return String.valueOf(message.getContent());
+    } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void assertNoViolations(Page page, String view) {

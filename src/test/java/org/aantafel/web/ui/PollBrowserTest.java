@@ -78,7 +78,7 @@ class PollBrowserTest extends LiveBoardTestBase {
     projector.locator("[data-testid=projector-poll][data-open=false]").waitFor();
     words(projector, "2 van de 2 kozen: Ja");
     bram.evaluate("() => { const client = document.querySelector('aan-board-page').client;"
-      + " const id = Object.keys(client.state.entities).find((k) => k.startsWith('answer-'));"
+      + " const id = Object.keys(client.state.entities).find((k) => k.startsWith('answer.'));"
       + " client.set(id, 'choice', 1); }");
     bram.getByTestId("error-message").filter(new Locator.FilterOptions().setHasText("this poll is closed")).waitFor();
     counts(host, 2, 0, 0);

@@ -84,7 +84,7 @@ class SeriesBrowserTest extends LiveBoardTestBase {
           .put("order", "a0")))
         .add(create("g1", "agreement", new JsonObject().put("text", "Wel of geen dyslexietest")
           .put("stance", "disagree").put("order", "a0")))
-        .add(create("goalcheck-" + id, "goalCheck", new JsonObject().put("verdict", "not")));
+        .add(create("goalCheck." + id, "goalCheck", new JsonObject().put("verdict", "not")));
       bus.call(Addresses.SUBMIT, new JsonObject().put("boardId", board.id()).put("clientId", "setup").put("seq", 1)
         .put("baseRev", 0).put("ops", ops));
       bus.call(Addresses.JOIN, new JsonObject().put("boardId", board.id()).put("token", board.token("facilitator"))
