@@ -111,6 +111,7 @@ export const en = {
   error404: 'This meeting no longer exists.',
   error409: 'This change clashed with someone else\'s. You now see the latest version again.',
   error413: 'This text is too long to save.',
+  errorCloseRefused: 'The meeting was not closed: its record cannot be stored like this. Nothing is lost; the meeting stays open.',
   errorLostEdits: 'Some changes made while you had no connection could not be saved.',
   errorRefused: 'The server refused a message.',
   errorOther: 'Something went wrong while saving.',

@@ -116,6 +116,7 @@ export const nl = {
   error404: 'Dit gesprek bestaat niet meer.',
   error409: 'Deze wijziging botste met die van een ander. Je ziet nu weer de laatste versie.',
   error413: 'Deze tekst is te lang om op te slaan.',
+  errorCloseRefused: 'Het gesprek is niet afgesloten: het verslag kan zo niet worden bewaard. Er gaat niets verloren, het gesprek blijft open.',
   errorLostEdits: 'Een paar wijzigingen van toen je geen verbinding had, konden niet worden opgeslagen.',
   errorRefused: 'De server weigerde een bericht.',
   errorOther: 'Er ging iets mis bij het opslaan.',

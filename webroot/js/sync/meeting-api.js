@@ -3,7 +3,8 @@
 // board, which only the server can do. What follows reaches every screen over the event bus: the
 // phase change as an ordinary change of the board, a deletion as {deleted:true} on the board's ops
 // address.
-async function call(client, method, action, body) {
+// `refusals` names, by status, a message of the screen's own for a refusal of this call.
+async function call(client, method, action, body, refusals = {}) {
   const path = `/api/boards/${encodeURIComponent(client.boardId)}${action ? `/${action}` : ''}`;
   const headers = { Authorization: `Bearer ${client.token}` };
   if (body) headers['Content-Type'] = 'application/json';
@@ -11,7 +12,7 @@ async function call(client, method, action, body) {
   if (!response.ok) {
     const failure = await response.json().catch(() => ({}));
     client.dispatchEvent(new CustomEvent('error', {
-      detail: { code: response.status, message: failure?.error?.message ?? '' },
+      detail: { code: response.status, message: failure?.error?.message ?? '', key: refusals[response.status] },
     }));
     return null;
   }
@@ -19,8 +20,9 @@ async function call(client, method, action, body) {
 }
 
 // The record lists who closed it: the name this person joined with (the API takes at most 60 characters).
+// A record too large, or a board whose records are full, is refused (413) and the meeting stays open.
 export const closeMeeting = (client) => call(client, 'POST', 'close',
-  client.name ? { closedBy: client.name.slice(0, 60) } : undefined);
+  client.name ? { closedBy: client.name.slice(0, 60) } : undefined, { 413: 'errorCloseRefused' });
 export const reopenMeeting = (client) => call(client, 'POST', 'reopen');
 export const deleteBoard = (client) => call(client, 'DELETE', '');
 /** The next meeting of the series: {boardId, links, seriesId, seq}, or null after an error event. */

@@ -14,8 +14,9 @@ export class ErrorMessages extends LightElement {
     this.errors = [];
   }
 
-  add({ code, message }) {
-    const key = message === 'lost-edits' ? 'errorLostEdits' : message === 'refused' ? 'errorRefused' : KEYS[code] ?? 'errorOther';
+  add({ code, message, key: given }) {
+    const key = given ?? (message === 'lost-edits' ? 'errorLostEdits'
+      : message === 'refused' ? 'errorRefused' : KEYS[code] ?? 'errorOther');
     const detail = KEYS[code] && message && message !== 'lost-edits' && message !== 'refused' ? message : '';
     this.errors = [...this.errors, { id: Math.random(), key, detail }];
   }

@@ -71,11 +71,19 @@ public final class PgBoardStore implements BoardStore {
   private static final String PARTICIPANTS =
       "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1"
           + " ORDER BY first_seen, participant_id";
+  private static final String RECORD_BYTES_USED =
+      "SELECT coalesce(sum(octet_length(record::text)), 0) FROM board_records WHERE board_id = $1";
   // The board's closed_at is set in the same statement, so no stored close escapes retention.
+  // Only when the board's stored versions leave room (its quota, $6): no row updated means no room. The board's row
+  // is locked first (LOCK_BOARD) so that two closes of one board cannot both find the same room.
   private static final String INSERT_RECORD =
       "WITH saved AS (INSERT INTO board_records (board_id, version, closed_at, closed_by, record)"
-          + " VALUES ($1, $2, $3, $4, $5) RETURNING board_id, closed_at)"
+          + " SELECT $1, $2, $3, $4, $5 WHERE (" + RECORD_BYTES_USED + ") + octet_length($5::jsonb::text) <= $6"
+          + " RETURNING board_id, closed_at)"
           + " UPDATE boards SET closed_at = saved.closed_at FROM saved WHERE boards.id = saved.board_id";
+  private static final String LOCK_BOARD = "SELECT 1 FROM boards WHERE id = $1 FOR UPDATE";
+  private static final String RECORD_FITS =
+      "SELECT (" + RECORD_BYTES_USED + ") + octet_length($2::jsonb::text) <= $3";
   private static final String MARK_REOPENED = "UPDATE boards SET closed_at = NULL WHERE id = $1";
   // The cascade from boards removes every row of the board. The counts are read in the same statement, which sees
   // the rows as they were just before the delete; they are only ever logged, never the content.
@@ -294,9 +302,20 @@ public final class PgBoardStore implements BoardStore {
   public Future<Void> saveRecord(String boardId, int version, long closedAtMillis, String closedBy,
                                  JsonObject record) {
     OffsetDateTime closedAt = OffsetDateTime.ofInstant(Instant.ofEpochMilli(closedAtMillis), ZoneOffset.UTC);
-    return guard("saveRecord " + boardId + " v" + version, () -> pool.preparedQuery(INSERT_RECORD)
-        .execute(Tuple.of(boardId, version, closedAt, closedBy, record))
-        .mapEmpty());
+    String action = "saveRecord " + boardId + " v" + version;
+    return guard(action, () -> pool.withTransaction(connection -> connection.preparedQuery(LOCK_BOARD)
+        .execute(Tuple.of(boardId))
+        .compose(locked -> connection.preparedQuery(INSERT_RECORD)
+            .execute(Tuple.of(boardId, version, closedAt, closedBy, record, QUOTA_BYTES)))
+        .compose(saved -> saved.rowCount() > 0 ? Future.<Void>succeededFuture()
+            : Future.failedFuture(new RecordQuotaExceededException(action + ": over the board's quota")))));
+  }
+
+  @Override
+  public Future<Boolean> recordFits(String boardId, JsonObject record) {
+    return guard("recordFits " + boardId, () -> pool.preparedQuery(RECORD_FITS)
+        .execute(Tuple.of(boardId, record, QUOTA_BYTES))
+        .map(rows -> rows.iterator().next().getBoolean(0)));
   }
 
   @Override

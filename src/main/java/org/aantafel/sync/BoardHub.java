@@ -187,13 +187,17 @@ final class BoardHub {
    * Closes the meeting in its turn, like any submit: every change before it is in the closed state and every change
    * after it is refused as "closed". Answers "closed at revision N" with the state as it was then, once that revision
    * is durable and everyone who joined before it is stored, so that the record made of it (by the record keeper,
-   * outside sync) never shows a board that could still be lost or misses someone at the table.
+   * outside sync) never shows a board that could still be lost or misses someone at the table. With {@code atRev},
+   * a board that changed since the record was checked against its limits is left open (409), to be checked again.
    */
-  Future<JsonObject> close(String closedBy) {
+  Future<JsonObject> close(String closedBy, Long atRev) {
     touch();
     return turns.take(() -> {
       if (closed()) {
         throw new Refusal(Refusal.CONFLICT, "this meeting is already closed");
+      }
+      if (atRev != null && atRev != rev) {
+        throw new Refusal(Refusal.CONFLICT, "the board changed while it was being closed; close it again");
       }
       Change change = changePhase(BoardSchema.CLOSED, closedBy);
       Snapshot closedState = new Snapshot(change.rev(), new JsonObject(state.toMap()));

@@ -127,7 +127,8 @@ public final class HubVerticle extends VerticleBase {
       case "join" -> parsed(message, JoinRequest::parse).ifPresent(request -> join(message, hub, request));
       case "submit" -> answer(message, hub, SubmitRequest::parse, BoardHub::submit);
       case "state" -> answer(message, hub, m -> m, (h, m) -> h.committedState());
-      case "close" -> answer(message, hub, CloseRequest::parse, (h, request) -> h.close(request.closedBy()));
+      case "close" -> answer(message, hub, CloseRequest::parse,
+        (h, request) -> h.close(request.closedBy(), request.atRev()));
       case "reopen" -> answer(message, hub, m -> m, (h, m) -> h.reopen());
       case "delete" -> parsed(message, DeleteRequest::parse).ifPresent(request -> delete(message, hub, request));
       case "presence" -> presence(message, hub);

@@ -34,7 +34,7 @@ final class DeletionApi {
         : Future.failedFuture(HubVerticle.boardDeleted()))
       .onSuccess(v -> {
         // Unreachable already, as the board grants no access any more; this frees their room.
-        RecordPdfs.of(vertx).forget(boardId);
+        RecordRenders.of(vertx).forget(boardId);
         ctx.response().setStatusCode(204).end();
       })
       .onFailure(e -> ApiError.send(ctx, e));

@@ -2,6 +2,8 @@ package org.aantafel.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,12 +19,15 @@ import org.aantafel.store.BoardStore.SeriesMeeting;
 import org.aantafel.sync.Addresses;
 import org.aantafel.sync.Refusal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Meetings that follow each other: planning the next one from where this one ended, and the series page's numbers.
@@ -34,17 +39,22 @@ final class SeriesApi {
   private static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Amsterdam");
 
   private static final System.Logger LOG = System.getLogger(SeriesApi.class.getName());
+  /** A meeting every six weeks for six years; each record holds at most 256 KiB, so a report reads at most 12.5 MiB. */
+  static final int COUNTED_MEETINGS = 50;
 
   private final Vertx vertx;
   private final BoardStore store;
   private final BoardApi boards;
   private final Optional<MeetingMailer> mail;
+  private final WorkerExecutor renderPool;
 
+  /** Made while the HTTP verticle starts, so the render pool is released when it stops. */
   SeriesApi(Vertx vertx, BoardStore store, BoardApi boards, Optional<MeetingMailer> mail) {
     this.vertx = vertx;
     this.store = store;
     this.boards = boards;
     this.mail = mail;
+    this.renderPool = RecordRenders.pool(vertx);
   }
 
   /** Expects the /api/* body handler of {@link BoardApi} in front of it. */
@@ -110,12 +120,23 @@ final class SeriesApi {
     String boardId = ctx.pathParam("id");
     boards.seriesGrantOf(ctx, boardId)
       .compose(grant -> seriesOf(boardId))
-      .compose(series -> readRecords(series).map(meetings -> {
+      .compose(series -> report(boardId, series))
+      .onSuccess(report -> ctx.response().putHeader("Content-Type", "application/json").end(report))
+      .onFailure(e -> RecordRenders.fail(ctx, e));
+  }
+
+  /**
+   * Made like a record's formats (see {@link RecordRenders}), one series at a time, and not kept: it changes with
+   * every close and every day. The records are read only once it is the report's turn.
+   */
+  private Future<Buffer> report(String boardId, List<SeriesMeeting> series) {
+    String seriesId = series.get(0).seriesId();
+    return RecordRenders.of(vertx).render(renderPool, "series/" + seriesId, "series/" + seriesId + "/" + boardId,
+      false, pool -> readRecords(series).compose(read -> pool.executeBlocking(() -> {
+        List<SeriesReport.Meeting> meetings = read.stream().map(Read::meeting).toList();
         JsonObject report = new JsonObject(SeriesReport.of(meetings, LocalDate.now(SCHOOL_ZONE)).toJson());
-        return report.put("seriesId", series.get(0).seriesId()).put("boardId", boardId);
-      }))
-      .onSuccess(report -> ctx.response().putHeader("Content-Type", "application/json").end(report.encode()))
-      .onFailure(e -> ApiError.send(ctx, e));
+        return report.put("seriesId", seriesId).put("boardId", boardId).encode().getBytes(StandardCharsets.UTF_8);
+      }, false)));
   }
 
   /** Empty only when the board went (deleted) between the token check and this read. */
@@ -124,25 +145,38 @@ final class SeriesApi {
       ? Future.failedFuture(Refusal.noAccess()) : Future.succeededFuture(series));
   }
 
-  /** The newest record of every closed meeting, read one after the other: a series holds a handful of meetings. */
-  private Future<List<SeriesReport.Meeting>> readRecords(List<SeriesMeeting> series) {
-    Future<List<SeriesReport.Meeting>> all = Future.succeededFuture(new ArrayList<>());
+  /**
+   * The newest record of each of the newest {@link #COUNTED_MEETINGS} closed meetings, read one after the other; the
+   * meetings before them are listed but not counted, so a report reads at most that many records whatever the length
+   * of the series.
+   */
+  private Future<List<Read>> readRecords(List<SeriesMeeting> series) {
+    List<SeriesMeeting> closed = series.stream().filter(meeting -> meeting.lastRecordVersion() > 0).toList();
+    Set<String> counted = new HashSet<>();
+    closed.subList(Math.max(0, closed.size() - COUNTED_MEETINGS), closed.size())
+      .forEach(meeting -> counted.add(meeting.boardId()));
+    Future<List<Read>> all = Future.succeededFuture(new ArrayList<>());
     for (SeriesMeeting meeting : series) {
-      all = all.compose(list -> newestRecord(meeting).map(record -> {
-        list.add(new SeriesReport.Meeting(meeting.boardId(), meeting.seq(), meeting.title(),
-          meeting.lastRecordVersion(), record.orElse(null)));
+      all = all.compose(list -> (counted.contains(meeting.boardId()) ? newestRecord(meeting)
+        : Future.succeededFuture(Optional.<JsonObject>empty())).map(record -> {
+        list.add(new Read(meeting, record.orElse(null)));
         return list;
       }));
     }
     return all;
   }
 
-  private Future<Optional<MeetingRecord>> newestRecord(SeriesMeeting meeting) {
-    if (meeting.lastRecordVersion() == 0) {
-      return Future.succeededFuture(Optional.empty());
+  /** A meeting of the series with its newest record as stored, or null; read into a record on the render pool. */
+  private record Read(SeriesMeeting series, JsonObject stored) {
+    SeriesReport.Meeting meeting() {
+      return new SeriesReport.Meeting(series.boardId(), series.seq(), series.title(), series.lastRecordVersion(),
+        stored == null ? null : MeetingRecord.fromJson(new JsonObject(stored.encode()).getMap()));
     }
-    return store.record(meeting.boardId(), meeting.lastRecordVersion())
-      .map(stored -> stored.map(json -> MeetingRecord.fromJson(new JsonObject(json.encode()).getMap())));
+  }
+
+  private Future<Optional<JsonObject>> newestRecord(SeriesMeeting meeting) {
+    return meeting.lastRecordVersion() == 0 ? Future.succeededFuture(Optional.empty())
+      : store.record(meeting.boardId(), meeting.lastRecordVersion());
   }
 
   private static String nameOf(List<BoardStore.Participant> participants, String participantId) {

@@ -114,7 +114,7 @@ class RecordApiTest extends ServerTest {
     for (CreatedBoard closing : new CreatedBoard[] {board, retained}) {
       assertEquals(200, post(closing, "close", "facilitator", null).statusCode());
     }
-    RecordPdfs pdfs = RecordPdfs.of(vertx);
+    RecordRenders pdfs = RecordRenders.of(vertx);
     int before = pdfs.renders();
     byte[] first = get(board, "records/1.pdf", "viewer").body().getBytes();
     HttpResponse<Buffer> again = get(board, "records/1.pdf", "participant");
@@ -124,14 +124,14 @@ class RecordApiTest extends ServerTest {
 
     assertEquals(204, send(server.http().delete(server.port(), "localhost", "/api/boards/" + board.id()),
       board.token("facilitator")).statusCode());
-    assertFalse(pdfs.holds(board.id(), 1), "deleting over the API drops the board's PDFs");
+    assertFalse(pdfs.holds(board.id() + "/1.pdf"), "deleting over the API drops the board's PDFs");
     assertEquals(403, get(board, "records/1.pdf", "viewer").statusCode());
 
     // Retention deletes through the hubs without the HTTP side: the PDF stays cached, but is never served.
     assertEquals(200, get(retained, "records/1.pdf", "viewer").statusCode());
     await(vertx.eventBus().request(Addresses.DELETE,
       DeleteRequest.byRetention(retained.id(), Instant.now().plusSeconds(60), 1)));
-    assertTrue(pdfs.holds(retained.id(), 1));
+    assertTrue(pdfs.holds(retained.id() + "/1.pdf"));
     assertEquals(403, get(retained, "records/1.pdf", "viewer").statusCode());
     assertEquals(before + 2, pdfs.renders());
   }

@@ -3,11 +3,13 @@ package org.aantafel.store.memory;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.store.BoardStore;
+import org.aantafel.store.RecordQuotaExceededException;
 import org.aantafel.store.StoreConflictException;
 import org.aantafel.store.StoreUnavailableException;
 import org.aantafel.store.memory.MemoryBoard.StoredContact;
 import org.aantafel.store.memory.MemoryBoard.StoredRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -186,10 +188,28 @@ public final class InMemoryStore implements BoardStore {
       if (board.records.containsKey(version)) {
         throw conflict("saveRecord " + boardId + " v" + version + ": that version is stored");
       }
+      if (!fits(board, record)) {
+        throw new RecordQuotaExceededException("saveRecord " + boardId + " v" + version + ": over the board's quota");
+      }
       board.records.put(version, new StoredRecord(new RecordVersion(version, closedAtMillis, closedBy), record.copy()));
       board.closedAtMillis = closedAtMillis;
       return null;
     });
+  }
+
+  @Override
+  public Future<Boolean> recordFits(String boardId, JsonObject record) {
+    return locked(() -> find(boardId).map(board -> fits(board, record)).orElse(true));
+  }
+
+  /** Measured as the encoded JSON text, like PostgreSQL's octet_length(record::text). */
+  private static boolean fits(MemoryBoard board, JsonObject record) {
+    long used = board.records.values().stream().mapToLong(stored -> textBytes(stored.record())).sum();
+    return used + textBytes(record) <= QUOTA_BYTES;
+  }
+
+  private static long textBytes(JsonObject json) {
+    return json.encode().getBytes(StandardCharsets.UTF_8).length;
   }
 
   @Override
