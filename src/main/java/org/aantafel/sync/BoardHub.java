@@ -233,6 +233,14 @@ final class BoardHub {
       presence.connect(sender.socketId(), sender.participantId(), sender.nodeId());
       broadcast.soon();
     }
+    presence.heard(sender.socketId());
+  }
+
+  /** Sockets not heard from within their lease are gone, though their goodbye was lost. */
+  void expireSilent() {
+    if (presence.expireSilent()) {
+      broadcast.soon();
+    }
   }
 
   /** The sockets of a node that left the cluster are gone, though they never said so. */

@@ -53,6 +53,8 @@ public final class HubVerticle extends VerticleBase {
     bus.<String>localConsumer(Addresses.NODE_LEFT, message ->
       hubs.values().forEach(hub -> hub.onSuccess(h -> h.nodeLeft(message.body()))));
     vertx.setPeriodic(Math.max(1000, idleMillis / 2), id -> unloadIdle());
+    vertx.setPeriodic(Presence.LEASE_MILLIS / 4, id ->
+      hubs.values().forEach(hub -> hub.onSuccess(BoardHub::expireSilent)));
     return Future.succeededFuture();
   }
 
@@ -107,7 +109,10 @@ public final class HubVerticle extends VerticleBase {
     }
     switch (String.valueOf(message.headers().get(Addresses.H_KIND))) {
       case "join" -> parsed(message, JoinRequest::parse).ifPresent(request -> join(message, hub, request));
-      case "submit" -> answer(message, hub, SubmitRequest::parse, BoardHub::submit);
+      case "submit" -> {
+        hub.onSuccess(h -> h.heard(Sender.of(message)));
+        answer(message, hub, SubmitRequest::parse, BoardHub::submit);
+      }
       case "state" -> answer(message, hub, m -> m, (h, m) -> h.committedState());
       case "close" -> answer(message, hub, CloseRequest::parse, (h, request) -> h.close(request.closedBy()));
       case "reopen" -> answer(message, hub, m -> m, (h, m) -> h.reopen());

@@ -173,9 +173,13 @@ final class ConnectionAgent {
     return m.matches() && seats.containsKey(m.group(1));
   }
 
+  /** Also where a join is still on its way: its answer may seat this socket at the hub after it closed. */
   private void leaveAll() {
-    seats.keySet().forEach(boardId ->
+    java.util.Set<String> boards = new java.util.HashSet<>(seats.keySet());
+    pendingJoins.values().forEach(pending -> boards.add(pending.boardId()));
+    boards.forEach(boardId ->
       bus.send(Addresses.LEAVE, new JsonObject().put("boardId", boardId).put("socketId", socketId)));
     seats.clear();
+    pendingJoins.clear();
   }
 }
