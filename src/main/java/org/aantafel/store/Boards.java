@@ -33,6 +33,9 @@ public interface Boards {
    */
   Future<Void> replaceLinks(String boardId, List<Access> access);
 
+  /** Every link of the board (token hash and grant), so that its hub can check each message without a look-up. */
+  Future<List<Access>> links(String boardId);
+
   /** Whether a board exists. */
   Future<Boolean> boardExists(String boardId);
 

@@ -36,6 +36,8 @@ public final class PgBoardStore implements BoardStore {
       "INSERT INTO board_access (board_id, token_sha256, \"grant\") VALUES ($1, $2, $3)";
   private static final String FIND_GRANT =
       "SELECT \"grant\" FROM board_access WHERE board_id = $1 AND token_sha256 = $2";
+  private static final String LINKS =
+      "SELECT token_sha256, \"grant\" FROM board_access WHERE board_id = $1";
   private static final String BOARD_EXISTS = "SELECT 1 FROM boards WHERE id = $1";
   private static final String LATEST_SNAPSHOT =
       "SELECT rev, state FROM board_snapshots WHERE board_id = $1 ORDER BY rev DESC LIMIT 1";
@@ -162,6 +164,13 @@ public final class PgBoardStore implements BoardStore {
     return guard("findGrant " + boardId, () -> pool.preparedQuery(FIND_GRANT)
         .execute(Tuple.of(boardId, Buffer.buffer(tokenSha256)))
         .map(rows -> firstRow(rows, row -> row.getString(0))));
+  }
+
+  @Override
+  public Future<List<Access>> links(String boardId) {
+    return guard("links " + boardId, () -> pool.preparedQuery(LINKS)
+        .execute(Tuple.of(boardId))
+        .map(rows -> allRows(rows, row -> new Access(row.getBuffer(0).getBytes(), row.getString(1)))));
   }
 
   @Override

@@ -41,6 +41,7 @@ public final class HubRouter extends VerticleBase {
     Addresses.CLOSE, new Route("close", true),
     Addresses.REOPEN, new Route("reopen", true),
     Addresses.DELETE, new Route("delete", true),
+    Addresses.LINKS, new Route("links", true),
     Addresses.PRESENCE, new Route("presence", false),
     Addresses.LEAVE, new Route("leave", false));
 

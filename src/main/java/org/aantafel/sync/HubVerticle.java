@@ -120,6 +120,8 @@ public final class HubVerticle extends VerticleBase {
       case "presence" -> presence(message, hub);
       case "ping" -> ping(message, hub);
       case "leave" -> hub.onSuccess(h -> h.leave(((JsonObject) message.body()).getString("socketId")));
+      case "links" -> answer(message, hub, HubVerticle::links,
+        (h, links) -> h.replaceLinks(links).map(v -> new JsonObject()));
       default -> message.fail(Refusal.BAD_INPUT, "unknown step");
     }
   }
@@ -166,7 +168,11 @@ public final class HubVerticle extends VerticleBase {
       }
       Sender sender = Sender.of(message);
       if (sender.seated()) {
-        hub.onSuccess(h -> h.focus(sender, focus));
+        hub.onSuccess(h -> {
+          if (h.mayStillSend(sender)) {
+            h.focus(sender, focus);
+          }
+        });
       }
       if (message.replyAddress() != null) {
         message.reply(new JsonObject());
@@ -186,9 +192,22 @@ public final class HubVerticle extends VerticleBase {
   private void ping(Message<Object> message, Future<BoardHub> hub) {
     Sender sender = Sender.of(message);
     hub.onSuccess(h -> {
+      try {
+        h.currentGrant(sender.link(), sender.participantId());
+      } catch (Refusal refused) {
+        Refusal.replyTo(message, refused);
+        return;
+      }
       h.heard(sender);
       message.reply(new JsonObject().put("rev", h.durableRev()));
     });
+  }
+
+  /** {@link Addresses#LINKS}: the new links, as hashes of their tokens (hex) with their grants. */
+  private static List<BoardStore.Access> links(Message<Object> message) {
+    java.util.HexFormat hex = java.util.HexFormat.of();
+    return WireFields.body(message.body()).getJsonArray("links").stream().map(JsonObject.class::cast)
+      .map(link -> new BoardStore.Access(hex.parseHex(link.getString("sha256")), link.getString("grant"))).toList();
   }
 
   private <R> void answer(Message<Object> message, Future<BoardHub> hub, Function<Message<Object>, R> parse,
@@ -217,10 +236,12 @@ public final class HubVerticle extends VerticleBase {
       }
       long snapshotRev = snapshot.get().rev();
       return store.changesBetween(boardId, snapshotRev, Long.MAX_VALUE)
-        .compose(changes -> store.participants(boardId).map(participants -> {
+        .compose(changes -> Future.all(store.participants(boardId), store.links(boardId)).map(both -> {
+          List<BoardStore.Participant> participants = both.resultAt(0);
+          List<BoardStore.Access> links = both.resultAt(1);
           BoardState state = BoardState.fromMap(WireJson.map(snapshot.get().state()));
           List<Change> later = changes.stream().map(Change::fromStored).toList();
-          return new BoardHub(boardId, store, commitLog, context, state, snapshotRev, later, participants,
+          return new BoardHub(boardId, store, commitLog, context, state, snapshotRev, later, participants, links,
             seatsPerBoard, () -> drop(boardId));
         }));
     });

@@ -10,7 +10,10 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.aantafel.sync.Addresses;
 
+import io.vertx.core.json.JsonObject;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +38,9 @@ final class BoardBridge {
     if (allowedOrigin != null) {
       options.setOrigin(allowedOrigin);
     }
+    // Every bridge of the cluster hears of every revocation; on this verticle's event loop, where its agents live.
+    vertx.eventBus().<JsonObject>consumer(Addresses.REVOKED, message -> List.copyOf(agents.entrySet()).stream()
+      .filter(held -> held.getValue().holdsRevoked(message.body())).forEach(held -> held.getKey().close()));
     SockJSBridgeOptions bridge = new SockJSBridgeOptions()
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.JOIN))
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.SUBMIT))

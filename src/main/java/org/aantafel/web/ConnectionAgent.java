@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import org.aantafel.board.Grant;
 import org.aantafel.board.Viewer;
+import org.aantafel.store.AccessTokens;
 import org.aantafel.sync.Addresses;
 import org.aantafel.sync.BoardPublications;
 import org.aantafel.sync.Refusals;
@@ -34,9 +35,11 @@ final class ConnectionAgent {
   /** What the browser's own client uses; no dots, so a reply label can never look like a board's address. */
   private static final Pattern REPLY_LABEL = Pattern.compile("[A-Za-z0-9-]{1,36}");
 
-  private record Seat(String grant, String participantId, String clientId) {}
+  /** @param link the hash of the link's token the socket joined with, or null */
+  private record Seat(String grant, String participantId, String clientId, String link) {}
 
-  private record PendingJoin(String boardId, String clientId, String ticket, long expiresAtMillis) {}
+  private record PendingJoin(String boardId, String clientId, String ticket, long expiresAtMillis, String link,
+                             boolean withSeat) {}
 
   private final String socketId = UUID.randomUUID().toString();
   private final EventBus bus;
@@ -100,6 +103,9 @@ final class ConnectionAgent {
       Seat seat = seats.get(boardId);
       if (seat != null) {
         headers.put(Addresses.H_GRANT, seat.grant()).put(Addresses.H_CLIENT, seat.clientId());
+        if (seat.link() != null) {
+          headers.put(Addresses.H_LINK, seat.link());
+        }
         if (seat.participantId() != null) {
           headers.put(Addresses.H_PARTICIPANT, seat.participantId());
         }
@@ -121,8 +127,9 @@ final class ConnectionAgent {
     }
     String ticket = UUID.randomUUID().toString();
     headers.put(Addresses.H_JOIN_TICKET, ticket);
+    String link = body.getValue("token") instanceof String token ? AccessTokens.hashHex(token) : null;
     pendingJoins.put(replyAddress, new PendingJoin(boardId, String.valueOf(body.getValue("clientId")), ticket,
-      now + PENDING_JOIN_MILLIS));
+      now + PENDING_JOIN_MILLIS, link, body.getValue("seat") != null));
     return true;
   }
 
@@ -130,18 +137,14 @@ final class ConnectionAgent {
   private void receive(BridgeEvent event) {
     JsonObject frame = event.getRawMessage();
     if (frame.remove("headers") instanceof JsonObject headers) {
-      if (LinksApi.LINKS_REPLACED.equals(headers.getString(Addresses.H_NOTICE))) {
-        event.complete(false);
-        linksReplaced(event, frame.getString("address"));
-        return;
-      }
       showSeatsView(frame, headers);
     }
     PendingJoin join = pendingJoins.remove(frame.getString("address"));
     if (join != null && frame.getValue("body") instanceof JsonObject reply
       && reply.getValue("you") instanceof JsonObject you
       && join.boardId().equals(you.getString("boardId")) && join.ticket().equals(you.getString("ticket"))) {
-      seats.put(join.boardId(), new Seat(you.getString("grant"), you.getString("participantId"), join.clientId()));
+      seats.put(join.boardId(), new Seat(you.getString("grant"), you.getString("participantId"), join.clientId(),
+        join.link()));
     }
     event.complete(true);
   }
@@ -160,12 +163,21 @@ final class ConnectionAgent {
     }
   }
 
-  /** Someone who watched through a link that no longer exists stops watching; a seat is a person and stays. */
-  private void linksReplaced(BridgeEvent event, String address) {
-    Matcher m = BOARD_ADDRESS.matcher(address == null ? "" : address);
-    if (m.matches() && seats.containsKey(m.group(1)) && seats.get(m.group(1)).participantId() == null) {
-      event.socket().close();
-    }
+  /**
+   * Grants on a board were taken back ({@link Addresses#REVOKED}): a socket that holds the board by one of them is
+   * closed at once, whether it registered for the board or not and whether its join was answered yet or not. Someone
+   * who watched through a replaced link stops watching; a seat is a person and stays until it is removed.
+   *
+   * @return whether the socket is to be closed
+   */
+  boolean holdsRevoked(JsonObject revocation) {
+    String boardId = revocation.getString("boardId");
+    java.util.List<?> links = revocation.getJsonArray("links", new io.vertx.core.json.JsonArray()).getList();
+    Seat seat = seats.get(boardId);
+    boolean seatedByLink = seat != null && seat.participantId() == null && links.contains(seat.link());
+    boolean joiningByLink = pendingJoins.values().stream().anyMatch(pending -> pending.boardId().equals(boardId)
+      && !pending.withSeat() && links.contains(pending.link()));
+    return seatedByLink || joiningByLink;
   }
 
   private boolean mayListen(String address) {

@@ -21,9 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -253,6 +255,11 @@ abstract class BoardStoreContractTest {
     assertEquals(Optional.empty(), await(store.findGrant(boardId, sha256("viewer-token"))));
     assertEquals(Optional.empty(), await(store.findGrant(boardId, sha256("participant-token"))));
     assertEquals("p1", await(store.findSeat(boardId, sha256("seat-1"))).orElseThrow().participantId());
+    assertEquals(Set.of("facilitator:" + HexFormat.of().formatHex(sha256("facilitator-token")),
+        "viewer:" + HexFormat.of().formatHex(sha256("new-viewer"))),
+        await(store.links(boardId)).stream().map(a -> a.grant() + ":" + HexFormat.of().formatHex(a.tokenSha256()))
+            .collect(java.util.stream.Collectors.toSet()), "the links as a hub loads them");
+    assertEquals(List.of(), await(store.links("no-such-board")));
   }
 
   @Test

@@ -65,6 +65,12 @@ public final class InMemoryStore implements BoardStore {
   }
 
   @Override
+  public Future<List<Access>> links(String boardId) {
+    return locked(() -> find(boardId).map(board -> board.access.entrySet().stream()
+      .map(link -> new Access(HEX.parseHex(link.getKey()), link.getValue())).toList()).orElse(List.of()));
+  }
+
+  @Override
   public Future<Void> replaceLinks(String boardId, List<Access> access) {
     return locked(() -> {
       MemoryBoard board = existing(boardId, "replaceLinks");

@@ -1,0 +1,92 @@
+package org.aantafel.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.aantafel.sync.Addresses;
+import org.aantafel.testsupport.BusClient;
+import org.aantafel.testsupport.Frames;
+import org.aantafel.testsupport.InMemory;
+import org.aantafel.testsupport.ServerTest;
+import org.aantafel.testsupport.TestServer.CreatedBoard;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.aantafel.testsupport.BusClient.await;
+import static org.aantafel.testsupport.Eventually.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 17 point 2: "Make new links" ends every socket that holds the board by an old link at once, whether it
+ * registered for the board's changes or not, and whether its join was answered yet or not; seated people stay.
+ */
+@InMemory
+class RevocationAttackTest extends ServerTest {
+
+  @Test
+  void aViewerThatNeverRegisteredCannotListenOrBeatAfterTheLinksWereReplaced() {
+    CreatedBoard board = server.createBoard("Leaked");
+    BusClient facilitator = server.bus();
+    facilitator.call(Addresses.JOIN, Frames.join(board, "facilitator", "fac", "Fenna"));
+    BusClient mother = server.bus();
+    mother.call(Addresses.JOIN, Frames.join(board, "participant", "mum", "Mia"));
+    BusClient leaked = server.bus();
+    leaked.call(Addresses.JOIN, Frames.join(board, "viewer", "leak", null));
+    List<Throwable> closed = new CopyOnWriteArrayList<>();
+    leaked.onClosed(e -> closed.add(e == null ? new RuntimeException("closed") : e));
+
+    HttpResponse<Buffer> replaced = replaceLinks(board);
+    assertEquals(200, replaced.statusCode(), replaced.bodyAsString());
+
+    // The leaked viewer registers only now, and asks the hub whether it is still there.
+    List<JsonObject> leakedChanges = new CopyOnWriteArrayList<>();
+    leaked.register(Addresses.ops(board.id()), leakedChanges::add);
+    Future<JsonObject> beat = leaked.request(Addresses.PING, new JsonObject().put("boardId", board.id()));
+    assertEquals(1L, facilitator.call(Addresses.SUBMIT, Frames.submit(board.id(), "fac", 1, 0,
+      Frames.createItem("plan", "the new plan"))).getLong("rev"));
+
+    eventually(() -> assertTrue(!closed.isEmpty(), "the socket of the old link is closed"));
+    assertNotEquals(0, BusClient.outcome(beat), "its heartbeat is not answered as if it still sat there");
+    assertTrue(leakedChanges.isEmpty(), "it heard nothing of the board after the links were replaced");
+    assertEquals(2L, mother.call(Addresses.SUBMIT, Frames.submit(board.id(), "mum", 1, 1,
+      Frames.createItem("mine", "still here"))).getLong("rev"), "a seated person keeps their seat and socket");
+    mother.close();
+    facilitator.close();
+  }
+
+  @Test
+  void aJoinStillOnItsWayWhenTheLinksAreReplacedSeatsNobody() {
+    CreatedBoard board = server.createBoard("Racing");
+    BusClient racer = server.bus();
+    List<Throwable> closed = new CopyOnWriteArrayList<>();
+    racer.onClosed(e -> closed.add(e == null ? new RuntimeException("closed") : e));
+    Future<JsonObject> join = racer.request(Addresses.JOIN, Frames.join(board, "viewer", "race", null));
+    HttpResponse<Buffer> replaced = replaceLinks(board);
+    assertEquals(200, replaced.statusCode());
+    String newViewer = tokenOf(replaced.bodyAsJsonObject().getJsonObject("links").getString("viewer"));
+
+    // Either the join was refused (it came after) or the socket is closed (it came before): never both alive.
+    eventually(() -> assertTrue(BusClient.outcome(join) != 0 || !closed.isEmpty(), "no seat by the old link"));
+
+    BusClient fresh = server.bus();
+    JsonObject joined = fresh.call(Addresses.JOIN, Frames.join(board, "viewer", "fresh", null).put("token", newViewer));
+    assertEquals(board.id(), joined.getJsonObject("you").getString("boardId"), "the new link opens the board");
+    fresh.close();
+  }
+
+  private HttpResponse<Buffer> replaceLinks(CreatedBoard board) {
+    return await(server.http().post(server.port(), "localhost", "/api/boards/" + board.id() + "/links")
+      .putHeader("Authorization", "Bearer " + board.token("facilitator")).sendJsonObject(new JsonObject()));
+  }
+
+  private static String tokenOf(String link) {
+    String fragment = link.substring(link.indexOf('#') + 1);
+    int dot = fragment.indexOf('.');
+    return dot < 0 ? fragment : fragment.substring(0, dot);
+  }
+}
