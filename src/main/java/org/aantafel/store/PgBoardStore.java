@@ -67,10 +67,14 @@ public final class PgBoardStore implements BoardStore {
       "INSERT INTO participants (board_id, participant_id, name, role, \"grant\", seat_sha256)"
           + " VALUES ($1, $2, $3, $4, $5, $6)";
   private static final String FIND_SEAT =
-      "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1 AND seat_sha256 = $2";
+      "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1 AND seat_sha256 = $2"
+          + " AND removed_at IS NULL";
   private static final String PARTICIPANTS =
-      "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1"
+      "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1 AND removed_at IS NULL"
           + " ORDER BY first_seen, participant_id";
+  private static final String REMOVE_SEAT =
+      "UPDATE participants SET removed_at = now(), seat_sha256 = NULL"
+          + " WHERE board_id = $1 AND participant_id = $2 AND removed_at IS NULL";
   // The board's closed_at is set in the same statement, so no stored close escapes retention.
   private static final String INSERT_RECORD =
       "WITH saved AS (INSERT INTO board_records (board_id, version, closed_at, closed_by, record)"
@@ -267,6 +271,13 @@ public final class PgBoardStore implements BoardStore {
         .execute(Tuple.of(boardId, Buffer.buffer(seatSha256)))
         .map(rows -> firstRow(rows,
             row -> new Participant(row.getString(0), row.getString(1), row.getString(2), row.getString(3)))));
+  }
+
+  @Override
+  public Future<Boolean> removeSeat(String boardId, String participantId) {
+    return guard("removeSeat " + boardId, () -> pool.preparedQuery(REMOVE_SEAT)
+        .execute(Tuple.of(boardId, participantId))
+        .map(rows -> rows.rowCount() > 0));
   }
 
   @Override

@@ -37,6 +37,10 @@ public final class Addresses {
 
   /** Internal: replace a board's links, {boardId, links: [{sha256, grant}]}, in its hub's turn. Never bridged. */
   public static final String LINKS = "hub.links";
+  /** Internal: who holds a seat at a board, {boardId}, for the facilitator. Never bridged. */
+  public static final String SEATS = "hub.seats";
+  /** Internal: take a seat back, {boardId, participantId}, in the board's turn. Never bridged. */
+  public static final String REMOVE_SEAT = "hub.remove-seat";
   /**
    * Internal, published to every bridge of the cluster: grants on a board were taken back, {boardId, links: [hex
    * token hashes], participants: [ids], all}; every socket holding the board by one of them is closed. Never bridged.

@@ -269,6 +269,35 @@ final class BoardHub {
     }));
   }
 
+  /**
+   * Takes a person's seat back, in the board's turn: their secret opens nothing, they leave the table (their room is
+   * free again), and every bridge closes their sockets. What they wrote stays, stamped with their name.
+   */
+  Future<JsonObject> removeSeat(String participantId) {
+    return turns.take(() -> store.removeSeat(boardId, participantId).map(removed -> {
+      if (!removed) {
+        throw new Refusal(Refusal.UNKNOWN_BOARD, "nobody holds this seat");
+      }
+      seating.remove(participantId);
+      broadcast.now();
+      bus.publish(Addresses.REVOKED, new JsonObject().put("boardId", boardId)
+        .put("participants", new JsonArray().add(participantId)));
+      return Applied.now(new JsonObject().put("removed", participantId));
+    }));
+  }
+
+  /** Who holds a seat, for the facilitator: names, roles and whether they are online; never a secret. */
+  JsonObject seats() {
+    JsonArray seats = new JsonArray();
+    presence.snapshot().getJsonArray("participants").forEach(p -> {
+      JsonObject person = (JsonObject) p;
+      seats.add(new JsonObject().put("participantId", person.getString("participantId"))
+        .put("name", person.getString("name")).put("role", person.getString("role"))
+        .put("online", person.getBoolean("online")));
+    });
+    return new JsonObject().put("seats", seats);
+  }
+
   /** Sockets not heard from within their lease are gone, though their goodbye was lost. */
   void expireSilent() {
     if (presence.expireSilent()) {

@@ -120,6 +120,9 @@ public final class HubVerticle extends VerticleBase {
       case "presence" -> presence(message, hub);
       case "ping" -> ping(message, hub);
       case "leave" -> hub.onSuccess(h -> h.leave(((JsonObject) message.body()).getString("socketId")));
+      case "seats" -> answer(message, hub, m -> m, (h, m) -> Future.succeededFuture(h.seats()));
+      case "remove-seat" -> answer(message, hub, m -> WireFields.id(WireFields.body(m.body()), "participantId"),
+        BoardHub::removeSeat);
       case "links" -> answer(message, hub, HubVerticle::links,
         (h, links) -> h.replaceLinks(links).map(v -> new JsonObject()));
       default -> message.fail(Refusal.BAD_INPUT, "unknown step");

@@ -135,6 +135,18 @@ final class Presence {
     return participantBySocket.remove(socketId) != null | watchingSockets.remove(socketId);
   }
 
+  /** The participant a socket is seated as, or null. */
+  String participantOf(String socketId) {
+    return socketId == null ? null : participantBySocket.get(socketId);
+  }
+
+  /** A seat taken back: the person is no longer at the table, and their sockets no longer count. */
+  void removeSeat(String participantId) {
+    seated.remove(participantId);
+    participantBySocket.entrySet().stream().filter(e -> participantId.equals(e.getValue())).map(Map.Entry::getKey)
+      .toList().forEach(this::disconnect);
+  }
+
   /** @return whether anything visible changed */
   boolean disconnectNode(String nodeId) {
     boolean changed = false;

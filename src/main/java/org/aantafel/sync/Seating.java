@@ -65,7 +65,17 @@ final class Seating {
    */
   Optional<Grant> currentGrant(String linkHash, String participantId) {
     String bySeat = participantId == null ? null : grantBySeat.get(participantId);
+    if (participantId != null && bySeat == null) {
+      // Joined as a person whose seat was taken back: no link speaks for them any more.
+      return Optional.empty();
+    }
     return Optional.ofNullable(stronger(links.grantOfHash(linkHash).orElse(null), bySeat)).map(Grant::parse);
+  }
+
+  /** The facilitator takes a seat back: it opens nothing, the person leaves the table and frees the room. */
+  void remove(String participantId) {
+    grantBySeat.remove(participantId);
+    presence.removeSeat(participantId);
   }
 
   /** The links of the board as replaced by the facilitator; @return the hashes that no longer open it */
@@ -112,6 +122,14 @@ final class Seating {
       }
       if (request.name() == null || !Grant.parse(grant).atLeast(Grant.PARTICIPANT)) {
         return Future.succeededFuture(new Admission(null, grant, null, false));
+      }
+      String held = presence.participantOf(request.socketId());
+      if (held != null && grantBySeat.containsKey(held)) {
+        // One socket takes at most one new seat per board: a second join with a name renames the seat it holds.
+        BoardStore.Participant own = new BoardStore.Participant(held, presence.name(held), presence.role(held),
+          grantBySeat.get(held));
+        boolean renamed = rename(own, request);
+        return Future.succeededFuture(new Admission(held, stronger(grant, own.grant()), null, renamed));
       }
       return newSeat(request, grant);
     });

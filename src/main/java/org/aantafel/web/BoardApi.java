@@ -56,6 +56,7 @@ final class BoardApi {
     router.post("/api/boards").handler(this::create);
     new DeletionApi(vertx, this).mount(router);
     new LinksApi(vertx, this).mount(router);
+    new SeatsApi(vertx, this).mount(router);
     router.get("/api/boards/:id/state").handler(this::state);
     router.get("/api/boards/:id/join-qr.svg").handler(this::joinQr);
     router.get("/api/boards/:id/seat-qr.svg").handler(this::seatQr);

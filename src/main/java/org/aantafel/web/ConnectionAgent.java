@@ -45,6 +45,8 @@ final class ConnectionAgent {
   private final EventBus bus;
   private final RateLimit rateLimit;
   private final Map<String, Seat> seats = new HashMap<>();
+  /** boardId/participantId of seats removed while this socket's join by a seat was on its way; at most a few. */
+  private final java.util.Set<String> removedWhileJoining = new java.util.HashSet<>();
   private final Map<String, PendingJoin> pendingJoins = new LinkedHashMap<>(MAX_PENDING_JOINS, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, PendingJoin> eldest) {
@@ -142,7 +144,8 @@ final class ConnectionAgent {
     PendingJoin join = pendingJoins.remove(frame.getString("address"));
     if (join != null && frame.getValue("body") instanceof JsonObject reply
       && reply.getValue("you") instanceof JsonObject you
-      && join.boardId().equals(you.getString("boardId")) && join.ticket().equals(you.getString("ticket"))) {
+      && join.boardId().equals(you.getString("boardId")) && join.ticket().equals(you.getString("ticket"))
+      && !removedWhileJoining.contains(join.boardId() + "/" + you.getString("participantId"))) {
       seats.put(join.boardId(), new Seat(you.getString("grant"), you.getString("participantId"), join.clientId(),
         join.link()));
     }
@@ -173,11 +176,17 @@ final class ConnectionAgent {
   boolean holdsRevoked(JsonObject revocation) {
     String boardId = revocation.getString("boardId");
     java.util.List<?> links = revocation.getJsonArray("links", new io.vertx.core.json.JsonArray()).getList();
+    java.util.List<?> people = revocation.getJsonArray("participants", new io.vertx.core.json.JsonArray()).getList();
     Seat seat = seats.get(boardId);
     boolean seatedByLink = seat != null && seat.participantId() == null && links.contains(seat.link());
+    boolean removedSeat = seat != null && people.contains(seat.participantId());
     boolean joiningByLink = pendingJoins.values().stream().anyMatch(pending -> pending.boardId().equals(boardId)
       && !pending.withSeat() && links.contains(pending.link()));
-    return seatedByLink || joiningByLink;
+    if (pendingJoins.values().stream().anyMatch(pending -> pending.boardId().equals(boardId) && pending.withSeat())) {
+      // A join by a seat still on its way may be answered as the person just removed: that answer seats nobody.
+      people.forEach(id -> removedWhileJoining.add(boardId + "/" + id));
+    }
+    return seatedByLink || removedSeat || joiningByLink;
   }
 
   private boolean mayListen(String address) {

@@ -244,6 +244,21 @@ abstract class BoardStoreContractTest {
   }
 
   @Test
+  void aRemovedSeatOpensNothingAndLeavesTheTableButTheOthersStay() throws Exception {
+    String boardId = newBoard();
+    await(store.addSeat(boardId, new Participant("p1", "Anna", "parent", "participant"), sha256("seat-1")));
+    await(store.addSeat(boardId, new Participant("p2", "Bob", "teacher", "participant"), sha256("seat-2")));
+
+    assertTrue(await(store.removeSeat(boardId, "p1")));
+    assertFalse(await(store.removeSeat(boardId, "p1")), "a seat is removed once");
+    assertFalse(await(store.removeSeat(boardId, "nobody")));
+
+    assertEquals(Optional.empty(), await(store.findSeat(boardId, sha256("seat-1"))));
+    assertEquals("p2", await(store.findSeat(boardId, sha256("seat-2"))).orElseThrow().participantId());
+    assertEquals(List.of("p2"), await(store.participants(boardId)).stream().map(Participant::participantId).toList());
+  }
+
+  @Test
   void replacedLinksOpenNothingButTheFacilitatorsAndTheSeatsStay() throws Exception {
     String boardId = newBoard();
     await(store.addSeat(boardId, new Participant("p1", "Anna", "parent", "participant"), sha256("seat-1")));

@@ -172,8 +172,18 @@ public final class InMemoryStore implements BoardStore {
   }
 
   @Override
+  public Future<Boolean> removeSeat(String boardId, String participantId) {
+    return locked(() -> find(boardId).map(board -> {
+      boolean held = board.participants.containsKey(participantId) && board.removed.add(participantId);
+      board.seats.values().remove(participantId);
+      return held;
+    }).orElse(false));
+  }
+
+  @Override
   public Future<List<Participant>> participants(String boardId) {
-    return locked(() -> find(boardId).map(board -> List.copyOf(board.participants.values())).orElse(List.of()));
+    return locked(() -> find(boardId).map(board -> board.participants.values().stream()
+        .filter(p -> !board.removed.contains(p.participantId())).toList()).orElse(List.of()));
   }
 
   @Override
