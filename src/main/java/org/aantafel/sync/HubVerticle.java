@@ -153,6 +153,7 @@ public final class HubVerticle extends VerticleBase {
       .onSuccess(gone -> gone.ifPresent(removed -> {
         DeletionLog.log(request, removed);
         BoardPublications.publish(vertx.eventBus(), Addresses.ops(boardId), new JsonObject().put("deleted", true));
+        vertx.eventBus().publish(Addresses.REVOKED, new JsonObject().put("boardId", boardId).put("all", true));
       }))
       .onSuccess(gone -> message.reply(new JsonObject().put("deleted", gone.isPresent())))
       .onFailure(e -> Refusal.replyTo(message, e));

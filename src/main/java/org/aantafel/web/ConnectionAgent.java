@@ -175,6 +175,12 @@ final class ConnectionAgent {
    */
   boolean holdsRevoked(JsonObject revocation) {
     String boardId = revocation.getString("boardId");
+    if (revocation.getBoolean("all", false)) {
+      // The board is gone: nothing more of it for this socket, which stays open to hear so on the board's address.
+      seats.remove(boardId);
+      pendingJoins.values().removeIf(pending -> pending.boardId().equals(boardId));
+      return false;
+    }
     java.util.List<?> links = revocation.getJsonArray("links", new io.vertx.core.json.JsonArray()).getList();
     java.util.List<?> people = revocation.getJsonArray("participants", new io.vertx.core.json.JsonArray()).getList();
     Seat seat = seats.get(boardId);

@@ -79,6 +79,31 @@ class RevocationAttackTest extends ServerTest {
     fresh.close();
   }
 
+  @Test
+  void aDeletedBoardCanNoLongerBeListenedToBySocketsThatJoinedIt() {
+    CreatedBoard board = server.createBoard("Deleted");
+    BusClient late = server.bus();
+    late.call(Addresses.JOIN, Frames.join(board, "viewer", "late", null));
+    BusClient registered = server.bus();
+    registered.call(Addresses.JOIN, Frames.join(board, "viewer", "reg", null));
+    List<JsonObject> told = new CopyOnWriteArrayList<>();
+    registered.register(Addresses.ops(board.id()), told::add);
+    // The registration has arrived once a later message on the same socket is answered.
+    registered.call(Addresses.PING, new JsonObject().put("boardId", board.id()));
+
+    assertEquals(204, await(server.http().request(io.vertx.core.http.HttpMethod.DELETE, server.port(), "localhost",
+      "/api/boards/" + board.id()).putHeader("Authorization", "Bearer " + board.token("facilitator")).send())
+      .statusCode());
+    eventually(() -> assertTrue(told.stream().anyMatch(m -> Boolean.TRUE.equals(m.getBoolean("deleted"))),
+      "a registered socket still hears that the board is gone"));
+
+    int refusedBefore = late.refusals.size();
+    late.register(Addresses.ops(board.id()), message -> { });
+    eventually(() -> assertEquals(refusedBefore + 1, late.refusals.size(), "the grant went with the board"));
+    late.close();
+    registered.close();
+  }
+
   private HttpResponse<Buffer> replaceLinks(CreatedBoard board) {
     return await(server.http().post(server.port(), "localhost", "/api/boards/" + board.id() + "/links")
       .putHeader("Authorization", "Bearer " + board.token("facilitator")).sendJsonObject(new JsonObject()));
