@@ -21,6 +21,7 @@ import './mail-section.js';
 import './continue-elsewhere.js';
 import './undo-bar.js';
 import './big-screen-controls.js';
+import './seat-holders.js';
 import { mailOffered, removeContact, saveContact } from '../sync/mail-api.js';
 import { loadSeat, saveSeat } from '../sync/client-session.js';
 
@@ -131,6 +132,7 @@ export class BoardPage extends LightElement {
             <aan-presence-list .client=${client}></aan-presence-list>
             ${client.you?.participantId ? html`<aan-continue-elsewhere .client=${client}></aan-continue-elsewhere>` : ''}
             ${client.isFacilitator ? html`<aan-big-screen-controls .client=${client}></aan-big-screen-controls>` : ''}
+            ${client.isFacilitator ? html`<aan-seat-holders .client=${client}></aan-seat-holders>` : ''}
             ${client.isFacilitator && this.joinToken ? html`
               <aan-participant-link .boardId=${this.boardId} .joinToken=${this.joinToken} .client=${client}></aan-participant-link>` : ''}
             ${client.isFacilitator && this.joinToken && this.mailOffered ? html`

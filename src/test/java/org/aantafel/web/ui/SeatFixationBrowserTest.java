@@ -2,8 +2,11 @@ package org.aantafel.web.ui;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import org.aantafel.testsupport.Axe;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +42,7 @@ class SeatFixationBrowserTest extends LiveBoardTestBase {
     assertEquals(0, mother.locator("[data-testid=connection-status][data-state=connected]").count(),
       "nothing is joined before she chooses");
     assertEquals(false, mother.url().contains("~"), "the other seat is out of the address bar at once");
+    assertEquals(List.of(), Axe.violations(mother).stream().map(rule -> rule.getId()).toList(), "WCAG 2.2 AA");
     // By keyboard: the question has the focus, the first button keeps her own place.
     mother.keyboard().press("Tab");
     assertThat(mother.getByTestId("seat-keep")).isFocused();
