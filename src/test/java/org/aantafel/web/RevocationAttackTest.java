@@ -2,8 +2,11 @@ package org.aantafel.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import org.aantafel.store.AccessTokens;
 import org.aantafel.sync.Addresses;
 import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.Frames;
@@ -77,6 +80,32 @@ class RevocationAttackTest extends ServerTest {
     JsonObject joined = fresh.call(Addresses.JOIN, Frames.join(board, "viewer", "fresh", null).put("token", newViewer));
     assertEquals(board.id(), joined.getJsonObject("you").getString("boardId"), "the new link opens the board");
     fresh.close();
+  }
+
+  /**
+   * The hub does not rely on the bridge having closed the socket: a bridge that missed the revocation (a node cut off
+   * for a moment) still stamps the old link, and the hub refuses it on every message.
+   */
+  @Test
+  void theHubRefusesEveryMessageStampedWithAReplacedLinkEvenIfNoBridgeClosedTheSocket() {
+    CreatedBoard board = server.createBoard("Missed");
+    BusClient viewer = server.bus();
+    viewer.call(Addresses.JOIN, Frames.join(board, "viewer", "v", null));
+    HttpResponse<Buffer> replaced = replaceLinks(board);
+    String newViewer = tokenOf(replaced.bodyAsJsonObject().getJsonObject("links").getString("viewer"));
+
+    JsonObject ping = new JsonObject().put("boardId", board.id());
+    Throwable refused = await(server.vertx.eventBus().request(Addresses.PING, ping,
+      asBridge("viewer", AccessTokens.hashHex(board.token("viewer")))).map(m -> (Throwable) null).otherwise(e -> e));
+    assertEquals(403, refused instanceof ReplyException r ? r.failureCode() : 0, "the old link is refused");
+    assertNotEquals(null, await(server.vertx.eventBus().<JsonObject>request(Addresses.PING, ping,
+      asBridge("viewer", AccessTokens.hashHex(newViewer)))).body().getLong("rev"), "the new one is answered");
+    viewer.close();
+  }
+
+  private static DeliveryOptions asBridge(String grant, String linkHash) {
+    return new DeliveryOptions().addHeader(Addresses.H_SOCKET, "socket-of-another-node")
+      .addHeader(Addresses.H_GRANT, grant).addHeader(Addresses.H_LINK, linkHash);
   }
 
   @Test
