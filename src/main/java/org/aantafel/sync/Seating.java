@@ -112,8 +112,10 @@ final class Seating {
       }
       String grant = stronger(tokenGrant.orElse(null), seat.map(BoardStore.Participant::grant).orElse(null));
       // A socket already at the board may join again (a new name, a catch-up); a new one only while there is room,
-      // seated or not, so one person's many sockets cannot fill the board either.
-      if (request.socketId() != null && !presence.connected(request.socketId()) && presence.online() >= MAX_ONLINE) {
+      // seated or not, so one person's many sockets cannot fill the board either. The facilitator's link is never
+      // locked out of its own board by a crowd of watchers.
+      if (request.socketId() != null && !presence.connected(request.socketId()) && presence.online() >= MAX_ONLINE
+        && !Grant.parse(grant).atLeast(Grant.FACILITATOR)) {
         throw new Refusal(Refusal.RATE_LIMITED, "this board is full; try again later");
       }
       if (seat.isPresent()) {

@@ -38,6 +38,25 @@ class SeatCeilingTest {
     assertTrue(done(admit(seating, join("mum", null, "Mia"))).seated(), "the mother takes the freed room");
   }
 
+  @Test
+  void aBoardFullOfWatchersStillAdmitsItsFacilitatorButNoOtherNewcomer() {
+    InMemoryStore store = new InMemoryStore();
+    done(store.createBoard(new BoardStore.NewBoard("b1", "Vol", "nl", "empty",
+      List.of(new BoardStore.Access(AccessTokens.hash("participant-token"), "participant"),
+        new BoardStore.Access(AccessTokens.hash("facilitator-token"), "facilitator")),
+      new JsonObject(BoardState.create("Vol", "nl").toMap()))));
+    Presence presence = new Presence();
+    for (int i = 0; i < Seating.MAX_ONLINE; i++) {
+      presence.connect("watcher-" + i, null, null);
+    }
+    Seating seating = new Seating("b1", store, presence, 300, new Links(done(store.links("b1"))));
+
+    assertEquals(429, ((Refusal) admit(seating, join("late", null, null)).cause()).code(), "full for a newcomer");
+    JoinRequest facilitator = new JoinRequest("b1", "facilitator-token", null, "client-fac", "Fenna", "teacher",
+      null, "fac-socket", null, "ticket");
+    assertTrue(done(admit(seating, facilitator)).seated(), "the facilitator takes their own board's chair");
+  }
+
   private static Future<Seating.Admission> admit(Seating seating, JoinRequest request) {
     return seating.lookUp(request).compose(found -> seating.admit(request, found));
   }
