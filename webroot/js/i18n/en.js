@@ -63,6 +63,7 @@ export const en = {
   seatKeepAs: 'Stay {name}',
   seatKeep: 'Stay myself',
   seatSwitch: 'Continue as the person of this link',
+  seatRemoved: 'The facilitator removed your place at this meeting.',
   fatal404: 'This meeting does not exist.',
   readOnly: 'You are watching along. You cannot change anything.',
   title: 'Name of the meeting',

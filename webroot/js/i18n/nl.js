@@ -66,6 +66,7 @@ export const nl = {
   seatKeepAs: 'Blijf {name}',
   seatKeep: 'Blijf mezelf',
   seatSwitch: 'Ga verder als de persoon van deze link',
+  seatRemoved: 'De gespreksleider heeft je plek aan dit gesprek weggehaald.',
   fatal404: 'Dit gesprek bestaat niet.',
   readOnly: 'Je kijkt mee. Je kunt niets veranderen.',
   title: 'Naam van het gesprek',

@@ -28,7 +28,7 @@ import { loadSeat, saveSeat } from '../sync/client-session.js';
 const identityKey = (boardId) => `aantafel.identity.${boardId}`;
 // Viewers and the projector watch without telling who they are.
 const NAMELESS_GRANTS = new Set(['viewer', 'projector']);
-const FATAL_MESSAGES = { 404: 'fatal404', deleted: 'boardDeleted' };
+const FATAL_MESSAGES = { 404: 'fatal404', deleted: 'boardDeleted', seatRemoved: 'seatRemoved' };
 
 export class BoardPage extends LightElement {
   static properties = {
@@ -275,7 +275,11 @@ export class BoardPage extends LightElement {
       document.title = [client.state.board.title, t('appName')].filter(Boolean).join(' · ');
       this.requestUpdate();
     });
-    client.addEventListener('fatal', (e) => { this.fatal = e.detail.code; });
+    client.addEventListener('fatal', (e) => {
+      this.fatal = e.detail.code;
+      // The name was that seat's: joining again is a choice, made through the form.
+      if (e.detail.code === 'seatRemoved') localStorage.removeItem(identityKey(this.boardId));
+    });
     client.addEventListener('error', (e) => this.querySelector('aan-error-messages')?.add(e.detail));
     this.client = client;
     client.start();

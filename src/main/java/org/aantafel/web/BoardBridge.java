@@ -39,8 +39,14 @@ final class BoardBridge {
       options.setOrigin(allowedOrigin);
     }
     // Every bridge of the cluster hears of every revocation; on this verticle's event loop, where its agents live.
-    vertx.eventBus().<JsonObject>consumer(Addresses.REVOKED, message -> List.copyOf(agents.entrySet()).stream()
-      .filter(held -> held.getValue().holdsRevoked(message.body())).forEach(held -> held.getKey().close()));
+    vertx.eventBus().<JsonObject>consumer(Addresses.REVOKED, message -> List.copyOf(agents.entrySet()).forEach(held -> {
+      String goodbye = held.getValue().goodbye(message.body());
+      if (held.getValue().holdsRevoked(message.body())) {
+        SockJSSocket socket = held.getKey();
+        (goodbye == null ? io.vertx.core.Future.succeededFuture() : socket.write(goodbye))
+          .onComplete(written -> socket.close());
+      }
+    }));
     SockJSBridgeOptions bridge = new SockJSBridgeOptions()
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.JOIN))
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.SUBMIT))

@@ -195,6 +195,21 @@ final class ConnectionAgent {
     return seatedByLink || removedSeat || joiningByLink;
   }
 
+  /**
+   * The last word to a socket closed because its person's seat was taken back, on the board's address where a page
+   * listens: without it the page would take the link's way back in as a new person by itself. Null for any other
+   * revocation (a replaced link is refused at the next join, which tells the page).
+   */
+  String goodbye(JsonObject revocation) {
+    String boardId = revocation.getString("boardId");
+    Seat seat = seats.get(boardId);
+    java.util.List<?> people = revocation.getJsonArray("participants", new io.vertx.core.json.JsonArray()).getList();
+    return seat != null && people.contains(seat.participantId())
+      ? new JsonObject().put("type", "rec").put("address", Addresses.ops(boardId))
+        .put("body", new JsonObject().put("seatRemoved", true)).encode()
+      : null;
+  }
+
   private boolean mayListen(String address) {
     Matcher m = BOARD_ADDRESS.matcher(address == null ? "" : address);
     return m.matches() && seats.containsKey(m.group(1));

@@ -65,6 +65,8 @@ class SeatRemovalTest extends ServerTest {
       .getLong("rev"));
     List<Throwable> closed = new CopyOnWriteArrayList<>();
     mallory.onClosed(e -> closed.add(e == null ? new RuntimeException("closed") : e));
+    List<JsonObject> toldMallory = new CopyOnWriteArrayList<>();
+    mallory.register(Addresses.ops(board.id()), toldMallory::add);
     BusClient mother = server.bus();
     mother.call(Addresses.JOIN, Frames.join(board, "participant", "mum", "Mia"));
 
@@ -79,6 +81,8 @@ class SeatRemovalTest extends ServerTest {
     assertEquals(404, remove(board, board.token("facilitator"), malloryId).statusCode(), "removed once");
 
     eventually(() -> assertFalse(closed.isEmpty(), "the removed person's socket is closed"));
+    assertTrue(toldMallory.stream().anyMatch(m -> Boolean.TRUE.equals(m.getBoolean("seatRemoved"))),
+      "and told why first, so that their page does not come back as someone new: " + toldMallory);
     assertEquals(List.of("Mia"), names(seats(board, board.token("facilitator")).bodyAsJsonObject()
       .getJsonArray("seats")));
     BusClient again = server.bus();

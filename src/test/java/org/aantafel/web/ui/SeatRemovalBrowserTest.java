@@ -55,6 +55,9 @@ class SeatRemovalBrowserTest extends LiveBoardTestBase {
     assertThat(teacher.locator("[data-testid=presence-person][data-participant-id=" + mallory + "]")).hasCount(0);
     assertThat(teacher.locator("[data-testid=presence-person][data-participant-id=" + mia + "]")).hasCount(1);
     assertThat(holders.locator("[data-testid=seat-holder][data-participant-id=" + mia + "]")).hasCount(1);
+    assertThat(intruder.getByTestId("fatal-message")).containsText("plek");
+    assertEquals(null, intruder.evaluate("id => localStorage.getItem('aantafel.seat.' + id)", board.id()),
+      "the removed person's page forgets the seat and does not come back as someone new by itself");
   }
 
   private static Locator.FilterOptions hasText(String text) {
