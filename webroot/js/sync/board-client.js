@@ -47,7 +47,11 @@ export class BoardClient extends EventTarget {
     this.progressAt = Date.now();
     // The server's last word on a deleted board comes where its changes come.
     // In a crowded room the server sends the revisions of a short window together as {changes: [...]}.
-    this.onOps = (message) => (message.deleted ? this.boardDeleted() : this.#committed(message.changes ?? [message]));
+    this.onOps = (message) => {
+      if (message.deleted) this.boardDeleted();
+      else if (message.seatRemoved) this.#seatRemoved();
+      else this.#committed(message.changes ?? [message]);
+    };
     this.watching = 0;
     this.onPresence = (presence) => this.#presence(presence.participants, presence.watching);
     bus.addEventListener('open', () => this.#join());
@@ -101,6 +105,12 @@ export class BoardClient extends EventTarget {
     clearInterval(this.heartbeat);
     clearTimeout(this.reconnectTimer);
     this.bus.close();
+  }
+
+  // The facilitator took this person's seat back: forget it, and do not come back as someone new by oneself.
+  #seatRemoved() {
+    saveSeat(this.boardId, null);
+    this.#giveUp({ code: 'seatRemoved' });
   }
 
   /** The board and its records are gone for good: stop, and never reconnect. */

@@ -28,4 +28,6 @@ export const deleteBoard = (client) => call(client, 'DELETE', '');
 /** The next meeting of the series: {boardId, links, seriesId, seq}, or null after an error event. */
 /** New participant, viewer and projector links (the old ones stop working): {links}, or null after an error event. */
 export const replaceLinks = (client) => call(client, 'POST', 'links', {});
+/** Takes a person's seat back: {removed}, or null after an error event. */
+export const removeSeat = (client, participantId) => call(client, 'DELETE', `seats/${encodeURIComponent(participantId)}`);
 export const planNextMeeting = (client, scheduledAt) => call(client, 'POST', 'follow-up', { scheduledAt });

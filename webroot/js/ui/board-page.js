@@ -21,13 +21,14 @@ import './mail-section.js';
 import './continue-elsewhere.js';
 import './undo-bar.js';
 import './big-screen-controls.js';
+import './seat-holders.js';
 import { mailOffered, removeContact, saveContact } from '../sync/mail-api.js';
-import { saveSeat } from '../sync/client-session.js';
+import { loadSeat, saveSeat } from '../sync/client-session.js';
 
 const identityKey = (boardId) => `aantafel.identity.${boardId}`;
 // Viewers and the projector watch without telling who they are.
 const NAMELESS_GRANTS = new Set(['viewer', 'projector']);
-const FATAL_MESSAGES = { 404: 'fatal404', deleted: 'boardDeleted' };
+const FATAL_MESSAGES = { 404: 'fatal404', deleted: 'boardDeleted', seatRemoved: 'seatRemoved' };
 
 export class BoardPage extends LightElement {
   static properties = {
@@ -43,6 +44,7 @@ export class BoardPage extends LightElement {
     movedOn: { state: true },
     mailOffered: { state: true },
     mailNotice: { state: true },
+    seatChoice: { state: true },
   };
 
   constructor() {
@@ -52,15 +54,21 @@ export class BoardPage extends LightElement {
     // a person's own "continue on another device" link adds '~<seat>'.
     const [link, seat] = location.hash.slice(1).split('~');
     [this.token, this.joinToken = null] = link.split('.');
-    if (seat) {
-      saveSeat(this.boardId, seat);
-      // The seat is kept by this browser now; out of the address bar, it is not shared by accident.
-      history.replaceState(null, '', `${location.pathname}${location.search}#${link}`);
-    }
-    this.seated = Boolean(seat);
     // ?display: this link shown as the big screen (see big-screen-controls.js), read-only and nameless.
     this.display = new URLSearchParams(location.search).has('display');
     this.identity = this.display ? null : JSON.parse(localStorage.getItem(identityKey(this.boardId)) ?? 'null');
+    const held = loadSeat(this.boardId);
+    if (seat) {
+      // Out of the address bar at once: the seat is not shared by accident, whichever is chosen.
+      history.replaceState(null, '', `${location.pathname}${location.search}#${link}`);
+    }
+    if (seat && held && held !== seat) {
+      // Someone else's personal link must never silently take the place of the seat this browser holds.
+      this.seatChoice = { seat };
+    } else if (seat) {
+      saveSeat(this.boardId, seat);
+    }
+    this.seated = Boolean(seat);
     this.connection = 'reconnecting';
     this.unsaved = 0;
     this.loaded = false;
@@ -73,7 +81,7 @@ export class BoardPage extends LightElement {
   connectedCallback() {
     super.connectedCallback();
     // Join straight away: the reply tells whether this link needs a name and role at all.
-    if (this.token || this.seated) this.#connect();
+    if ((this.token || this.seated) && !this.seatChoice) this.#connect();
     mailOffered().then((offered) => { this.mailOffered = offered; });
     // Closing the tab with edits still on their way would lose them silently.
     addEventListener('beforeunload', (event) => {
@@ -87,6 +95,7 @@ export class BoardPage extends LightElement {
 
   render() {
     if (!this.token && !this.seated) return this.#message(t('noToken'));
+    if (this.seatChoice) return this.#chooseSeat();
     if (this.fatal) return this.#message(t(FATAL_MESSAGES[this.fatal] ?? 'fatal403'));
     if (!this.loaded) return html`${this.#topBar()}<main id="main"><p class="card" role="status">${t('loading')}</p></main>`;
     if (!this.display && (this.editing || (!this.identity && !NAMELESS_GRANTS.has(this.#grant)))) {
@@ -125,6 +134,7 @@ export class BoardPage extends LightElement {
             <aan-presence-list .client=${client}></aan-presence-list>
             ${client.you?.participantId ? html`<aan-continue-elsewhere .client=${client}></aan-continue-elsewhere>` : ''}
             ${client.isFacilitator ? html`<aan-big-screen-controls .client=${client}></aan-big-screen-controls>` : ''}
+            ${client.isFacilitator ? html`<aan-seat-holders .client=${client}></aan-seat-holders>` : ''}
             ${client.isFacilitator && this.joinToken ? html`
               <aan-participant-link .boardId=${this.boardId} .joinToken=${this.joinToken} .client=${client}></aan-participant-link>` : ''}
             ${client.isFacilitator && this.joinToken && this.mailOffered ? html`
@@ -148,6 +158,40 @@ export class BoardPage extends LightElement {
           <aan-language-switch></aan-language-switch>
         </div>
       </header>`;
+  }
+
+  // The browser already holds a seat at this board and the link brings another: the person decides.
+  #chooseSeat() {
+    const name = this.identity?.name;
+    return html`${this.#topBar()}<main id="main">
+      <section class="card" data-testid="seat-choice" aria-labelledby="seat-choice-heading">
+        <h1 id="seat-choice-heading" tabindex="-1">${t('seatChoiceHeading')}</h1>
+        <p>${name ? t('seatChoiceHeldAs', { name }) : t('seatChoiceHeld')}</p>
+        <p>${t('seatChoiceWarning')}</p>
+        <div class="seat-choice-actions">
+          <button type="button" data-testid="seat-keep" @click=${() => this.#choose(false)}>
+            ${name ? t('seatKeepAs', { name }) : t('seatKeep')}</button>
+          <button type="button" data-testid="seat-switch" @click=${() => this.#choose(true)}>
+            ${t('seatSwitch')}</button>
+        </div>
+      </section></main>`;
+  }
+
+  #choose(switchSeat) {
+    if (switchSeat) {
+      saveSeat(this.boardId, this.seatChoice.seat);
+      // The name was the other seat's: the new one's comes from the server, never carried over.
+      localStorage.removeItem(identityKey(this.boardId));
+      this.identity = null;
+    }
+    this.seatChoice = null;
+    this.#connect();
+  }
+
+  updated(changed) {
+    super.updated(changed);
+    // Keyboard and screen reader users start at the question, not somewhere behind it.
+    if (changed.has('seatChoice') && this.seatChoice) this.querySelector('#seat-choice-heading')?.focus();
   }
 
   #message(text) {
@@ -235,7 +279,11 @@ export class BoardPage extends LightElement {
       document.title = [client.state.board.title, t('appName')].filter(Boolean).join(' · ');
       this.requestUpdate();
     });
-    client.addEventListener('fatal', (e) => { this.fatal = e.detail.code; });
+    client.addEventListener('fatal', (e) => {
+      this.fatal = e.detail.code;
+      // The name was that seat's: joining again is a choice, made through the form.
+      if (e.detail.code === 'seatRemoved') localStorage.removeItem(identityKey(this.boardId));
+    });
     client.addEventListener('error', (e) => this.querySelector('aan-error-messages')?.add(e.detail));
     this.client = client;
     client.start();

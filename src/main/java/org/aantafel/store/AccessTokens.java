@@ -27,6 +27,11 @@ public final class AccessTokens {
     }
   }
 
+  /** The hash as hex text, e.g. for a header that names a link without carrying its secret. */
+  public static String hashHex(String token) {
+    return java.util.HexFormat.of().formatHex(hash(token));
+  }
+
   private AccessTokens() {
   }
 }

@@ -33,6 +33,9 @@ public interface Boards {
    */
   Future<Void> replaceLinks(String boardId, List<Access> access);
 
+  /** Every link of the board (token hash and grant), so that its hub can check each message without a look-up. */
+  Future<List<Access>> links(String boardId);
+
   /** Whether a board exists. */
   Future<Boolean> boardExists(String boardId);
 
@@ -48,7 +51,15 @@ public interface Boards {
   /** The participant a seat secret's hash belongs to on this board, or empty. */
   Future<Optional<Participant>> findSeat(String boardId, byte[] seatSha256);
 
-  /** Every seated participant of the board, first seated first. */
+  /**
+   * Takes a seat back: its secret opens nothing from then on and the person is no longer among {@link #participants};
+   * the row stays (what they wrote stays attributed to their name).
+   *
+   * @return whether a seat was held and is now removed
+   */
+  Future<Boolean> removeSeat(String boardId, String participantId);
+
+  /** Every seated participant of the board, first seated first; a removed seat is not among them. */
   Future<List<Participant>> participants(String boardId);
 
   /** The meetings of the series a board belongs to, first meeting first; empty when the board is unknown. */

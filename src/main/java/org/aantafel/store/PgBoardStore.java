@@ -38,6 +38,8 @@ public final class PgBoardStore implements BoardStore {
       "INSERT INTO board_access (board_id, token_sha256, \"grant\") VALUES ($1, $2, $3)";
   private static final String FIND_GRANT =
       "SELECT \"grant\" FROM board_access WHERE board_id = $1 AND token_sha256 = $2";
+  private static final String LINKS =
+      "SELECT token_sha256, \"grant\" FROM board_access WHERE board_id = $1";
   private static final String BOARD_EXISTS = "SELECT 1 FROM boards WHERE id = $1";
   private static final String LATEST_SNAPSHOT =
       "SELECT rev, state FROM board_snapshots WHERE board_id = $1 ORDER BY rev DESC LIMIT 1";
@@ -67,12 +69,16 @@ public final class PgBoardStore implements BoardStore {
       "INSERT INTO participants (board_id, participant_id, name, role, \"grant\", seat_sha256)"
           + " VALUES ($1, $2, $3, $4, $5, $6)";
   private static final String FIND_SEAT =
-      "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1 AND seat_sha256 = $2";
+      "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1 AND seat_sha256 = $2"
+          + " AND removed_at IS NULL";
   private static final String PARTICIPANTS =
-      "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1"
+      "SELECT participant_id, name, role, \"grant\" FROM participants WHERE board_id = $1 AND removed_at IS NULL"
           + " ORDER BY first_seen, participant_id";
   private static final String RECORD_BYTES_USED =
       "SELECT coalesce(sum(octet_length(record::text)), 0) FROM board_records WHERE board_id = $1";
+  private static final String REMOVE_SEAT =
+      "UPDATE participants SET removed_at = now(), seat_sha256 = NULL"
+          + " WHERE board_id = $1 AND participant_id = $2 AND removed_at IS NULL";
   // The board's closed_at is set in the same statement, so no stored close escapes retention.
   // Only when the board's stored versions leave room (its quota, $6): no row updated means no room. The board's row
   // is locked first (LOCK_BOARD) so that two closes of one board cannot both find the same room.
@@ -195,6 +201,13 @@ public final class PgBoardStore implements BoardStore {
   }
 
   @Override
+  public Future<List<Access>> links(String boardId) {
+    return guard("links " + boardId, () -> pool.preparedQuery(LINKS)
+        .execute(Tuple.of(boardId))
+        .map(rows -> allRows(rows, row -> new Access(row.getBuffer(0).getBytes(), row.getString(1)))));
+  }
+
+  @Override
   public Future<Boolean> boardExists(String boardId) {
     return guard("boardExists " + boardId, () -> pool.preparedQuery(BOARD_EXISTS)
         .execute(Tuple.of(boardId))
@@ -288,6 +301,13 @@ public final class PgBoardStore implements BoardStore {
         .execute(Tuple.of(boardId, Buffer.buffer(seatSha256)))
         .map(rows -> firstRow(rows,
             row -> new Participant(row.getString(0), row.getString(1), row.getString(2), row.getString(3)))));
+  }
+
+  @Override
+  public Future<Boolean> removeSeat(String boardId, String participantId) {
+    return guard("removeSeat " + boardId, () -> pool.preparedQuery(REMOVE_SEAT)
+        .execute(Tuple.of(boardId, participantId))
+        .map(rows -> rows.rowCount() > 0));
   }
 
   @Override

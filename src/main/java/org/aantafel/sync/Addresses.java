@@ -35,6 +35,18 @@ public final class Addresses {
     return "hub.claim." + index;
   }
 
+  /** Internal: replace a board's links, {boardId, links: [{sha256, grant}]}, in its hub's turn. Never bridged. */
+  public static final String LINKS = "hub.links";
+  /** Internal: who holds a seat at a board, {boardId}, for the facilitator. Never bridged. */
+  public static final String SEATS = "hub.seats";
+  /** Internal: take a seat back, {boardId, participantId}, in the board's turn. Never bridged. */
+  public static final String REMOVE_SEAT = "hub.remove-seat";
+  /**
+   * Internal, published to every bridge of the cluster: grants on a board were taken back, {boardId, links: [hex
+   * token hashes], participants: [ids], all}; every socket holding the board by one of them is closed. Never bridged.
+   */
+  public static final String REVOKED = "bridge.revoked";
+
   /** Node-local: another node left the cluster, {nodeId}; its sockets are gone with it. */
   public static final String NODE_LEFT = "hub.node-left";
 
@@ -43,6 +55,8 @@ public final class Addresses {
   public static final String H_GRANT = "aantafel-grant";
   public static final String H_PARTICIPANT = "aantafel-participant";
   public static final String H_CLIENT = "aantafel-client";
+  /** The hex SHA-256 of the link a socket joined with: the hub checks on every message that it still opens the board. */
+  public static final String H_LINK = "aantafel-link";
   /** The bridge's mark on one join, echoed in the hub's answer: only that answer can seat the socket. */
   public static final String H_JOIN_TICKET = "aantafel-join-ticket";
   /** Set by the router: which of the board's steps a message on {@link #hub} asks for (join, submit, ...). */
@@ -58,8 +72,6 @@ public final class Addresses {
   static final String H_VIEW_FULL = "aantafel-view-full";
   static final String H_VIEW_ASKER = "aantafel-view-asker-";
   static final String H_VIEW_OF_ASKER = "aantafel-view-of-asker-";
-  /** On a message published to a board: a notice for the bridge itself ({@link BoardPublications#notice}). */
-  public static final String H_NOTICE = "aantafel-notice";
 
   /** Carries JSON text, see {@link BoardPublications}. */
   public static String ops(String boardId) {

@@ -71,8 +71,8 @@ final class BoardHub {
    *                      state, all of them are the history that catch-ups are answered from
    */
   BoardHub(String boardId, BoardStore store, CommitLog log, Context context, BoardState state, long snapshotRev,
-           List<Change> recentChanges, List<BoardStore.Participant> participants, int maxSeats,
-           Runnable onBroken, BoardBudget budget, MemoryBudget memory) {
+           List<Change> recentChanges, List<BoardStore.Participant> participants, List<BoardStore.Access> links,
+           int maxSeats, Runnable onBroken, BoardBudget budget, MemoryBudget memory) {
     this.boardId = boardId;
     this.store = store;
     this.bus = context.owner().eventBus();
@@ -91,10 +91,10 @@ final class BoardHub {
     }
     history.forgetDurable(rev, this::compact);
     compactBefore();
-    participants.forEach(p -> presence.remember(p.participantId(), p.name(), p.role()));
+    this.seating = new Seating(boardId, store, presence, maxSeats, new Links(links));
+    participants.forEach(seating::known);
     this.broadcast = new PresenceBroadcast(context.owner(), boardId, presence);
     this.feed = new ChangeFeed(context.owner(), boardId, presence::online);
-    this.seating = new Seating(boardId, store, presence, maxSeats);
     this.progress = new ClientProgressBook(boardId, store);
     this.snapshots = new Snapshots(boardId, store, snapshotRev);
     this.turns = new Turns(() -> !deleted && !broken, () -> deleted ? Refusal.noAccess()
@@ -103,11 +103,13 @@ final class BoardHub {
       this::breakDown);
   }
 
+  /** The link or seat is looked up before the turn is taken: wrong links never hold up the board (issue 17, 9). */
   Future<JsonObject> join(JoinRequest request) {
     touch();
-    return turns.take(() -> seating.admit(request).compose(admission -> (admission.seated()
+    return seating.lookUp(request).compose(found ->
+      turns.take(() -> seating.admit(request, found).compose(admission -> (admission.seated()
       ? progress.of(request.clientId(), admission.participantId()).<Void>mapEmpty() : Future.<Void>succeededFuture())
-      .compose(v -> seat(request, admission))));
+      .compose(v -> seat(request, admission)))));
   }
 
   /** Sits the socket down and answers with the board from where the browser needs it, once that is durable. */
@@ -142,7 +144,8 @@ final class BoardHub {
     touch();
     return turns.take(() -> {
       // Who may submit is settled before anything is looked up by clientId: a refused submit leaves no trace.
-      if (!request.grant().atLeast(Grant.PARTICIPANT)) {
+      Grant grant = currentGrant(request.link(), request.participantId());
+      if (!grant.atLeast(Grant.PARTICIPANT)) {
         throw new Refusal(Refusal.FORBIDDEN, "this link can only watch the board, not change it");
       }
       if (request.participantId() == null) {
@@ -157,7 +160,7 @@ final class BoardHub {
         List<Op> incoming = WireJson.ops(request.ops());
         List<Op> transformed = OpTransform.transformIncoming(incoming, opsOf(history.between(request.baseRev(), rev)));
         Change change = apply(request.clientId(), request.seq(), request.participantId(), transformed,
-          actorOf(request));
+          actorOf(request, grant));
         return Future.succeededFuture(
           Applied.answer(commits.durable(change.rev()).map(v -> new JsonObject().put("rev", change.rev()))));
       });
@@ -252,8 +255,75 @@ final class BoardHub {
    * not know the sockets that joined its predecessor, and learns of them from their heartbeats.
    */
   void heard(Sender sender) {
-    if (sender.seated() && !presence.connected(sender.socketId())) {
+    if (!sender.seated() || !mayStillSend(sender)) {
+      return;
+    }
+    if (!presence.connected(sender.socketId())) {
       presence.connect(sender.socketId(), sender.participantId(), sender.nodeId());
+      broadcast.soon();
+    }
+    presence.heard(sender.socketId());
+  }
+
+  /** Whether a socket's link still opens the board or its seat is still held. */
+  boolean mayStillSend(Sender sender) {
+    return seating.currentGrant(sender.link(), sender.participantId()).isPresent();
+  }
+
+  /**
+   * What a socket may do now, checked on every message it sends: its link must still open the board, or its seat
+   * still be held. A refusal names why, so that the browser can say so instead of trying again.
+   */
+  Grant currentGrant(String linkHash, String participantId) {
+    return seating.currentGrant(linkHash, participantId)
+      .orElseThrow(() -> new Refusal(Refusal.FORBIDDEN, "your link was replaced; ask the facilitator for the new link"));
+  }
+
+  /**
+   * Replaces the board's links in its turn, then tells every bridge of the cluster, so that each socket that holds the
+   * board by an old link is closed at once, registered or not, its join answered or still on its way.
+   */
+  Future<Void> replaceLinks(List<BoardStore.Access> access) {
+    return turns.take(() -> store.replaceLinks(boardId, access).map(v -> {
+      java.util.Set<String> revoked = seating.replaceLinks(access);
+      bus.publish(Addresses.REVOKED, new JsonObject().put("boardId", boardId)
+        .put("links", new JsonArray(List.copyOf(revoked))));
+      return Applied.now((Void) null);
+    }));
+  }
+
+  /**
+   * Takes a person's seat back, in the board's turn: their secret opens nothing, they leave the table (their room is
+   * free again), and every bridge closes their sockets. What they wrote stays, stamped with their name.
+   */
+  Future<JsonObject> removeSeat(String participantId) {
+    return turns.take(() -> store.removeSeat(boardId, participantId).map(removed -> {
+      if (!removed) {
+        throw new Refusal(Refusal.UNKNOWN_BOARD, "nobody holds this seat");
+      }
+      seating.remove(participantId);
+      broadcast.now();
+      bus.publish(Addresses.REVOKED, new JsonObject().put("boardId", boardId)
+        .put("participants", new JsonArray().add(participantId)));
+      return Applied.now(new JsonObject().put("removed", participantId));
+    }));
+  }
+
+  /** Who holds a seat, for the facilitator: names, roles and whether they are online; never a secret. */
+  JsonObject seats() {
+    JsonArray seats = new JsonArray();
+    presence.snapshot().getJsonArray("participants").forEach(p -> {
+      JsonObject person = (JsonObject) p;
+      seats.add(new JsonObject().put("participantId", person.getString("participantId"))
+        .put("name", person.getString("name")).put("role", person.getString("role"))
+        .put("online", person.getBoolean("online")));
+    });
+    return new JsonObject().put("seats", seats);
+  }
+
+  /** Sockets not heard from within their lease are gone, though their goodbye was lost. */
+  void expireSilent() {
+    if (presence.expireSilent()) {
       broadcast.soon();
     }
   }
@@ -338,9 +408,9 @@ final class BoardHub {
    * Whom the submit is applied for. A role from before roles were checked, or none, counts as "other": it stays on
    * the board but does not tip the balance strip to any side.
    */
-  private Actor actorOf(SubmitRequest request) {
+  private Actor actorOf(SubmitRequest request, Grant grant) {
     String id = request.participantId();
-    return new Actor(id, presence.name(id), Role.find(presence.role(id)).orElse(Role.OTHER), request.grant());
+    return new Actor(id, presence.name(id), Role.find(presence.role(id)).orElse(Role.OTHER), grant);
   }
 
   private void durable(List<Change> durable) {

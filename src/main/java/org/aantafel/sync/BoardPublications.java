@@ -55,15 +55,6 @@ public final class BoardPublications {
     return null;
   }
 
-  /**
-   * A notice for the bridge's side of every socket, not for browsers: the bridge recognises it by the header, which
-   * only the server can set, without reading the text.
-   */
-  public static void notice(EventBus bus, String address, String notice) {
-    bus.publish(address, new JsonObject().put(notice, true).encode(),
-      new DeliveryOptions().addHeader(Addresses.H_NOTICE, notice));
-  }
-
   private BoardPublications() {
   }
 }

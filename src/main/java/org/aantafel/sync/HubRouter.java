@@ -33,16 +33,19 @@ public final class HubRouter extends VerticleBase {
   /** Browser and API addresses and the step each asks of the hub; whether a message may bring the board in. */
   private record Route(String kind, boolean claims) {}
 
-  private static final Map<String, Route> ROUTES = Map.of(
-    Addresses.JOIN, new Route("join", true),
-    Addresses.SUBMIT, new Route("submit", true),
-    Addresses.PING, new Route("ping", true),
-    Addresses.STATE, new Route("state", true),
-    Addresses.CLOSE, new Route("close", true),
-    Addresses.REOPEN, new Route("reopen", true),
-    Addresses.DELETE, new Route("delete", true),
-    Addresses.PRESENCE, new Route("presence", false),
-    Addresses.LEAVE, new Route("leave", false));
+  private static final Map<String, Route> ROUTES = Map.ofEntries(
+    Map.entry(Addresses.JOIN, new Route("join", true)),
+    Map.entry(Addresses.SUBMIT, new Route("submit", true)),
+    Map.entry(Addresses.PING, new Route("ping", true)),
+    Map.entry(Addresses.STATE, new Route("state", true)),
+    Map.entry(Addresses.CLOSE, new Route("close", true)),
+    Map.entry(Addresses.REOPEN, new Route("reopen", true)),
+    Map.entry(Addresses.DELETE, new Route("delete", true)),
+    Map.entry(Addresses.LINKS, new Route("links", true)),
+    Map.entry(Addresses.PRESENCE, new Route("presence", false)),
+    Map.entry(Addresses.LEAVE, new Route("leave", false)),
+    Map.entry(Addresses.SEATS, new Route("seats", true)),
+    Map.entry(Addresses.REMOVE_SEAT, new Route("remove-seat", true)));
 
   private final String nodeId;
   private final int instances;

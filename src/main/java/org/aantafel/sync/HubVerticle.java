@@ -61,6 +61,8 @@ public final class HubVerticle extends VerticleBase {
     bus.<String>localConsumer(Addresses.NODE_LEFT, message ->
       hubs.values().forEach(hub -> hub.onSuccess(h -> h.nodeLeft(message.body()))));
     vertx.setPeriodic(Math.max(1000, idleMillis / 2), id -> unloadIdle());
+    vertx.setPeriodic(Presence.LEASE_MILLIS / 4, id ->
+      hubs.values().forEach(hub -> hub.onSuccess(BoardHub::expireSilent)));
     return Future.succeededFuture();
   }
 
@@ -125,7 +127,10 @@ public final class HubVerticle extends VerticleBase {
     }
     switch (String.valueOf(message.headers().get(Addresses.H_KIND))) {
       case "join" -> parsed(message, JoinRequest::parse).ifPresent(request -> join(message, hub, request));
-      case "submit" -> answer(message, hub, SubmitRequest::parse, BoardHub::submit);
+      case "submit" -> {
+        hub.onSuccess(h -> h.heard(Sender.of(message)));
+        answer(message, hub, SubmitRequest::parse, BoardHub::submit);
+      }
       case "state" -> answer(message, hub, m -> m, (h, m) -> h.committedState());
       case "close" -> answer(message, hub, CloseRequest::parse,
         (h, request) -> h.close(request.closedBy(), request.atRev()));
@@ -134,6 +139,11 @@ public final class HubVerticle extends VerticleBase {
       case "presence" -> presence(message, hub);
       case "ping" -> ping(message, hub);
       case "leave" -> hub.onSuccess(h -> h.leave(((JsonObject) message.body()).getString("socketId")));
+      case "seats" -> answer(message, hub, m -> m, (h, m) -> Future.succeededFuture(h.seats()));
+      case "remove-seat" -> answer(message, hub, m -> WireFields.id(WireFields.body(m.body()), "participantId"),
+        BoardHub::removeSeat);
+      case "links" -> answer(message, hub, HubVerticle::links,
+        (h, links) -> h.replaceLinks(links).map(v -> new JsonObject()));
       default -> message.fail(Refusal.BAD_INPUT, "unknown step");
     }
   }
@@ -162,6 +172,7 @@ public final class HubVerticle extends VerticleBase {
       .onSuccess(gone -> gone.ifPresent(removed -> {
         DeletionLog.log(request, removed);
         BoardPublications.publish(vertx.eventBus(), Addresses.ops(boardId), new JsonObject().put("deleted", true));
+        vertx.eventBus().publish(Addresses.REVOKED, new JsonObject().put("boardId", boardId).put("all", true));
       }))
       .onSuccess(gone -> message.reply(new JsonObject().put("deleted", gone.isPresent())))
       .onFailure(e -> Refusal.replyTo(message, e));
@@ -184,7 +195,11 @@ public final class HubVerticle extends VerticleBase {
       }
       Sender sender = Sender.of(message);
       if (sender.seated()) {
-        hub.onSuccess(h -> h.focus(sender, focus));
+        hub.onSuccess(h -> {
+          if (h.mayStillSend(sender)) {
+            h.focus(sender, focus);
+          }
+        });
       }
       if (message.replyAddress() != null) {
         message.reply(new JsonObject());
@@ -204,9 +219,22 @@ public final class HubVerticle extends VerticleBase {
   private void ping(Message<Object> message, Future<BoardHub> hub) {
     Sender sender = Sender.of(message);
     hub.onSuccess(h -> {
+      try {
+        h.currentGrant(sender.link(), sender.participantId());
+      } catch (Refusal refused) {
+        Refusal.replyTo(message, refused);
+        return;
+      }
       h.heard(sender);
       message.reply(new JsonObject().put("rev", h.durableRev()));
     });
+  }
+
+  /** {@link Addresses#LINKS}: the new links, as hashes of their tokens (hex) with their grants. */
+  private static List<BoardStore.Access> links(Message<Object> message) {
+    java.util.HexFormat hex = java.util.HexFormat.of();
+    return WireFields.body(message.body()).getJsonArray("links").stream().map(JsonObject.class::cast)
+      .map(link -> new BoardStore.Access(hex.parseHex(link.getString("sha256")), link.getString("grant"))).toList();
   }
 
   private <R> void answer(Message<Object> message, Future<BoardHub> hub, Function<Message<Object>, R> parse,
@@ -243,7 +271,9 @@ public final class HubVerticle extends VerticleBase {
       }
       long snapshotRev = snapshot.get().rev();
       return store.changesBetween(boardId, Math.max(0, snapshotRev - RELOADED_BEFORE_SNAPSHOT), Long.MAX_VALUE)
-        .compose(changes -> store.participants(boardId).compose(participants -> {
+        .compose(changes -> Future.all(store.participants(boardId), store.links(boardId)).compose(both -> {
+          List<BoardStore.Participant> participants = both.resultAt(0);
+          List<BoardStore.Access> links = both.resultAt(1);
           BoardState state = BoardState.fromMap(WireJson.map(snapshot.get().state()));
           List<Change> recent = changes.stream().map(Change::fromStored).toList();
           long history = Math.min(budget.historyBytes(), recent.stream().mapToLong(Change::bytes).sum());
@@ -251,7 +281,7 @@ public final class HubVerticle extends VerticleBase {
             return Future.failedFuture(MemoryBudget.full());
           }
           return Future.succeededFuture(new BoardHub(boardId, store, commitLog, context, state, snapshotRev, recent,
-            participants, seatsPerBoard, () -> drop(boardId), budget, memory));
+            participants, links, seatsPerBoard, () -> drop(boardId), budget, memory));
         }));
     });
   }

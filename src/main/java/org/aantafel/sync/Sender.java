@@ -7,12 +7,14 @@ import io.vertx.core.eventbus.Message;
  *
  * @param grant         the link the socket joined with, or null if it has not joined this board
  * @param participantId the seat's participant, or null for a socket that watches
+ * @param link          the hash of the link's token it joined with, or null
  */
-record Sender(String socketId, String nodeId, String grant, String participantId) {
+record Sender(String socketId, String nodeId, String grant, String participantId, String link) {
 
   static Sender of(Message<?> message) {
     return new Sender(message.headers().get(Addresses.H_SOCKET), message.headers().get(Addresses.H_NODE),
-      message.headers().get(Addresses.H_GRANT), message.headers().get(Addresses.H_PARTICIPANT));
+      message.headers().get(Addresses.H_GRANT), message.headers().get(Addresses.H_PARTICIPANT),
+      message.headers().get(Addresses.H_LINK));
   }
 
   /** A socket the bridge seated at the board, whether with a name or only watching. */

@@ -7,10 +7,11 @@ import org.aantafel.board.Grant;
 
 /**
  * {@code board.submit}, with what the bridge vouches for in its own headers: the grant this socket earned by joining
- * the board, and the participant and client it joined as.
+ * the board, the link it joined with, and the participant and client it joined as. The hub checks the link and the
+ * seat again against the board as it is now; the grant is only what the bridge saw at join.
  */
 record SubmitRequest(String boardId, String clientId, long seq, long baseRev, JsonArray ops,
-                     Grant grant, String participantId) {
+                     Grant grant, String participantId, String link) {
 
   static SubmitRequest parse(Message<Object> message) {
     WireFields.refuseIfMarked(message);
@@ -33,6 +34,6 @@ record SubmitRequest(String boardId, String clientId, long seq, long baseRev, Js
       throw WireFields.bad("ops must be a list");
     }
     return new SubmitRequest(boardId, clientId, seq, WireFields.nonNegative(body, "baseRev"), array,
-      Grant.parse(grant), message.headers().get(Addresses.H_PARTICIPANT));
+      Grant.parse(grant), message.headers().get(Addresses.H_PARTICIPANT), message.headers().get(Addresses.H_LINK));
   }
 }

@@ -55,7 +55,8 @@ final class BoardApi {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
     router.post("/api/boards").handler(this::create);
     new DeletionApi(vertx, this).mount(router);
-    new LinksApi(vertx, store, this).mount(router);
+    new LinksApi(vertx, this).mount(router);
+    new SeatsApi(vertx, this).mount(router);
     router.get("/api/boards/:id/state").handler(this::state);
     router.get("/api/boards/:id/join-qr.svg").handler(this::joinQr);
     router.get("/api/boards/:id/seat-qr.svg").handler(this::seatQr);

@@ -12,7 +12,10 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl;
 import org.aantafel.sync.Addresses;
 
+import io.vertx.core.json.JsonObject;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +48,15 @@ final class BoardBridge {
     if (allowedOrigin != null) {
       options.setOrigin(allowedOrigin);
     }
+    // Every bridge of the cluster hears of every revocation; on this verticle's event loop, where its agents live.
+    vertx.eventBus().<JsonObject>consumer(Addresses.REVOKED, message -> List.copyOf(agents.entrySet()).forEach(held -> {
+      String goodbye = held.getValue().goodbye(message.body());
+      if (held.getValue().holdsRevoked(message.body())) {
+        SockJSSocket socket = held.getKey();
+        (goodbye == null ? io.vertx.core.Future.succeededFuture() : socket.write(goodbye))
+          .onComplete(written -> socket.close());
+      }
+    }));
     SockJSBridgeOptions bridge = new SockJSBridgeOptions()
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.JOIN))
       .addInboundPermitted(new PermittedOptions().setAddress(Addresses.SUBMIT))

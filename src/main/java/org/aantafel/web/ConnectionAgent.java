@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import org.aantafel.board.Grant;
 import org.aantafel.board.Viewer;
+import org.aantafel.store.AccessTokens;
 import org.aantafel.sync.Addresses;
 import org.aantafel.sync.BoardPublications;
 import org.aantafel.sync.Refusal;
@@ -37,11 +38,15 @@ final class ConnectionAgent {
   /** What the browser's own client uses; no dots, so a reply label can never look like a board's address. */
   private static final Pattern REPLY_LABEL = Pattern.compile("[A-Za-z0-9-]{1,36}");
 
-  private record Seat(String grant, String participantId, String clientId) {}
+  /** @param link the hash of the link's token the socket joined with, or null */
+  private record Seat(String grant, String participantId, String clientId, String link) {}
 
-  /** @param holdsToken whether it took one of the client's tokens for failed joins, to give back unless it fails */
+  /**
+   * @param holdsToken whether it took one of the client's tokens for failed joins, to give back unless it fails
+   * @param link       the hash of the link's token it joins with, or null
+   */
   private record PendingJoin(String boardId, String clientId, String ticket, long expiresAtMillis, boolean refused,
-                             boolean holdsToken) {}
+                             boolean holdsToken, String link, boolean withSeat) {}
 
   private final String socketId = UUID.randomUUID().toString();
   private final EventBus bus;
@@ -51,6 +56,8 @@ final class ConnectionAgent {
   private final String client;
   private final Map<String, Seat> seats = new HashMap<>();
   private final Set<String> listening = new HashSet<>();
+  /** boardId/participantId of seats removed while this socket's join by a seat was on its way; at most a few. */
+  private final Set<String> removedWhileJoining = new HashSet<>();
   private final Map<String, PendingJoin> pendingJoins = new LinkedHashMap<>(MAX_PENDING_JOINS, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, PendingJoin> eldest) {
@@ -117,6 +124,9 @@ final class ConnectionAgent {
       Seat seat = seats.get(boardId);
       if (seat != null) {
         headers.put(Addresses.H_GRANT, seat.grant()).put(Addresses.H_CLIENT, seat.clientId());
+        if (seat.link() != null) {
+          headers.put(Addresses.H_LINK, seat.link());
+        }
         if (seat.participantId() != null) {
           headers.put(Addresses.H_PARTICIPANT, seat.participantId());
         }
@@ -146,9 +156,10 @@ final class ConnectionAgent {
     }
     String ticket = UUID.randomUUID().toString();
     headers.put(Addresses.H_JOIN_TICKET, ticket);
+    String link = body.getValue("token") instanceof String token ? AccessTokens.hashHex(token) : null;
     pendingJoins.put(replyAddress, new PendingJoin(boardId, String.valueOf(body.getValue("clientId")), ticket,
       now + PENDING_JOIN_MILLIS, headers.containsKey(Addresses.H_REFUSAL),
-      admission == FailedJoinLimit.Admission.HOLDING_TOKEN));
+      admission == FailedJoinLimit.Admission.HOLDING_TOKEN, link, body.getValue("seat") != null));
     return true;
   }
 
@@ -156,11 +167,6 @@ final class ConnectionAgent {
   private void receive(BridgeEvent event) {
     JsonObject frame = event.getRawMessage();
     if (frame.remove("headers") instanceof JsonObject headers) {
-      if (LinksApi.LINKS_REPLACED.equals(headers.getString(Addresses.H_NOTICE))) {
-        event.complete(false);
-        linksReplaced(event, frame.getString("address"));
-        return;
-      }
       showSeatsView(frame, headers);
     }
     PendingJoin join = pendingJoins.remove(frame.getString("address"));
@@ -169,8 +175,10 @@ final class ConnectionAgent {
     }
     if (join != null && frame.getValue("body") instanceof JsonObject reply
       && reply.getValue("you") instanceof JsonObject you
-      && join.boardId().equals(you.getString("boardId")) && join.ticket().equals(you.getString("ticket"))) {
-      seats.put(join.boardId(), new Seat(you.getString("grant"), you.getString("participantId"), join.clientId()));
+      && join.boardId().equals(you.getString("boardId")) && join.ticket().equals(you.getString("ticket"))
+      && !removedWhileJoining.contains(join.boardId() + "/" + you.getString("participantId"))) {
+      seats.put(join.boardId(), new Seat(you.getString("grant"), you.getString("participantId"), join.clientId(),
+        join.link()));
     }
     event.complete(true);
   }
@@ -199,12 +207,48 @@ final class ConnectionAgent {
     }
   }
 
-  /** Someone who watched through a link that no longer exists stops watching; a seat is a person and stays. */
-  private void linksReplaced(BridgeEvent event, String address) {
-    Matcher m = BOARD_ADDRESS.matcher(address == null ? "" : address);
-    if (m.matches() && seats.containsKey(m.group(1)) && seats.get(m.group(1)).participantId() == null) {
-      event.socket().close();
+  /**
+   * Grants on a board were taken back ({@link Addresses#REVOKED}): a socket that holds the board by one of them is
+   * closed at once, whether it registered for the board or not and whether its join was answered yet or not. Someone
+   * who watched through a replaced link stops watching; a seat is a person and stays until it is removed.
+   *
+   * @return whether the socket is to be closed
+   */
+  boolean holdsRevoked(JsonObject revocation) {
+    String boardId = revocation.getString("boardId");
+    if (revocation.getBoolean("all", false)) {
+      // The board is gone: nothing more of it for this socket, which stays open to hear so on the board's address.
+      seats.remove(boardId);
+      pendingJoins.values().removeIf(pending -> pending.boardId().equals(boardId));
+      return false;
     }
+    java.util.List<?> links = revocation.getJsonArray("links", new io.vertx.core.json.JsonArray()).getList();
+    java.util.List<?> people = revocation.getJsonArray("participants", new io.vertx.core.json.JsonArray()).getList();
+    Seat seat = seats.get(boardId);
+    boolean seatedByLink = seat != null && seat.participantId() == null && links.contains(seat.link());
+    boolean removedSeat = seat != null && people.contains(seat.participantId());
+    boolean joiningByLink = pendingJoins.values().stream().anyMatch(pending -> pending.boardId().equals(boardId)
+      && !pending.withSeat() && links.contains(pending.link()));
+    if (pendingJoins.values().stream().anyMatch(pending -> pending.boardId().equals(boardId) && pending.withSeat())) {
+      // A join by a seat still on its way may be answered as the person just removed: that answer seats nobody.
+      people.forEach(id -> removedWhileJoining.add(boardId + "/" + id));
+    }
+    return seatedByLink || removedSeat || joiningByLink;
+  }
+
+  /**
+   * The last word to a socket closed because its person's seat was taken back, on the board's address where a page
+   * listens: without it the page would take the link's way back in as a new person by itself. Null for any other
+   * revocation (a replaced link is refused at the next join, which tells the page).
+   */
+  String goodbye(JsonObject revocation) {
+    String boardId = revocation.getString("boardId");
+    Seat seat = seats.get(boardId);
+    java.util.List<?> people = revocation.getJsonArray("participants", new io.vertx.core.json.JsonArray()).getList();
+    return seat != null && people.contains(seat.participantId())
+      ? new JsonObject().put("type", "rec").put("address", Addresses.ops(boardId))
+        .put("body", new JsonObject().put("seatRemoved", true)).encode()
+      : null;
   }
 
   private boolean mayListen(String address) {
@@ -212,9 +256,13 @@ final class ConnectionAgent {
     return m.matches() && seats.containsKey(m.group(1));
   }
 
+  /** Also where a join is still on its way: its answer may seat this socket at the hub after it closed. */
   private void leaveAll() {
-    seats.keySet().forEach(boardId ->
+    java.util.Set<String> boards = new java.util.HashSet<>(seats.keySet());
+    pendingJoins.values().forEach(pending -> boards.add(pending.boardId()));
+    boards.forEach(boardId ->
       bus.send(Addresses.LEAVE, new JsonObject().put("boardId", boardId).put("socketId", socketId)));
     seats.clear();
+    pendingJoins.clear();
   }
 }

@@ -1,32 +1,28 @@
 package org.aantafel.web;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.aantafel.store.BoardStore;
 import org.aantafel.sync.Addresses;
-import org.aantafel.sync.BoardPublications;
 
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * {@code POST /api/boards/{id}/links}: the facilitator replaces a leaked participant, viewer or projector link. The
- * old tokens open nothing from that moment; people with a seat keep it, and sockets that only watched through an old
- * link are closed by their agents when the board announces it.
+ * old tokens open nothing from that moment; people with a seat keep it. The board's hub replaces them in its turn and
+ * tells every bridge, whose agents close each socket that holds the board by an old link.
  */
 final class LinksApi {
   static final List<String> REPLACEABLE = List.of("participant", "viewer", "projector");
-  /** Told on a board's ops address; agents act on it and never pass it to a browser. */
-  static final String LINKS_REPLACED = "linksReplaced";
 
   private final Vertx vertx;
-  private final BoardStore store;
   private final BoardApi boards;
 
-  LinksApi(Vertx vertx, BoardStore store, BoardApi boards) {
+  LinksApi(Vertx vertx, BoardApi boards) {
     this.vertx = vertx;
-    this.store = store;
     this.boards = boards;
   }
 
@@ -38,9 +34,10 @@ final class LinksApi {
     String boardId = ctx.pathParam("id");
     LinkTokens tokens = LinkTokens.fresh(REPLACEABLE);
     boards.facilitator(ctx, boardId, "only the facilitator's link can replace the links")
-      .compose(v -> store.replaceLinks(boardId, tokens.access()))
+      .compose(v -> vertx.eventBus().request(Addresses.LINKS, new JsonObject().put("boardId", boardId)
+        .put("links", new JsonArray(tokens.access().stream().map(link -> new JsonObject()
+          .put("sha256", HexFormat.of().formatHex(link.tokenSha256())).put("grant", link.grant())).toList()))))
       .onSuccess(v -> {
-        BoardPublications.notice(vertx.eventBus(), Addresses.ops(boardId), LINKS_REPLACED);
         String facilitatorToken = ctx.request().getHeader("Authorization").substring(7).strip();
         String participant = tokens.token("participant");
         JsonObject links = new JsonObject()

@@ -23,9 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -244,6 +246,21 @@ abstract class BoardStoreContractTest {
   }
 
   @Test
+  void aRemovedSeatOpensNothingAndLeavesTheTableButTheOthersStay() throws Exception {
+    String boardId = newBoard();
+    await(store.addSeat(boardId, new Participant("p1", "Anna", "parent", "participant"), sha256("seat-1")));
+    await(store.addSeat(boardId, new Participant("p2", "Bob", "teacher", "participant"), sha256("seat-2")));
+
+    assertTrue(await(store.removeSeat(boardId, "p1")));
+    assertFalse(await(store.removeSeat(boardId, "p1")), "a seat is removed once");
+    assertFalse(await(store.removeSeat(boardId, "nobody")));
+
+    assertEquals(Optional.empty(), await(store.findSeat(boardId, sha256("seat-1"))));
+    assertEquals("p2", await(store.findSeat(boardId, sha256("seat-2"))).orElseThrow().participantId());
+    assertEquals(List.of("p2"), await(store.participants(boardId)).stream().map(Participant::participantId).toList());
+  }
+
+  @Test
   void replacedLinksOpenNothingButTheFacilitatorsAndTheSeatsStay() throws Exception {
     String boardId = newBoard();
     await(store.addSeat(boardId, new Participant("p1", "Anna", "parent", "participant"), sha256("seat-1")));
@@ -255,6 +272,11 @@ abstract class BoardStoreContractTest {
     assertEquals(Optional.empty(), await(store.findGrant(boardId, sha256("viewer-token"))));
     assertEquals(Optional.empty(), await(store.findGrant(boardId, sha256("participant-token"))));
     assertEquals("p1", await(store.findSeat(boardId, sha256("seat-1"))).orElseThrow().participantId());
+    assertEquals(Set.of("facilitator:" + HexFormat.of().formatHex(sha256("facilitator-token")),
+        "viewer:" + HexFormat.of().formatHex(sha256("new-viewer"))),
+        await(store.links(boardId)).stream().map(a -> a.grant() + ":" + HexFormat.of().formatHex(a.tokenSha256()))
+            .collect(java.util.stream.Collectors.toSet()), "the links as a hub loads them");
+    assertEquals(List.of(), await(store.links("no-such-board")));
   }
 
   @Test

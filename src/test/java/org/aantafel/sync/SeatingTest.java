@@ -28,45 +28,45 @@ class SeatingTest {
     for (int i = 0; i < Seating.MAX_ONLINE; i++) {
       presence.connect("socket-" + i, null, null);
     }
-    Seating seating = new Seating("b1", store, presence, Limits.DEFAULT_SEATS_PER_BOARD);
+    Seating seating = new Seating("b1", store, presence, Limits.DEFAULT_SEATS_PER_BOARD, links());
 
-    Future<Seating.Admission> newcomer = seating.admit(join("socket-new", null));
+    Future<Seating.Admission> newcomer = admit(seating, join("socket-new", null));
     assertTrue(newcomer.failed());
     assertEquals(429, ((Refusal) newcomer.cause()).code());
-    Future<Seating.Admission> withName = seating.admit(join("socket-new-2", "Mallory"));
+    Future<Seating.Admission> withName = admit(seating, join("socket-new-2", "Mallory"));
     assertTrue(withName.failed(), "a seat does not get around the limit");
-    assertTrue(seating.admit(join("socket-7", null)).succeeded(), "a socket already there joins again");
+    assertTrue(admit(seating, join("socket-7", null)).succeeded(), "a socket already there joins again");
   }
 
   @Test
   void noMorePeopleWithANameThanTheConfiguredSeatsButListenersStillJoin() {
     int seats = 3;
     Presence presence = new Presence();
-    Seating seating = new Seating("b1", boardB1(), presence, seats);
+    Seating seating = new Seating("b1", boardB1(), presence, seats, links());
     for (int i = 0; i < seats; i++) {
-      Seating.Admission admitted = await(seating.admit(join("socket-" + i, "Person " + i)));
+      Seating.Admission admitted = await(admit(seating, join("socket-" + i, "Person " + i)));
       assertTrue(admitted.seated());
       presence.connect("socket-" + i, admitted.participantId(), null);
     }
 
-    Future<Seating.Admission> oneTooMany = seating.admit(join("socket-late", "Late"));
+    Future<Seating.Admission> oneTooMany = admit(seating, join("socket-late", "Late"));
     assertTrue(oneTooMany.failed());
     assertEquals(409, ((Refusal) oneTooMany.cause()).code());
     assertTrue(((Refusal) oneTooMany.cause()).getMessage().contains("at most " + seats));
-    assertFalse(await(seating.admit(join("socket-listener", null))).seated(), "a listener needs no seat");
+    assertFalse(await(admit(seating, join("socket-listener", null))).seated(), "a listener needs no seat");
   }
 
   @Test
   void aBoardConfiguredForMoreSeatsThanTheDefaultSeatsThemAll() {
     int seats = Limits.DEFAULT_SEATS_PER_BOARD + 5;
     Presence presence = new Presence();
-    Seating seating = new Seating("b1", boardB1(), presence, seats);
+    Seating seating = new Seating("b1", boardB1(), presence, seats, links());
     for (int i = 0; i < seats; i++) {
-      Seating.Admission admitted = await(seating.admit(join("socket-" + i, "Person " + i)));
+      Seating.Admission admitted = await(admit(seating, join("socket-" + i, "Person " + i)));
       presence.connect("socket-" + i, admitted.participantId(), null);
     }
     assertEquals(seats, presence.seats());
-    assertEquals(409, ((Refusal) seating.admit(join("socket-late", "Late")).cause()).code());
+    assertEquals(409, ((Refusal) admit(seating, join("socket-late", "Late")).cause()).code());
   }
 
   private static InMemoryStore boardB1() {
@@ -75,6 +75,15 @@ class SeatingTest {
         List.of(new BoardStore.Access(AccessTokens.hash("participant-token"), "participant")),
         new JsonObject(BoardState.create("Webinar", "nl").toMap()))));
     return store;
+  }
+
+  private static Links links() {
+    return new Links(List.of(new BoardStore.Access(AccessTokens.hash("participant-token"), "participant")));
+  }
+
+  /** As the hub does it: the link looked up before the board's turn, then admitted in it. */
+  private static Future<Seating.Admission> admit(Seating seating, JoinRequest request) {
+    return seating.lookUp(request).compose(found -> seating.admit(request, found));
   }
 
   private static JoinRequest join(String socketId, String name) {

@@ -77,6 +77,11 @@ public final class TestServer implements AutoCloseable {
     return start(vertx, hubIdleMillis, extraConfig, new InMemoryStore());
   }
 
+  /** On a store of the test's own making (e.g. an in-memory one that holds back a look-up); never durable. */
+  public static TestServer startOn(Vertx vertx, BoardStore store) {
+    return start(vertx, 60_000, new JsonObject(), store);
+  }
+
   /** {@link #startWithSmtp(Vertx, int)} on a store in memory. */
   public static TestServer startInMemoryWithSmtp(Vertx vertx, int smtpPort) {
     return start(vertx, 60_000, smtp(smtpPort), new InMemoryStore());

@@ -72,6 +72,12 @@ public final class InMemoryStore implements BoardStore {
   }
 
   @Override
+  public Future<List<Access>> links(String boardId) {
+    return locked(() -> find(boardId).map(board -> board.access.entrySet().stream()
+      .map(link -> new Access(HEX.parseHex(link.getKey()), link.getValue())).toList()).orElse(List.of()));
+  }
+
+  @Override
   public Future<Void> replaceLinks(String boardId, List<Access> access) {
     return locked(() -> {
       MemoryBoard board = existing(boardId, "replaceLinks");
@@ -173,8 +179,18 @@ public final class InMemoryStore implements BoardStore {
   }
 
   @Override
+  public Future<Boolean> removeSeat(String boardId, String participantId) {
+    return locked(() -> find(boardId).map(board -> {
+      boolean held = board.participants.containsKey(participantId) && board.removed.add(participantId);
+      board.seats.values().remove(participantId);
+      return held;
+    }).orElse(false));
+  }
+
+  @Override
   public Future<List<Participant>> participants(String boardId) {
-    return locked(() -> find(boardId).map(board -> List.copyOf(board.participants.values())).orElse(List.of()));
+    return locked(() -> find(boardId).map(board -> board.participants.values().stream()
+        .filter(p -> !board.removed.contains(p.participantId())).toList()).orElse(List.of()));
   }
 
   @Override

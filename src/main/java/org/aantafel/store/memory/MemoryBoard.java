@@ -35,6 +35,8 @@ final class MemoryBoard {
   final Map<String, TreeMap<Long, CommittedChange>> opsByClient = new HashMap<>();
   /** Participant id to participant, first seated first. */
   final Map<String, Participant> participants = new LinkedHashMap<>();
+  /** Participants whose seat the facilitator took back; their rows stay. */
+  final java.util.Set<String> removed = new java.util.HashSet<>();
   /** Seat hash to participant id. */
   final Map<String, String> seats = new HashMap<>();
   final TreeMap<Integer, StoredRecord> records = new TreeMap<>();
