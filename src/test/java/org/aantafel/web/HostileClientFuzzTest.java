@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * link without a seat, a seat of their own, the facilitator of another board, no link at all, and raw frames) send a
  * seeded sequence of hostile frames over real SockJS: garbage of every type, control characters in every string,
  * bursts of joins in one write, joins out of order, closes mid-request, other people's and other boards' ids. After
- * every 25 steps and at the end, {@link FuzzInvariants} checks what must hold; see docs/fuzzer-section.md.
+ * every 25 steps and at the end, {@link FuzzInvariants} checks what must hold; see docs/security.md, "The hostile-client fuzzer".
  *
  * <p>Replay one seed with {@code -Dfuzz.seed=N}; more seeds with {@code -Dfuzz.runs=N}; longer runs with
  * {@code -Dfuzz.steps=N}. {@code -Dfuzz.knownGaps=a,b} reports the named invariants without failing on them (for
