@@ -170,10 +170,8 @@ class PermissionMatrixTest {
   record World(CreatedBoard board, Map<String, Credentials> credentials) {
     static World make(boolean closed) {
       CreatedBoard board = server.createBoard("Matrix");
-      BusClient bus = server.bus();
-      String facilitatorSeat = seat(bus, board, "facilitator", "Fenna");
-      String parentSeat = seat(bus, board, "participant", "Pam");
-      bus.close();
+      String facilitatorSeat = seat(board, "facilitator", "Fenna");
+      String parentSeat = seat(board, "participant", "Pam");
       JsonObject followUp = await(server.http().post(server.port(), "localhost",
         "/api/boards/" + board.id() + "/follow-up").putHeader("Authorization", "Bearer " + board.token("facilitator"))
         .sendJsonObject(new JsonObject())).bodyAsJsonObject();
@@ -195,10 +193,16 @@ class PermissionMatrixTest {
       return new World(board, credentials);
     }
 
-    private static String seat(BusClient bus, CreatedBoard board, String grant, String name) {
-      return bus.call(Addresses.JOIN, new JsonObject().put("boardId", board.id()).put("token", board.token(grant))
-        .put("clientId", grant + "-" + name).put("name", name).put("role", "parent").putNull("seat"))
-        .getJsonObject("you").getString("seat");
+    /** Each person on a connection of their own: a second name on one connection renames its seat. */
+    private static String seat(CreatedBoard board, String grant, String name) {
+      BusClient bus = server.bus();
+      try {
+        return bus.call(Addresses.JOIN, new JsonObject().put("boardId", board.id()).put("token", board.token(grant))
+          .put("clientId", grant + "-" + name).put("name", name).put("role", "parent").putNull("seat"))
+          .getJsonObject("you").getString("seat");
+      } finally {
+        bus.close();
+      }
     }
   }
 }

@@ -61,14 +61,15 @@ class SeatRemovalTest extends ServerTest {
     JsonObject malloryJoined = mallory.call(Addresses.JOIN, Frames.join(board, "participant", "mal", "Mallory"));
     String malloryId = malloryJoined.getJsonObject("you").getString("participantId");
     String mallorySeat = malloryJoined.getJsonObject("you").getString("seat");
-    assertEquals(1L, mallory.call(Addresses.SUBMIT, Frames.submit(board.id(), "mal", 1, 0, checkin("c1", "hi")))
+    assertEquals(1L, mallory.call(Addresses.SUBMIT, Frames.submit(board.id(), "mal", 1, 0, checkin(malloryId, "hi")))
       .getLong("rev"));
     List<Throwable> closed = new CopyOnWriteArrayList<>();
     mallory.onClosed(e -> closed.add(e == null ? new RuntimeException("closed") : e));
     List<JsonObject> toldMallory = new CopyOnWriteArrayList<>();
     mallory.register(Addresses.ops(board.id()), toldMallory::add);
     BusClient mother = server.bus();
-    mother.call(Addresses.JOIN, Frames.join(board, "participant", "mum", "Mia"));
+    String motherId = mother.call(Addresses.JOIN, Frames.join(board, "participant", "mum", "Mia"))
+      .getJsonObject("you").getString("participantId");
 
     assertEquals(403, seats(board, board.token("participant")).statusCode(), "only the facilitator sees seats");
     assertEquals(403, remove(board, board.token("participant"), malloryId).statusCode());
@@ -90,7 +91,7 @@ class SeatRemovalTest extends ServerTest {
       .put("seat", mallorySeat).put("clientId", "mal2"))), "the seat opens nothing any more");
     again.close();
 
-    assertEquals(2L, mother.call(Addresses.SUBMIT, Frames.submit(board.id(), "mum", 1, 1, checkin("c2", "hello")))
+    assertEquals(2L, mother.call(Addresses.SUBMIT, Frames.submit(board.id(), "mum", 1, 1, checkin(motherId, "hello")))
       .getLong("rev"), "the mother goes on");
     JsonObject state = await(server.http().get(server.port(), "localhost", "/api/boards/" + board.id() + "/state")
       .putHeader("Authorization", "Bearer " + board.token("facilitator")).send()).bodyAsJsonObject();
@@ -112,8 +113,9 @@ class SeatRemovalTest extends ServerTest {
     return seats.stream().map(s -> ((JsonObject) s).getString("name")).toList();
   }
 
-  private static JsonObject checkin(String id, String text) {
-    return new JsonObject().put("type", "create").put("id", id).put("kind", "checkin")
+  /** One person's check-in, under the id the server derives from them. */
+  private static JsonObject checkin(String participantId, String text) {
+    return new JsonObject().put("type", "create").put("id", "checkin." + participantId).put("kind", "checkin")
       .put("fields", new JsonObject().put("text", text));
   }
 }
