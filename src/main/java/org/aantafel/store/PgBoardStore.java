@@ -76,9 +76,13 @@ public final class PgBoardStore implements BoardStore {
           + " ORDER BY first_seen, participant_id";
   private static final String RECORD_BYTES_USED =
       "SELECT coalesce(sum(octet_length(record::text)), 0) FROM board_records WHERE board_id = $1";
+  // The person's e-mail address goes with the seat, in the same statement: nothing of the series reaches them after.
   private static final String REMOVE_SEAT =
-      "UPDATE participants SET removed_at = now(), seat_sha256 = NULL"
-          + " WHERE board_id = $1 AND participant_id = $2 AND removed_at IS NULL";
+      "WITH removed AS (UPDATE participants SET removed_at = now(), seat_sha256 = NULL"
+          + " WHERE board_id = $1 AND participant_id = $2 AND removed_at IS NULL RETURNING board_id, participant_id),"
+          + " forgotten AS (DELETE FROM participant_contacts c USING removed"
+          + " WHERE c.board_id = removed.board_id AND c.participant_id = removed.participant_id)"
+          + " SELECT count(*) FROM removed";
   // The board's closed_at is set in the same statement, so no stored close escapes retention.
   // Only when the board's stored versions leave room (its quota, $6): no row updated means no room. The board's row
   // is locked first (LOCK_BOARD) so that two closes of one board cannot both find the same room.
@@ -307,7 +311,7 @@ public final class PgBoardStore implements BoardStore {
   public Future<Boolean> removeSeat(String boardId, String participantId) {
     return guard("removeSeat " + boardId, () -> pool.preparedQuery(REMOVE_SEAT)
         .execute(Tuple.of(boardId, participantId))
-        .map(rows -> rows.rowCount() > 0));
+        .map(rows -> rows.iterator().next().getLong(0) > 0));
   }
 
   @Override

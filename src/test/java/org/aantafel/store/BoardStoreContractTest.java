@@ -388,6 +388,20 @@ abstract class BoardStoreContractTest {
   }
 
   @Test
+  void aRemovedSeatTakesItsAddressAlongAndTheOthersKeepTheirs() throws Exception {
+    String boardId = newBoard();
+    await(store.addSeat(boardId, new Participant("pAnnaAnnaAnnaAnn", "Anna", "parent", "participant"), sha256("a")));
+    await(store.addSeat(boardId, new Participant("pBramBramBramBra", "Bram", "parent", "participant"), sha256("b")));
+    saveConfirmed(boardId, "pAnnaAnnaAnnaAnn", "anna@family.test");
+    saveConfirmed(boardId, "pBramBramBramBra", "bram@family.test");
+
+    assertTrue(await(store.removeSeat(boardId, "pAnnaAnnaAnnaAnn")));
+    assertEquals(Optional.empty(), await(store.contact(boardId, "pAnnaAnnaAnnaAnn")));
+    assertEquals(List.of("bram@family.test"), await(store.seriesEmails(boardId)),
+      "nothing of the series reaches a removed person");
+  }
+
+  @Test
   void anAddressIsReplacedAndRemovedPerParticipant() throws Exception {
     String boardId = newBoard();
     saveConfirmed(boardId, "pAnnaAnnaAnnaAnn", "old@family.test");

@@ -183,6 +183,9 @@ public final class InMemoryStore implements BoardStore {
     return locked(() -> find(boardId).map(board -> {
       boolean held = board.participants.containsKey(participantId) && board.removed.add(participantId);
       board.seats.values().remove(participantId);
+      if (held) {
+        board.contacts.remove(participantId);
+      }
       return held;
     }).orElse(false));
   }
