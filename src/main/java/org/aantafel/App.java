@@ -11,6 +11,7 @@ import org.aantafel.sync.HubVerticle;
 import org.aantafel.sync.RetentionSweep;
 import org.aantafel.web.BoardCreationLimit;
 import org.aantafel.web.FailedJoinLimit;
+import org.aantafel.web.NewSeatLimit;
 import org.aantafel.web.HttpVerticle;
 import org.aantafel.web.SessionBinding;
 
@@ -76,6 +77,7 @@ public final class App {
       Optional<MeetingMailer> mail = MeetingMailer.create(vertx, opened, config.mail());
       BoardCreationLimit creations = new BoardCreationLimit(config.limits());
       FailedJoinLimit failedJoins = new FailedJoinLimit(config.limits().failedJoinsPerMinutePerClient());
+      NewSeatLimit newSeats = new NewSeatLimit(config.limits().newSeatsPerMinutePerClient());
       SessionBinding sessions = new SessionBinding(config.publicUrl().startsWith("https://"));
       ClusterNode.reportDepartures(vertx);
       return vertx.deployVerticle(() -> new HubVerticle(opened, hubIdleMillis, hubIndex.getAndIncrement(),
@@ -85,7 +87,7 @@ public final class App {
           .map(routerId -> List.of(routerId, hubId)))
         .compose(syncIds -> vertx.deployVerticle(() -> {
           HttpVerticle server = new HttpVerticle(opened, config.httpHost(), config.httpPort(),
-            config.publicUrl(), mail, config.limits(), creations, failedJoins, sessions);
+            config.publicUrl(), mail, config.limits(), creations, failedJoins, newSeats, sessions);
           servers.add(server);
           return server;
         }, new DeploymentOptions().setInstances(config.httpPort() == 0 ? 1 : instances))

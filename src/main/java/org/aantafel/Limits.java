@@ -14,18 +14,21 @@ import org.aantafel.sync.BoardBudget;
  * @param seatsPerBoard            people who may take a seat (join with a name) at one board; everyone else watches
  * @param failedJoinsPerMinutePerClient joins with a link that does not open its board that one client address may
  *                                 make a minute, also its burst; past it the bridge refuses joins from that address
+ * @param newSeatsPerMinutePerClient new seats (joins with a name) one client address may take a minute, also its
+ *                                 burst; past it the bridge refuses such joins from that address
  * @param boardBudget              the memory boards may hold, in bytes
  */
 public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, int outboundQueueBytes,
-                     int seatsPerBoard, int failedJoinsPerMinutePerClient, BoardBudget boardBudget) {
+                     int seatsPerBoard, int failedJoinsPerMinutePerClient, int newSeatsPerMinutePerClient,
+                     BoardBudget boardBudget) {
   /** A parents' evening has a few hundred people with a name; listeners watch without a seat. */
   public static final int DEFAULT_SEATS_PER_BOARD = 300;
 
   public Limits {
     if (boardsPerMinutePerClient < 1 || outboundQueueBytes < 1 || seatsPerBoard < 1
-      || failedJoinsPerMinutePerClient < 1) {
-      throw new IllegalArgumentException("boardsPerMinutePerClient, outboundQueueBytes, seatsPerBoard and"
-        + " failedJoinsPerMinutePerClient must be positive");
+      || failedJoinsPerMinutePerClient < 1 || newSeatsPerMinutePerClient < 1) {
+      throw new IllegalArgumentException("boardsPerMinutePerClient, outboundQueueBytes, seatsPerBoard,"
+        + " failedJoinsPerMinutePerClient and newSeatsPerMinutePerClient must be positive");
     }
   }
 
@@ -36,6 +39,7 @@ public record Limits(int boardsPerMinutePerClient, boolean trustForwardedFor, in
       Integer.parseInt(String.valueOf(json.getValue("outboundQueueBytes", 1024 * 1024))),
       Integer.parseInt(String.valueOf(json.getValue("seatsPerBoard", DEFAULT_SEATS_PER_BOARD))),
       Integer.parseInt(String.valueOf(json.getValue("failedJoinsPerMinutePerClient", 30))),
+      Integer.parseInt(String.valueOf(json.getValue("newSeatsPerMinutePerClient", 60))),
       BoardBudget.fromJson(json));
   }
 }

@@ -18,6 +18,16 @@ class LimitsTest {
     assertEquals(Limits.DEFAULT_SEATS_PER_BOARD, Limits.fromJson(new JsonObject()).seatsPerBoard());
     assertEquals(10, limits.boardsPerMinutePerClient());
     assertEquals(1024 * 1024, limits.outboundQueueBytes());
+    assertEquals(60, limits.newSeatsPerMinutePerClient());
+    assertEquals(60, Limits.fromJson(new JsonObject()).newSeatsPerMinutePerClient());
+  }
+
+  @Test
+  void anEnvironmentVariableSetsTheNewSeatsOfAClientAddress() {
+    assertEquals(200, AppConfig.load(Map.of("AANTAFEL_NEW_SEATS_PER_MINUTE_PER_CLIENT", "200")).limits()
+      .newSeatsPerMinutePerClient());
+    assertThrows(IllegalArgumentException.class,
+        () -> AppConfig.load(Map.of("AANTAFEL_NEW_SEATS_PER_MINUTE_PER_CLIENT", "0")));
   }
 
   @Test

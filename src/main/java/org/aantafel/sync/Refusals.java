@@ -9,6 +9,7 @@ public final class Refusals {
   public static final String TOO_MANY_BOARDS = "429-boards";
   public static final String TOO_LARGE = "413";
   public static final String TOO_MANY_FAILED_JOINS = "429-failed-joins";
+  public static final String TOO_MANY_NEW_SEATS = "429-new-seats";
 
   static Refusal failure(String refusal) {
     return switch (refusal) {
@@ -17,6 +18,8 @@ public final class Refusals {
         "this connection already sits at too many boards; open the board in its own page");
       case TOO_MANY_FAILED_JOINS -> new Refusal(Refusal.RATE_LIMITED,
         "too many joins with a link that does not work came from this address; try again in a minute");
+      case TOO_MANY_NEW_SEATS -> new Refusal(Refusal.RATE_LIMITED,
+        "too many people joined from this address; try again in a minute");
       default -> new Refusal(Refusal.TOO_LARGE, "this message is too large");
     };
   }

@@ -29,13 +29,16 @@ final class BoardBridge {
   private final Map<SockJSSocket, ConnectionAgent> agents = new HashMap<>();
   private final OutboundLimit outbound;
   private final FailedJoinLimit failedJoins;
+  private final NewSeatLimit newSeats;
   private final SessionBinding sessions;
   private final boolean trustForwardedFor;
   private final DroppedFrames dropped = new DroppedFrames();
 
-  BoardBridge(OutboundLimit outbound, FailedJoinLimit failedJoins, SessionBinding sessions, boolean trustForwardedFor) {
+  BoardBridge(OutboundLimit outbound, FailedJoinLimit failedJoins, NewSeatLimit newSeats, SessionBinding sessions,
+              boolean trustForwardedFor) {
     this.outbound = outbound;
     this.failedJoins = failedJoins;
+    this.newSeats = newSeats;
     this.sessions = sessions;
     this.trustForwardedFor = trustForwardedFor;
   }
@@ -90,7 +93,7 @@ final class BoardBridge {
   }
 
   private ConnectionAgent newAgent(Vertx vertx, SockJSSocket socket) {
-    ConnectionAgent agent = new ConnectionAgent(vertx.eventBus(), new RateLimit(30, 60), failedJoins,
+    ConnectionAgent agent = new ConnectionAgent(vertx.eventBus(), new RateLimit(30, 60), failedJoins, newSeats,
       ClientAddress.of(trustForwardedFor, socket.headers(), socket.remoteAddress()));
     if (socket instanceof GuardedSocket guarded) {
       guarded.onFailedRequest(agent::requestFailed);

@@ -29,4 +29,17 @@ final class ClientBuckets {
   synchronized <T> T with(String client, Function<RateLimit, T> use) {
     return use.apply(buckets.computeIfAbsent(client, c -> new RateLimit(perMinute / 60.0, perMinute)));
   }
+
+  /** Takes one of the client's tokens, if one is left. */
+  boolean tryTake(String client) {
+    return with(client, RateLimit::tryTake);
+  }
+
+  /** Gives one token back: what was taken for a request that turned out not to count. */
+  void refund(String client) {
+    with(client, bucket -> {
+      bucket.refund();
+      return null;
+    });
+  }
 }

@@ -44,15 +44,17 @@ final class ConnectionAgent {
   /**
    * @param holdsToken whether it took one of the client's tokens for failed joins, to give back unless it fails
    * @param link       the hash of the link's token it joins with, or null
+   * @param holdsSeatToken whether it took one of the client's tokens for new seats, to give back unless one is issued
    */
   private record PendingJoin(String boardId, String clientId, String ticket, long expiresAtMillis, boolean refused,
-                             boolean holdsToken, String link, boolean withSeat) {}
+                             boolean holdsToken, String link, boolean withSeat, boolean holdsSeatToken) {}
 
   private final String socketId = UUID.randomUUID().toString();
   private final EventBus bus;
   private final RateLimit rateLimit;
   private final FailedJoinLimit failedJoins;
-  /** This socket's client address, for the failed joins counted per address. */
+  private final NewSeatLimit newSeats;
+  /** This socket's client address, for the failed joins and new seats counted per address. */
   private final String client;
   private final Map<String, Seat> seats = new HashMap<>();
   private final Set<String> listening = new HashSet<>();
@@ -65,10 +67,12 @@ final class ConnectionAgent {
     }
   };
 
-  ConnectionAgent(EventBus bus, RateLimit rateLimit, FailedJoinLimit failedJoins, String client) {
+  ConnectionAgent(EventBus bus, RateLimit rateLimit, FailedJoinLimit failedJoins, NewSeatLimit newSeats,
+                  String client) {
     this.bus = bus;
     this.rateLimit = rateLimit;
     this.failedJoins = failedJoins;
+    this.newSeats = newSeats;
     this.client = client;
   }
 
@@ -154,12 +158,18 @@ final class ConnectionAgent {
     if (admission == FailedJoinLimit.Admission.REFUSED) {
       headers.put(Addresses.H_REFUSAL, Refusals.TOO_MANY_FAILED_JOINS);
     }
+    NewSeatLimit.Admission seating = headers.containsKey(Addresses.H_REFUSAL) ? NewSeatLimit.Admission.NOT_COUNTED
+      : newSeats.admit(client, body, seats.containsKey(boardId) && seats.get(boardId).participantId() != null);
+    if (seating == NewSeatLimit.Admission.REFUSED) {
+      headers.put(Addresses.H_REFUSAL, Refusals.TOO_MANY_NEW_SEATS);
+    }
     String ticket = UUID.randomUUID().toString();
     headers.put(Addresses.H_JOIN_TICKET, ticket);
     String link = body.getValue("token") instanceof String token ? AccessTokens.hashHex(token) : null;
     pendingJoins.put(replyAddress, new PendingJoin(boardId, String.valueOf(body.getValue("clientId")), ticket,
       now + PENDING_JOIN_MILLIS, headers.containsKey(Addresses.H_REFUSAL),
-      admission == FailedJoinLimit.Admission.HOLDING_TOKEN, link, body.getValue("seat") != null));
+      admission == FailedJoinLimit.Admission.HOLDING_TOKEN, link, body.getValue("seat") != null,
+      seating == NewSeatLimit.Admission.HOLDING_TOKEN));
     return true;
   }
 
@@ -172,6 +182,9 @@ final class ConnectionAgent {
     PendingJoin join = pendingJoins.remove(frame.getString("address"));
     if (join != null && join.holdsToken()) {
       failedJoins.giveBack(client);
+    }
+    if (join != null && join.holdsSeatToken()) {
+      newSeats.answered(client, frame.getValue("body"));
     }
     if (join != null && frame.getValue("body") instanceof JsonObject reply
       && reply.getValue("you") instanceof JsonObject you
@@ -190,6 +203,9 @@ final class ConnectionAgent {
       failedJoins.failed(client);
     } else if (join != null && code != Refusal.FORBIDDEN && join.holdsToken()) {
       failedJoins.giveBack(client);
+    }
+    if (join != null && join.holdsSeatToken()) {
+      newSeats.failed(client);
     }
   }
 

@@ -29,14 +29,11 @@ public final class FailedJoinLimit {
 
   /** A join that held no token did not open its board: it takes one now, if one is left. */
   void failed(String client) {
-    buckets.with(client, RateLimit::tryTake);
+    buckets.tryTake(client);
   }
 
   /** A join that held a token opened its board, or failed for another reason than its link. */
   void giveBack(String client) {
-    buckets.with(client, bucket -> {
-      bucket.refund();
-      return null;
-    });
+    buckets.refund(client);
   }
 }

@@ -30,13 +30,14 @@ public final class HttpVerticle extends VerticleBase {
   private final Limits limits;
   private final BoardCreationLimit creations;
   private final FailedJoinLimit failedJoins;
+  private final NewSeatLimit newSeats;
   private final SessionBinding sessions;
   private HttpServer server;
 
   /** The limits and bindings that count per client or per session are shared by every instance (event loop). */
   public HttpVerticle(BoardStore store, String host, int port, String publicUrl, Optional<MeetingMailer> mail,
                       Limits limits, BoardCreationLimit creations, FailedJoinLimit failedJoins,
-                      SessionBinding sessions) {
+                      NewSeatLimit newSeats, SessionBinding sessions) {
     this.store = store;
     this.host = host;
     this.port = port;
@@ -45,6 +46,7 @@ public final class HttpVerticle extends VerticleBase {
     this.limits = limits;
     this.creations = creations;
     this.failedJoins = failedJoins;
+    this.newSeats = newSeats;
     this.sessions = sessions;
   }
 
@@ -72,7 +74,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_SOCKET_MESSAGE)
       .setHandleFileUploads(false));
     router.route("/eventbus/*").subRouter(new BoardBridge(new OutboundLimit(limits.outboundQueueBytes()), failedJoins,
-      sessions, limits.trustForwardedFor()).router(vertx, publicOrigin));
+      newSeats, sessions, limits.trustForwardedFor()).router(vertx, publicOrigin));
     router.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.get("/b/:id").handler(ctx -> ctx.reroute("/board.html"));
     router.get("/b/:id/record/:version").handler(ctx -> ctx.reroute("/record.html"));

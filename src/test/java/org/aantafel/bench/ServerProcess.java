@@ -80,6 +80,8 @@ final class ServerProcess {
     builder.environment().put("AANTAFEL_DATA_DIR", dataDir.toString());
     // The benchmark creates its boards from one address, faster than the per-client limit allows.
     builder.environment().put("AANTAFEL_BOARDS_PER_MINUTE_PER_CLIENT", "1000000");
+    // ... and seats all its people from that address too.
+    builder.environment().put("AANTAFEL_NEW_SEATS_PER_MINUTE_PER_CLIENT", "1000000");
     builder.environment().putAll(settings);
     process = builder.start();
   }

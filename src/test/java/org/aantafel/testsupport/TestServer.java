@@ -107,6 +107,8 @@ public final class TestServer implements AutoCloseable {
         .put("boardsPerMinutePerClient", UNLIMITED_BOARDS)
         // Attack tests fail many joins from this one address; the test of that limit sets it back too.
         .put("failedJoinsPerMinutePerClient", UNLIMITED_BOARDS)
+        // Tests seat many people from this one address; the test of that limit sets it back too.
+        .put("newSeatsPerMinutePerClient", UNLIMITED_BOARDS)
         .put("dataDir", dataDir.toString()).mergeIn(extraConfig));
       return new TestServer(vertx, config, hubIdleMillis, memory);
     } catch (java.io.IOException e) {

@@ -102,7 +102,7 @@ class SharedFramesTest {
         written.add(frames);
         SockJSSocket socket = recordingSocket(frames);
         ConnectionAgent agent = new ConnectionAgent(vertx.eventBus(), new RateLimit(30, 60), new FailedJoinLimit(30),
-          "127.0.0.1");
+          new NewSeatLimit(60), "127.0.0.1");
         consumers.add(vertx.eventBus().consumer(address, message -> agent.handle(outbound.guard(receive(socket,
           new JsonObject().put("type", "rec").put("address", address).put("body", message.body()))))));
       }
