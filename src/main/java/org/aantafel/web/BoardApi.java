@@ -20,6 +20,7 @@ import org.aantafel.sync.Addresses;
 import org.aantafel.sync.Refusal;
 import org.aantafel.sync.WireJson;
 
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,9 @@ import java.util.Set;
 
 /** The HTTP API (docs/protocol.md): create a board, read its state, health; closing and records in {@link RecordApi}. */
 final class BoardApi {
+  /** This machine itself: a link there leads nobody elsewhere, whoever wrote the Host header. */
+  private static final Pattern LOOPBACK = Pattern.compile(
+    "https?://(localhost|127(\\.[0-9]{1,3}){3}|\\[::1])(:[0-9]{1,5})?");
   static final List<String> GRANTS = List.of("facilitator", "participant", "viewer", "projector");
   private static final Set<String> LANGUAGES = Set.of("nl", "en");
   private static final int MAX_TITLE = 200;
@@ -252,6 +256,16 @@ final class BoardApi {
   Future<Void> facilitator(RoutingContext ctx, String boardId, String refusal) {
     return grantOf(ctx, boardId).compose(grant -> "facilitator".equals(grant) ? Future.succeededFuture()
       : Future.failedFuture(new Refusal(403, refusal)));
+  }
+
+  /**
+   * Where the links in a mail may lead: the configured public URL, or else this machine itself. Without a public URL
+   * the origin is the request's Host header, which a client talking to the server directly writes itself; the school's
+   * sender would then mail a link to any site. Empty when a mail must not be sent from this request.
+   */
+  Optional<String> mailableOrigin(RoutingContext ctx) {
+    String origin = baseUrl(ctx);
+    return hasPublicUrl() || LOOPBACK.matcher(origin).matches() ? Optional.of(origin) : Optional.empty();
   }
 
   /** Whether links are made from the configured public URL, not from what a request says in its Host header. */

@@ -22,9 +22,6 @@ final class MailApi {
   private static final int MAX_EMAIL = 254;
   /** One @ with something on both sides; no spaces or control characters, which could smuggle in mail headers. */
   private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+");
-  /** This machine itself: a link there leads nobody elsewhere, whoever wrote the Host header. */
-  private static final Pattern LOOPBACK = Pattern.compile(
-      "https?://(localhost|127(\\.[0-9]{1,3}){3}|\\[::1])(:[0-9]{1,5})?");
   /** The server, not the request, lacks something: 503 Service Unavailable. */
   private static final int NOT_CONFIGURED = 503;
   private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,100}");
@@ -138,16 +135,11 @@ final class MailApi {
             .end(new JsonObject().put("sent", sent).encode()));
   }
 
-  /**
-   * Where the links in a mail lead. Without a configured public URL that would be the request's Host header, which a
-   * client talking to the server directly writes itself: the school's sender would then mail a link to any site. So
-   * such a server mails links only to itself (a server on this machine, as in development and tests).
-   */
+  /** Where the links in a mail lead ({@link BoardApi#mailableOrigin}); a server without a public URL says why not. */
   private Future<String> mailOrigin(RoutingContext ctx) {
-    String origin = boards.baseUrl(ctx);
-    return boards.hasPublicUrl() || LOOPBACK.matcher(origin).matches() ? Future.succeededFuture(origin)
-        : Future.failedFuture(new Refusal(NOT_CONFIGURED, "this server sends no e-mail until its "
-            + "public address is configured (AANTAFEL_PUBLIC_URL)"));
+    return boards.mailableOrigin(ctx).map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(new Refusal(NOT_CONFIGURED, "this server sends no e-mail until its "
+            + "public address is configured (AANTAFEL_PUBLIC_URL)")));
   }
 
   private static Future<JsonObject> body(RoutingContext ctx) {

@@ -100,7 +100,13 @@ final class SeriesApi {
       .onSuccess(created -> {
         ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(created.encode());
         if (scheduledAt instanceof String when && !when.isEmpty()) {
-          invite(created.getString("boardId"), created.getJsonObject("links").getString("participant"));
+          if (boards.mailableOrigin(ctx).isPresent()) {
+            invite(created.getString("boardId"), created.getJsonObject("links").getString("participant"));
+          } else if (mail.isPresent()) {
+            // Its link would lead where the request's Host header says: the facilitator can send it from the board.
+            LOG.log(System.Logger.Level.WARNING, "board {0}: the invitation was not mailed: no public address is "
+              + "configured (AANTAFEL_PUBLIC_URL)", created.getString("boardId"));
+          }
         }
       })
       .onFailure(e -> ApiError.send(ctx, e));

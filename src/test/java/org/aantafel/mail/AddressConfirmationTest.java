@@ -144,4 +144,27 @@ class AddressConfirmationTest {
     assertTrue(calls.awaitMail("dirk@confirm.test", 1).get(0).text().contains(server.baseUrl() + "/confirm.html#"));
     calls.assertNoMoreThan("dirk@confirm.test", 1);
   }
+
+  /** The invitation to a next meeting too: without a public URL a follow-up asked for as another host mails nothing. */
+  @Test
+  void aHostHeaderCannotChooseWhereAnInvitationLeads() {
+    CreatedBoard board = server.createBoard("Zorgoverleg Eva");
+    String seat = calls.seat(board, "eva", "Eva");
+    calls.leaveConfirmedAddress(board, seat, "eva@confirm.test");
+    int before = calls.mailsTo("eva@confirm.test").size();
+
+    HttpResponse<Buffer> planned = await(MailCalls.bearer(server.http().post(server.port(), "localhost",
+            "/api/boards/" + board.id() + "/follow-up").virtualHost("evil.test"), board.token("facilitator"))
+        .sendJsonObject(new JsonObject().put("scheduledAt", "2027-03-01T09:00")));
+    assertEquals(201, planned.statusCode(), "the next meeting is planned: " + planned.bodyAsString());
+    calls.assertNoMoreThan("eva@confirm.test", before);
+
+    HttpResponse<Buffer> next = await(MailCalls.bearer(server.http().post(server.port(), "localhost",
+            "/api/boards/" + planned.bodyAsJsonObject().getString("boardId") + "/follow-up"),
+        planned.bodyAsJsonObject().getJsonObject("links").getString("facilitator").split("#")[1].split("\\.")[0])
+        .sendJsonObject(new JsonObject().put("scheduledAt", "2027-04-01T09:00")));
+    assertEquals(201, next.statusCode(), next.bodyAsString());
+    assertTrue(calls.awaitMail("eva@confirm.test", before + 1).get(before).text().contains(server.baseUrl() + "/b/"),
+        "asked for as this machine itself, the invitation goes out with a link to it");
+  }
 }
