@@ -1,5 +1,6 @@
 package org.aantafel.testsupport;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -63,7 +64,10 @@ final class XhrStreamingTransport implements SockJsTransport {
       }
     };
     transport.closed.add(e -> opened.tryFail(e != null ? e : new IllegalStateException("closed before it opened")));
-    transport.receive();
+    // On an event loop, not the test's thread: there the response's handlers are set in the same turn its headers
+    // arrive, before its first chunk (the prelude and "o") can be delivered with no handler to take it.
+    Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
+    context.runOnContext(v -> transport.receive());
     return opened.future();
   }
 
