@@ -55,7 +55,7 @@ public final class HubVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EventBus bus = vertx.eventBus();
-    commitLog = new CommitLog(store, context);
+    commitLog = new CommitLog(store);
     bus.<String>localConsumer(Addresses.claim(index), this::claim);
     bus.<Object>localConsumer(memoryAddress(index), message -> message.reply(memory.toJson()));
     bus.<String>localConsumer(Addresses.NODE_LEFT, message ->
