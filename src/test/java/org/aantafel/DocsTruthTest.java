@@ -167,6 +167,25 @@ class DocsTruthTest {
     assertEquals(List.of(), wrong, "README.md, \"Configuration\", against config/aantafel.json");
   }
 
+  @Test
+  void everyTableStartsWithItsHeader() {
+    // A line written between two rows ends the table: the rows after it show as text, or as a table with no header.
+    Pattern divider = Pattern.compile("\\|(\\s*:?-+:?\\s*\\|)+");
+    List<String> broken = new ArrayList<>();
+    for (Path doc : docs) {
+      List<String> lines = read(doc).lines().toList();
+      boolean fenced = false;
+      for (int i = 0; i < lines.size(); i++) {
+        fenced ^= lines.get(i).startsWith("```");
+        boolean firstRow = !fenced && lines.get(i).startsWith("|") && (i == 0 || !lines.get(i - 1).startsWith("|"));
+        if (firstRow && (i + 1 == lines.size() || !divider.matcher(lines.get(i + 1)).matches())) {
+          broken.add(doc + ":" + (i + 1));
+        }
+      }
+    }
+    assertEquals(List.of(), broken, "table rows without the header and divider above them");
+  }
+
   private interface CodeVisitor {
     void visit(String where, String code);
   }
