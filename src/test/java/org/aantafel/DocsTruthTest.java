@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -164,6 +165,11 @@ class DocsTruthTest {
     documented.keySet().stream().filter(env -> config.fieldNames().stream()
       .noneMatch(key -> env.equals("AANTAFEL_" + AppConfig.toEnvName(key))))
       .forEach(env -> wrong.add(env + " is in the README but is no setting"));
+    Pattern named = Pattern.compile("\\bAANTAFEL_[A-Z_]+\\b");
+    for (Path doc : docs) {
+      named.matcher(read(doc)).results().map(MatchResult::group).distinct()
+        .filter(env -> !documented.containsKey(env)).forEach(env -> wrong.add(doc + " names " + env + ", no setting"));
+    }
     assertEquals(List.of(), wrong, "README.md, \"Configuration\", against config/aantafel.json");
   }
 
