@@ -10,8 +10,9 @@ import java.util.List;
  * part of it can depend on {@link OpLog}, {@link Boards}, {@link Records} or {@link Contacts}; this one is all of
  * them, for the server's wiring. Every method is asynchronous and safe to call from any event loop.
  *
- * <p>Drivers: {@link PgBoardStore} (the server's, durable) and {@code memory.InMemoryStore} (tests only). The
- * values the parts exchange are declared here, where every existing caller already imports them.
+ * <p>Drivers: {@code pg.PgBoardStore} (the server's, durable) and {@code memory.InMemoryStore} (tests only), each
+ * a {@link ComposedBoardStore} of one part per interface. The values the parts exchange are declared here, where
+ * every existing caller already imports them.
  */
 public interface BoardStore extends OpLog, Boards, Records, Contacts, SendQuotas {
 

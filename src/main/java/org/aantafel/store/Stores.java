@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import org.aantafel.store.pg.DiskPurge;
+import org.aantafel.store.pg.PgBoardStore;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;

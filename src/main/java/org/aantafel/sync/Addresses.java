@@ -6,8 +6,9 @@ public final class Addresses {
   public static final String SUBMIT = "board.submit";
   public static final String PRESENCE = "board.presence";
   /**
-   * A round trip through the hubs' event loop, answered {}: a socket can stay open while nothing gets through (a
-   * frozen server, a phone between masts), and only an answer tells the browser its edits can still arrive.
+   * A round trip through the hubs' event loop, answered {rev} (the board's newest durable revision), or {} by the
+   * router for a socket not seated at the board: a socket can stay open while nothing gets through (a frozen server,
+   * a phone between masts), and only an answer tells the browser its edits can still arrive.
    */
   public static final String PING = "board.ping";
 

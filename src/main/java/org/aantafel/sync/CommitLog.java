@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one writer of the op log for all hubs of this node. Every commit is a disk flush, and a flush costs the same
+ * The one writer of the op log for all hubs of one hub instance (one event loop). Every commit is a disk flush, and a flush costs the same
  * for one change as for a hundred, so the groups of all boards that arrive while one transaction is on its way are
  * written together in the next. With hundreds of boards in meetings at once this keeps the ack latency near one
  * flush, where a transaction per board would queue the boards behind each other for the connection pool.

@@ -1,25 +1,16 @@
 package org.aantafel.store;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.aantafel.store.memory.InMemoryStore;
-import org.aantafel.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
 
-import static org.aantafel.store.BoardStoreContractTest.await;
-import static org.aantafel.store.BoardStoreContractTest.board;
-import static org.aantafel.store.BoardStoreContractTest.failureOf;
+import static org.aantafel.store.StoreFixtures.await;
+import static org.aantafel.store.StoreFixtures.failureOf;
+import static org.aantafel.store.StoreFixtures.newBoard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -29,34 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 17, point 8: eight reopen/close cycles stored 97 MB. The record versions of one board hold at most
  * {@link Records#QUOTA_BYTES} together; the store itself refuses the version that would pass it, on both drivers.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordQuotaTest {
   /** A quarter of the quota, less a little for the JSON around it: four fit, the fifth does not. */
   private static final int TEXT = (int) (Records.QUOTA_BYTES / 4) - 1024;
 
-  private final Vertx vertx = Vertx.vertx();
-  private BoardStore memory;
-  private BoardStore postgres;
-
-  @BeforeAll
-  void open() throws Exception {
-    memory = new InMemoryStore();
-    postgres = await(Stores.open(vertx, TestDatabase.freshConfig().url(), Path.of("target", "unused-data-dir")));
-  }
-
-  @AfterAll
-  void close() throws Exception {
-    await(memory.close());
-    await(postgres.close());
-    await(vertx.close());
-  }
-
-  Stream<BoardStore> stores() {
-    return Stream.of(memory, postgres);
-  }
-
   @ParameterizedTest
-  @MethodSource("stores")
+  @ArgumentsSource(StoreDrivers.class)
   void aBoardsVersionsStopAtItsQuotaAndARefusedVersionLeavesNothing(BoardStore store) throws Exception {
     String boardId = newBoard(store);
     for (int version = 1; version <= 4; version++) {
@@ -78,7 +47,7 @@ class RecordQuotaTest {
 
   /** Two closes of one board at once cannot both take the last room (PostgreSQL locks the board's row first). */
   @ParameterizedTest
-  @MethodSource("stores")
+  @ArgumentsSource(StoreDrivers.class)
   void concurrentSavesCannotTogetherPassTheQuota(BoardStore store) throws Exception {
     String boardId = newBoard(store);
     for (int version = 1; version <= 3; version++) {
@@ -98,11 +67,5 @@ class RecordQuotaTest {
 
   private static JsonObject record(int version) {
     return new JsonObject().put("format", 1).put("goal", String.valueOf(version).repeat(TEXT));
-  }
-
-  private static String newBoard(BoardStore store) throws Exception {
-    String boardId = UUID.randomUUID().toString();
-    await(store.createBoard(board(boardId)));
-    return boardId;
   }
 }

@@ -3,6 +3,7 @@ package org.aantafel.store;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.PoolOptions;
+import org.aantafel.store.pg.PgBoardStore;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;

@@ -16,9 +16,12 @@ import org.aantafel.testsupport.TestServer.CreatedBoard;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.aantafel.testsupport.BusClient.await;
 import static org.aantafel.testsupport.BusClient.failureCode;
+import static org.aantafel.testsupport.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,6 +76,23 @@ class RecordApiTest extends ServerTest {
     server.restart();
     assertEquals(first, recordJson(board, 1), "a stored version survives a restart unchanged");
     assertEquals(409, post(board, "close", "facilitator", null).statusCode(), "still closed after a restart");
+  }
+
+  @Test
+  void aCloseIsPublishedAsTheServersOwnChangeWithNoParticipant() {
+    CreatedBoard board = server.createBoard("Zorgoverleg Sam");
+    BusClient anna = server.bus();
+    join(anna, board, "anna");
+    List<JsonObject> published = new CopyOnWriteArrayList<>();
+    anna.register(Addresses.ops(board.id()), published::add);
+
+    assertEquals(200, post(board, "close", "facilitator", null).statusCode());
+    eventually(() -> assertEquals(1, published.size()));
+    JsonObject close = published.get(0);
+    assertEquals("server:hub", close.getString("clientId"));
+    assertTrue(close.containsKey("participantId") && close.getValue("participantId") == null,
+      "no person made it, so no screen names one (docs/protocol.md): " + close);
+    anna.close();
   }
 
   @Test

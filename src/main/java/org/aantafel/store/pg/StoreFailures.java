@@ -1,7 +1,11 @@
-package org.aantafel.store;
+package org.aantafel.store.pg;
 
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
+import org.aantafel.store.StoreConflictException;
+import org.aantafel.store.StoreUnavailableException;
+
+import java.util.function.Supplier;
 
 /** Turns driver failures into the two outcomes the callers act on: conflict (409) or unavailable (503). */
 final class StoreFailures {
@@ -20,5 +24,16 @@ final class StoreFailures {
           action + ": already stored (" + pg.getConstraint() + ")", failure));
     }
     return Future.failedFuture(new StoreUnavailableException(action + ": " + failure.getMessage(), failure));
+  }
+
+  /** Also catches what the driver throws instead of returning a failed future, so callers see only our two types. */
+  static <T> Future<T> guard(String action, Supplier<Future<T>> work) {
+    Future<T> started;
+    try {
+      started = work.get();
+    } catch (RuntimeException e) {
+      started = Future.failedFuture(e);
+    }
+    return started.recover(failure -> translate(action, failure));
   }
 }

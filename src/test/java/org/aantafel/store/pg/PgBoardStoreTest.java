@@ -1,10 +1,16 @@
-package org.aantafel.store;
+package org.aantafel.store.pg;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import org.aantafel.store.BoardStore;
 import org.aantafel.store.BoardStore.Snapshot;
+import org.aantafel.store.DatabaseConfig;
+import org.aantafel.store.Stores;
 import org.aantafel.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,34 +20,49 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
+import static org.aantafel.store.StoreFixtures.await;
+import static org.aantafel.store.StoreFixtures.newBoard;
+import static org.aantafel.store.StoreFixtures.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The contract on PostgreSQL, and what only the database itself guarantees, checked through SQL. */
-class PgBoardStoreTest extends BoardStoreContractTest {
+/**
+ * What only PostgreSQL itself guarantees, checked through SQL. The contract both drivers keep is the contract tests'
+ * ({@code OpLogContractTest}, {@code BoardsContractTest}, ...).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PgBoardStoreTest {
 
+  private final Vertx vertx = Vertx.vertx();
   private DatabaseConfig database;
+  private BoardStore store;
 
-  @Override
-  protected BoardStore open(Vertx vertx) throws Exception {
+  @BeforeAll
+  void open() throws Exception {
     database = TestDatabase.freshConfig();
-    return await(Stores.open(vertx, database.url(), Path.of("target", "unused-data-dir")));
+    store = await(Stores.open(vertx, database.url(), Path.of("target", "unused-data-dir")));
+  }
+
+  @AfterAll
+  void close() throws Exception {
+    await(store.close());
+    await(vertx.close());
   }
 
   @Test
   void onlyTheNewestFewSnapshotsAreKept() throws Exception {
-    String boardId = newBoard();
+    String boardId = newBoard(store);
     for (long rev = 100; rev <= 500; rev += 100) {
       await(store.saveSnapshot(boardId, new Snapshot(rev, new JsonObject().put("rev", rev))));
     }
 
-    assertEquals(PgBoardStore.SNAPSHOTS_KEPT, snapshotCount(boardId));
+    assertEquals(PgOpLog.SNAPSHOTS_KEPT, snapshotCount(boardId));
   }
 
   @Test
   void theDatabaseRefusesToChangeAStoredRecordButAllowsDeletingIt() throws Exception {
-    String boardId = newBoard();
+    String boardId = newBoard(store);
     await(store.saveRecord(boardId, 1, 1_790_000_000_000L, "facilitator", record("first")));
 
     // Through SQL directly: the trigger must hold against any writer, not just against this store's methods.

@@ -1,4 +1,4 @@
-package org.aantafel.store;
+package org.aantafel.store.pg;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -12,14 +12,15 @@ import java.util.List;
  * <ul>
  *   <li>on the embedded PostgreSQL, which is this server's alone: every table is rewritten ({@code VACUUM FULL}),
  *   so no page holds the old rows; then the log is switched to a new segment and checkpointed twice, after which the
- *   segments that held the text are removed ({@code wal_recycle=off}, see {@link EmbeddedDatabase});</li>
+ *   segments that held the text are removed ({@code wal_recycle=off}, see
+ *   {@link org.aantafel.store.EmbeddedDatabase});</li>
  *   <li>on an external PostgreSQL, whose log, replicas and backups are its administrator's: a plain {@code VACUUM},
  *   which frees the dead rows without locking anyone out.</li>
  * </ul>
  * A rewrite locks each table for as long as it takes, so one purge runs at a time, and deletions that come while it
  * runs are covered by one more run after it, however many they are. Called from any event loop.
  */
-final class DiskPurge {
+public final class DiskPurge {
   private static final System.Logger LOG = System.getLogger(DiskPurge.class.getName());
   private static final List<String> EMBEDDED = List.of("VACUUM FULL", "CHECKPOINT", "SELECT pg_switch_wal()",
     "CHECKPOINT", "CHECKPOINT");
@@ -35,11 +36,11 @@ final class DiskPurge {
     this.statements = statements;
   }
 
-  static DiskPurge embedded(Pool pool) {
+  public static DiskPurge embedded(Pool pool) {
     return new DiskPurge(pool, EMBEDDED);
   }
 
-  static DiskPurge external(Pool pool) {
+  public static DiskPurge external(Pool pool) {
     return new DiskPurge(pool, EXTERNAL);
   }
 
