@@ -60,7 +60,7 @@ public final class Addresses {
   public static final String H_LINK = "aantafel-link";
   /** The bridge's mark on one join, echoed in the hub's answer: only that answer can seat the socket. */
   public static final String H_JOIN_TICKET = "aantafel-join-ticket";
-  /** Set by the router: which of the board's steps a message on {@link #hub} asks for (join, submit, ...). */
+  /** Set by the router: which step a message on {@link #hub} asks for, by its name in {@link HubRequests}. */
   static final String H_KIND = "aantafel-kind";
   /** Set by the router: the node whose socket sent the message, so a hub can forget the sockets of a node that died. */
   static final String H_NODE = "aantafel-node";

@@ -99,7 +99,7 @@ final class BoardHub {
     this.snapshots = new Snapshots(boardId, store, snapshotRev);
     this.turns = new Turns(() -> !deleted && !broken, () -> deleted ? Refusal.noAccess()
       : new Refusal(Refusal.STORAGE_UNAVAILABLE, "storage is unavailable; try again"));
-    this.commits = new GroupCommit(changes -> log.append(boardId, changes), context, rev, this::durable,
+    this.commits = new GroupCommit(changes -> log.append(boardId, changes), rev, this::durable,
       this::breakDown);
   }
 

@@ -1,10 +1,9 @@
 package org.aantafel.sync;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import org.aantafel.store.BoardStore;
 import org.aantafel.store.BoardStore.CommittedChange;
+import org.aantafel.store.OpLog;
 import org.aantafel.store.StoreConflictException;
 
 import java.util.ArrayList;
@@ -25,55 +24,55 @@ import java.util.Map;
 final class CommitLog {
   private record Request(String boardId, List<CommittedChange> changes, Promise<Void> done) {}
 
-  private final BoardStore store;
-  private final Context context;
+  private final OpLog store;
   static final int MAX_IN_FLIGHT = 1;
 
   private List<Request> waiting = new ArrayList<>();
   private int inFlight;
-  private boolean scheduled;
 
-  CommitLog(BoardStore store, Context context) {
+  CommitLog(OpLog store) {
     this.store = store;
-    this.context = context;
   }
 
   /** Completes when the changes are committed; a board has at most one request here at a time. */
   Future<Void> append(String boardId, List<Change> changes) {
     Promise<Void> done = Promise.promise();
     waiting.add(new Request(boardId, changes.stream().map(Change::toStored).toList(), done));
-    scheduleWrite();
+    writeIfFree();
     return done.future();
   }
 
-  /** On the next tick, so that everything handed over in this one goes into the same transaction. */
-  private void scheduleWrite() {
-    if (!scheduled && inFlight < MAX_IN_FLIGHT && !waiting.isEmpty()) {
-      scheduled = true;
-      context.runOnContext(v -> write());
+  /**
+   * At once, in the turn that handed the changes over, when no transaction is on its way; otherwise they wait for
+   * the next one, which takes everything handed over meanwhile and starts as soon as the one on its way is stored.
+   */
+  private void writeIfFree() {
+    if (inFlight < MAX_IN_FLIGHT && !waiting.isEmpty()) {
+      write();
     }
   }
 
   private void write() {
-    scheduled = false;
-    if (waiting.isEmpty()) {
-      return;
-    }
     inFlight++;
     List<Request> group = waiting;
     waiting = new ArrayList<>();
     Map<String, List<CommittedChange>> byBoard = new LinkedHashMap<>();
     group.forEach(r -> byBoard.put(r.boardId(), r.changes()));
     store.appendChanges(byBoard).onComplete(result -> {
-      inFlight--;
-      if (result.failed() && result.cause() instanceof StoreConflictException && group.size() > 1) {
-        // One board's revision was taken already (two hubs owned it for a moment), which rolled back every board's
-        // group: each is written again on its own, so that only the board in conflict hears of it.
-        group.forEach(r -> store.appendChanges(Map.of(r.boardId(), r.changes())).onComplete(r.done()));
-      } else {
-        group.forEach(r -> r.done().handle(result));
+      // Still counted as on its way while the boards are told: each hands over its next group at once, and those of
+      // all boards must go into one transaction, not the first of them into a transaction of its own.
+      try {
+        if (result.failed() && result.cause() instanceof StoreConflictException && group.size() > 1) {
+          // One board's revision was taken already (two hubs owned it for a moment), which rolled back every board's
+          // group: each is written again on its own, so that only the board in conflict hears of it.
+          group.forEach(r -> store.appendChanges(Map.of(r.boardId(), r.changes())).onComplete(r.done()));
+        } else {
+          group.forEach(r -> r.done().handle(result));
+        }
+      } finally {
+        inFlight--;
       }
-      scheduleWrite();
+      writeIfFree();
     });
   }
 }

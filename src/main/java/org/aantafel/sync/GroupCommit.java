@@ -1,6 +1,5 @@
 package org.aantafel.sync;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import org.aantafel.store.StoreConflictException;
@@ -14,15 +13,15 @@ import java.util.function.Function;
 
 /**
  * Makes a board's revisions durable in groups: everything submitted while one group is on its way to the
- * {@link CommitLog} goes into the next one. Under light load a group is one change committed on the next tick; under
- * heavy load groups grow to cover the round trip to PostgreSQL, so the commit rate never limits the edit rate. Groups commit strictly one after
+ * {@link CommitLog} goes into the next one. A change that finds no group on its way is handed over at once, in the turn
+ * that applied it (no tick of waiting: under light load a group is one change); under heavy load groups grow to cover
+ * the round trip to PostgreSQL, so the commit rate never limits the edit rate. Groups commit strictly one after
  * another, so revisions become durable — and are published — in order.
  */
 final class GroupCommit {
   private static final int MAX_GROUP = 500;
 
   private final Function<List<Change>, Future<Void>> log;
-  private final Context context;
   private final Consumer<List<Change>> onDurable;
   private final Consumer<Throwable> onFailure;
 
@@ -32,10 +31,9 @@ final class GroupCommit {
   private long durableRev;
   private final TreeMap<Long, List<Promise<Void>>> watchers = new TreeMap<>();
 
-  GroupCommit(Function<List<Change>, Future<Void>> log, Context context, long durableRev,
+  GroupCommit(Function<List<Change>, Future<Void>> log, long durableRev,
               Consumer<List<Change>> onDurable, Consumer<Throwable> onFailure) {
     this.log = log;
-    this.context = context;
     this.durableRev = durableRev;
     this.onDurable = onDurable;
     this.onFailure = onFailure;
@@ -45,7 +43,7 @@ final class GroupCommit {
     waiting.add(change);
     if (!committing) {
       committing = true;
-      context.runOnContext(v -> commitNext());
+      commitNext();
     }
   }
 

@@ -10,15 +10,14 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 
-import java.util.Map;
-
 /**
  * Takes every board message that arrives on this node (from its sockets and its HTTP API) to the one hub that owns
  * the board, wherever in the cluster that is. When no hub owns it yet, one of this node's hub instances claims it
  * (always the same instance for a board, so a node never splits a board's work); when another node is claiming or
  * handing it over, the send is tried again for a few seconds. One router per node, on an event loop of its own: the
  * messages of one socket (join, heartbeats, leave) then reach the hub in the order they were sent, as one consumer
- * receives the messages of one sender in order.
+ * receives the messages of one sender in order. Which addresses it listens on, and which of them may bring a board in,
+ * is {@link HubRequests}' to declare.
  */
 public final class HubRouter extends VerticleBase {
   /** A hub's answer meaning "not here (any more)": the board is moving, try again. */
@@ -29,23 +28,6 @@ public final class HubRouter extends VerticleBase {
   private static final long FORWARD_TIMEOUT_MILLIS = 15_000;
   private static final long FIRST_RETRY_MILLIS = 25;
   private static final long MAX_RETRY_MILLIS = 500;
-
-  /** Browser and API addresses and the step each asks of the hub; whether a message may bring the board in. */
-  private record Route(String kind, boolean claims) {}
-
-  private static final Map<String, Route> ROUTES = Map.ofEntries(
-    Map.entry(Addresses.JOIN, new Route("join", true)),
-    Map.entry(Addresses.SUBMIT, new Route("submit", true)),
-    Map.entry(Addresses.PING, new Route("ping", true)),
-    Map.entry(Addresses.STATE, new Route("state", true)),
-    Map.entry(Addresses.CLOSE, new Route("close", true)),
-    Map.entry(Addresses.REOPEN, new Route("reopen", true)),
-    Map.entry(Addresses.DELETE, new Route("delete", true)),
-    Map.entry(Addresses.LINKS, new Route("links", true)),
-    Map.entry(Addresses.PRESENCE, new Route("presence", false)),
-    Map.entry(Addresses.LEAVE, new Route("leave", false)),
-    Map.entry(Addresses.SEATS, new Route("seats", true)),
-    Map.entry(Addresses.REMOVE_SEAT, new Route("remove-seat", true)));
 
   private final String nodeId;
   private final int instances;
@@ -60,17 +42,17 @@ public final class HubRouter extends VerticleBase {
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
-    return Future.all(ROUTES.entrySet().stream().map(route -> bus.<Object>localConsumer(route.getKey(),
-      message -> route(message, route.getValue())).completion()).toList());
+    return Future.all(HubRequests.ALL.stream().map(kind -> bus.<Object>localConsumer(kind.address(),
+      message -> route(message, kind)).completion()).toList());
   }
 
-  private void route(Message<Object> message, Route route) {
+  private void route(Message<Object> message, RequestKind<?> kind) {
     String boardId;
     try {
       WireFields.refuseIfMarked(message);
       JsonObject body = WireFields.body(message.body());
       boolean seated = message.headers().get(Addresses.H_GRANT) != null;
-      if (route.kind().equals("ping") && (!body.containsKey("boardId") || !seated)) {
+      if (kind == HubRequests.PING && (!body.containsKey("boardId") || !seated)) {
         // Only a socket seated at the board reaches its hub: anyone else's heartbeat would load boards they do not
         // sit at (ids known from a link) into memory, for nothing.
         message.reply(new JsonObject());
@@ -85,23 +67,23 @@ public final class HubRouter extends VerticleBase {
     }
     DeliveryOptions options = new DeliveryOptions()
       .setHeaders(MultiMap.caseInsensitiveMultiMap().addAll(message.headers())
-        .set(Addresses.H_KIND, route.kind()).set(Addresses.H_NODE, nodeId))
+        .set(Addresses.H_KIND, kind.name()).set(Addresses.H_NODE, nodeId))
       .setSendTimeout(FORWARD_TIMEOUT_MILLIS);
     if (message.replyAddress() == null) {
       bus.send(Addresses.hub(boardId), message.body(), options);
     } else {
-      forward(message, route, boardId, options, System.currentTimeMillis() + RETRY_FOR_MILLIS, FIRST_RETRY_MILLIS);
+      forward(message, kind, boardId, options, System.currentTimeMillis() + RETRY_FOR_MILLIS, FIRST_RETRY_MILLIS);
     }
   }
 
-  private void forward(Message<Object> message, Route route, String boardId, DeliveryOptions options,
+  private void forward(Message<Object> message, RequestKind<?> kind, String boardId, DeliveryOptions options,
                        long giveUpAt, long nextWait) {
     bus.request(Addresses.hub(boardId), message.body(), options).onComplete(answer -> {
       if (answer.succeeded()) {
         message.reply(answer.result().body());
       } else if (!notServed(answer.cause())) {
         Refusal.replyTo(message, answer.cause());
-      } else if (!route.claims()) {
+      } else if (!kind.claims()) {
         // Presence for a board nobody has loaded: there is nobody to tell.
         message.reply(new JsonObject());
       } else if (System.currentTimeMillis() > giveUpAt) {
@@ -110,10 +92,10 @@ public final class HubRouter extends VerticleBase {
       } else {
         claim(boardId).onComplete(claimed -> {
           if (claimed.failed() && !notServed(claimed.cause())) {
-            refuseClaim(message, route, claimed.cause());
+            refuseClaim(message, kind, claimed.cause());
           } else {
             long wait = claimed.succeeded() ? 0 : nextWait;
-            Runnable again = () -> forward(message, route, boardId, options, giveUpAt,
+            Runnable again = () -> forward(message, kind, boardId, options, giveUpAt,
               Math.min(MAX_RETRY_MILLIS, nextWait * 2));
             if (wait == 0) {
               again.run();
@@ -137,8 +119,8 @@ public final class HubRouter extends VerticleBase {
   }
 
   /** A deletion of a board that is not there has nothing to delete; any other step hears why the claim failed. */
-  private static void refuseClaim(Message<Object> message, Route route, Throwable cause) {
-    if (route.kind().equals("delete") && Refusal.of(cause).code() == Refusal.FORBIDDEN) {
+  private static void refuseClaim(Message<Object> message, RequestKind<?> kind, Throwable cause) {
+    if (kind == HubRequests.DELETE && Refusal.of(cause).code() == Refusal.FORBIDDEN) {
       message.reply(new JsonObject().put("deleted", false));
     } else {
       Refusal.replyTo(message, cause);

@@ -13,9 +13,6 @@ import org.aantafel.store.BoardStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * One of a node's hub instances (one per core): holds the hubs of the boards it owns, loads a hub when the router
@@ -55,7 +52,7 @@ public final class HubVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EventBus bus = vertx.eventBus();
-    commitLog = new CommitLog(store, context);
+    commitLog = new CommitLog(store);
     bus.<String>localConsumer(Addresses.claim(index), this::claim);
     bus.<Object>localConsumer(memoryAddress(index), message -> message.reply(memory.toJson()));
     bus.<String>localConsumer(Addresses.NODE_LEFT, message ->
@@ -117,7 +114,7 @@ public final class HubVerticle extends VerticleBase {
     return hub;
   }
 
-  /** A message the router brought to this board's inbox, by the step it asks for. */
+  /** A message the router brought to this board's inbox, handled as {@link HubRequests} declares its step. */
   private void dispatch(String boardId, Message<Object> message) {
     Future<BoardHub> hub = hubs.get(boardId);
     if (hub == null || !owned.containsKey(boardId)) {
@@ -125,35 +122,9 @@ public final class HubVerticle extends VerticleBase {
       message.fail(HubRouter.RETRY, "this board is moving");
       return;
     }
-    switch (String.valueOf(message.headers().get(Addresses.H_KIND))) {
-      case "join" -> parsed(message, JoinRequest::parse).ifPresent(request -> join(message, hub, request));
-      case "submit" -> {
-        hub.onSuccess(h -> h.heard(Sender.of(message)));
-        answer(message, hub, SubmitRequest::parse, BoardHub::submit);
-      }
-      case "state" -> answer(message, hub, m -> m, (h, m) -> h.committedState());
-      case "close" -> answer(message, hub, CloseRequest::parse,
-        (h, request) -> h.close(request.closedBy(), request.atRev()));
-      case "reopen" -> answer(message, hub, m -> m, (h, m) -> h.reopen());
-      case "delete" -> parsed(message, DeleteRequest::parse).ifPresent(request -> delete(message, hub, request));
-      case "presence" -> presence(message, hub);
-      case "ping" -> ping(message, hub);
-      case "leave" -> hub.onSuccess(h -> h.leave(((JsonObject) message.body()).getString("socketId")));
-      case "seats" -> answer(message, hub, m -> m, (h, m) -> Future.succeededFuture(h.seats()));
-      case "remove-seat" -> answer(message, hub, m -> WireFields.id(WireFields.body(m.body()), "participantId"),
-        BoardHub::removeSeat);
-      case "links" -> answer(message, hub, HubVerticle::links,
-        (h, links) -> h.replaceLinks(links).map(v -> new JsonObject()));
-      default -> message.fail(Refusal.BAD_INPUT, "unknown step");
-    }
-  }
-
-  private void join(Message<Object> message, Future<BoardHub> hub, JoinRequest request) {
-    // The link is checked by the hub, in its order: joins of one socket are then handled in the order they were
-    // sent (a join with a name must not be overtaken by an earlier one without).
-    hub.compose(h -> h.join(request))
-      .onSuccess(message::reply)
-      .onFailure(e -> Refusal.replyTo(message, e));
+    HubRequests.named(message.headers().get(Addresses.H_KIND)).ifPresentOrElse(
+      kind -> kind.dispatch(this, message, hub),
+      () -> message.fail(Refusal.BAD_INPUT, "unknown step"));
   }
 
   /**
@@ -161,7 +132,7 @@ public final class HubVerticle extends VerticleBase {
    * hub is let go, so later messages find no board at all; browsers still watching are told on the board's ops
    * address. After a failed deletion the board is read again from what is really stored, as after a failed commit.
    */
-  private void delete(Message<Object> message, Future<BoardHub> hub, DeleteRequest request) {
+  void delete(Message<Object> message, Future<BoardHub> hub, DeleteRequest request) {
     String boardId = request.boardId();
     hub.compose(h -> h.delete(request.closedBefore()))
       .onComplete(done -> {
@@ -181,78 +152,6 @@ public final class HubVerticle extends VerticleBase {
   /** For the facilitator whose deletion found the board already gone; to anyone else it is {@link Refusal#noAccess}. */
   public static Refusal boardDeleted() {
     return new Refusal(Refusal.UNKNOWN_BOARD, "this board no longer exists");
-  }
-
-  private void presence(Message<Object> message, Future<BoardHub> hub) {
-    try {
-      Object given = WireFields.body(message.body()).getValue("focus");
-      if (given != null && !(given instanceof JsonObject)) {
-        throw WireFields.bad("focus must be an object or null");
-      }
-      JsonObject focus = (JsonObject) given;
-      if (focus != null && focus.encode().length() > 200) {
-        throw new Refusal(Refusal.TOO_LARGE, "focus is too large");
-      }
-      Sender sender = Sender.of(message);
-      if (sender.seated()) {
-        hub.onSuccess(h -> {
-          if (h.mayStillSend(sender)) {
-            h.focus(sender, focus);
-          }
-        });
-      }
-      if (message.replyAddress() != null) {
-        message.reply(new JsonObject());
-      }
-    } catch (RuntimeException e) {
-      if (message.replyAddress() != null) {
-        Refusal.replyTo(message, e);
-      }
-    }
-  }
-
-  /**
-   * A heartbeat goes through the hub's own turn: only its answer shows that edits can still be stored. It names the
-   * latest durable revision, so that a browser that missed the last one published (nothing later shows the gap)
-   * fetches it.
-   */
-  private void ping(Message<Object> message, Future<BoardHub> hub) {
-    Sender sender = Sender.of(message);
-    hub.onSuccess(h -> {
-      try {
-        h.currentGrant(sender.link(), sender.participantId());
-      } catch (Refusal refused) {
-        Refusal.replyTo(message, refused);
-        return;
-      }
-      h.heard(sender);
-      message.reply(new JsonObject().put("rev", h.durableRev()));
-    });
-  }
-
-  /** {@link Addresses#LINKS}: the new links, as hashes of their tokens (hex) with their grants. */
-  private static List<BoardStore.Access> links(Message<Object> message) {
-    java.util.HexFormat hex = java.util.HexFormat.of();
-    return WireFields.body(message.body()).getJsonArray("links").stream().map(JsonObject.class::cast)
-      .map(link -> new BoardStore.Access(hex.parseHex(link.getString("sha256")), link.getString("grant"))).toList();
-  }
-
-  private <R> void answer(Message<Object> message, Future<BoardHub> hub, Function<Message<Object>, R> parse,
-                          BiFunction<BoardHub, R, Future<JsonObject>> action) {
-    parsed(message, parse).ifPresent(request -> hub
-      .compose(h -> action.apply(h, request))
-      .onSuccess(message::reply)
-      .onFailure(e -> Refusal.replyTo(message, e)));
-  }
-
-  /** The request in a message, or empty once the sender has been told why it could not be read. */
-  private static <R> Optional<R> parsed(Message<Object> message, Function<Message<Object>, R> parse) {
-    try {
-      return Optional.of(parse.apply(message));
-    } catch (RuntimeException e) {
-      Refusal.replyTo(message, e);
-      return Optional.empty();
-    }
   }
 
   /**

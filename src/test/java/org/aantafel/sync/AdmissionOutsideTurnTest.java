@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.aantafel.testsupport.BusClient.await;
 import static org.aantafel.testsupport.Eventually.eventually;
+import static org.aantafel.testsupport.Invocations.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,15 +108,5 @@ class AdmissionOutsideTurnTest {
           ((Future<?>) invoke(method, store, args)).onComplete(done -> answer.handle(done.map(r -> (Object) r)))));
         return answer.future();
       });
-  }
-
-  private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
