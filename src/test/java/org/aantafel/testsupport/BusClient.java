@@ -40,6 +40,7 @@ public final class BusClient {
   /** Frames the bridge refused outright ({"type":"err"} without a reply address). */
   public final List<JsonObject> refusals = new CopyOnWriteArrayList<>();
   private volatile Consumer<String> textFrames = text -> { };
+  private volatile java.util.function.IntConsumer messageSizes = size -> { };
 
   private BusClient(Vertx vertx, SockJsTransport transport) {
     this.transport = transport;
@@ -195,6 +196,14 @@ public final class BusClient {
     this.textFrames = frames;
   }
 
+  /**
+   * Told the size of every message received as a SockJS frame of its own would carry it ({@code a["…"]}). A busy
+   * server may batch several messages into one frame, so a frame's length says nothing about one message's size.
+   */
+  public void onMessageSize(java.util.function.IntConsumer sizes) {
+    this.messageSizes = sizes;
+  }
+
   /** Stops reading from the socket, as a client that no longer keeps up: what the server sends piles up. */
   public void pause() {
     transport.pause();
@@ -215,7 +224,10 @@ public final class BusClient {
   private void onSockJsFrame(String text) {
     textFrames.accept(text);
     if (text.startsWith("a")) {
-      new io.vertx.core.json.JsonArray(text.substring(1)).forEach(message -> onFrame((String) message));
+      new io.vertx.core.json.JsonArray(text.substring(1)).forEach(message -> {
+        messageSizes.accept("a[]".length() + io.vertx.core.json.Json.encode(message).length());
+        onFrame((String) message);
+      });
     }
   }
 
