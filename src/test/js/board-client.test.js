@@ -42,7 +42,7 @@ test('resends after a reconnect, retries on 503 and rolls back on 409', async ()
     client.set('board', 'x', 1);
     bus.drop(); await tick();
     assert.equal(client.connection, 'reconnecting', 'status after losing the socket');
-    clearTimeout(client.reconnectTimer); bus.connect(); await tick();
+    clearTimeout(client.keeper.reconnectTimer); bus.connect(); await tick();
     [join] = bus.pending('board.join');
     assert.equal(join.body.sinceRev, 3, 'rejoin from the last applied revision');
     bus.reply(join, { rev: 4, you: { grant: 'participant' },
@@ -73,9 +73,6 @@ test('resends after a reconnect, retries on 503 and rolls back on 409', async ()
     await tick();
     assert.deepEqual([client.rev, client.state.board.x], [7, undefined], 'rolled back to the server state');
   } finally {
-    clearTimeout(client.retryTimer);
-    clearTimeout(client.gapTimer);
-    clearTimeout(client.reconnectTimer);
     client.stop();
   }
 });
@@ -106,9 +103,6 @@ test('revisions that come together as {changes} are applied in order, our own on
     assert.deepEqual(changes.filter((c) => c.rev).map((c) => [c.rev, c.own]), [[2, false], [3, true], [4, false]]);
     assert.equal(bus.pending('board.join').length, 0, 'no gap, so no catch-up');
   } finally {
-    clearTimeout(client.retryTimer);
-    clearTimeout(client.gapTimer);
-    clearTimeout(client.reconnectTimer);
     client.stop();
   }
 });
