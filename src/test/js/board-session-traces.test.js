@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { BoardSession } from '../../../webroot/js/sync/board-session.js';
 import { BoardSync } from '../../../webroot/js/sync/board-sync.js';
+import { KEEPER_TIMINGS, reconnectDelay } from '../../../webroot/js/sync/connection-keeper.js';
+import { REQUEST_TIMEOUT_MS } from '../../../webroot/js/sync/eventbus-client.js';
 
 const FILE = new URL('../resources/vectors/board-session-traces.json', import.meta.url);
 const ME = 'me';
@@ -222,7 +224,10 @@ function record() {
   for (let seed = 1; seed <= 30; seed++) {
     traces.push({ name: `random meeting ${seed}`, timeScale: 1, steps: play(randomMeeting(seed)).steps });
   }
-  return { clientId: ME, traces };
+  // The socket's side, which the simulations' clients keep as the browser does: its waits and the backoff.
+  const keeper = { ...KEEPER_TIMINGS, requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    reconnectDelays: Array.from({ length: 9 }, (_, attempts) => ({ attempts, ...reconnectDelay(attempts) })) };
+  return { clientId: ME, keeper, traces };
 }
 
 // JSON round trip: the file has no undefined fields.
@@ -239,6 +244,8 @@ test('the traces cover every decision and every event', () => {
     'joinAnswered', 'joinFailed', 'lost', 'opened', 'received', 'rejoin', 'submitFailed', 'timerFired']);
   assert.ok(steps.some((s) => s.actions.some((a) => a.do === 'submit' && a.resend)), 'a resend');
 });
+
+test('the connection keeper\'s waits are as recorded', () => assert.deepEqual(recorded.keeper, file.keeper));
 
 test('the scenarios give the recorded traces', () => {
   assert.equal(file.traces.length, recorded.traces.length);

@@ -10,6 +10,12 @@ export const KEEPER_TIMINGS = Object.freeze({
   reconnectBaseMs: 500, reconnectMaxMs: 30000, offlineAfterAttempts: 3,
 });
 
+/** How long to wait before the next socket after `attempts` lost ones: doubling, at most 30 s, half of it random. */
+export function reconnectDelay(attempts) {
+  const backoff = Math.min(KEEPER_TIMINGS.reconnectMaxMs, KEEPER_TIMINGS.reconnectBaseMs * 2 ** Math.min(attempts, 6));
+  return { minMs: backoff / 2, maxMs: backoff };
+}
+
 export class ConnectionKeeper extends EventTarget {
   /**
    * @param beat the round trip of a heartbeat: resolves with the answer, rejects with the error (its code)
@@ -102,9 +108,9 @@ export class ConnectionKeeper extends EventTarget {
     const offline = this.attempts >= KEEPER_TIMINGS.offlineAfterAttempts || globalThis.navigator?.onLine === false;
     this.connection = offline ? 'offline' : 'reconnecting';
     this.#emit('lost');
-    const backoff = Math.min(KEEPER_TIMINGS.reconnectMaxMs, KEEPER_TIMINGS.reconnectBaseMs * 2 ** Math.min(this.attempts, 6));
+    const { minMs, maxMs } = reconnectDelay(this.attempts);
     clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => this.bus.connect(), backoff * (0.5 + Math.random() / 2));
+    this.reconnectTimer = setTimeout(() => this.bus.connect(), minMs + Math.random() * (maxMs - minMs));
   }
 
   #emit(type, detail) {

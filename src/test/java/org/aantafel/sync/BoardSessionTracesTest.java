@@ -15,6 +15,7 @@ import java.util.Map;
 import org.aantafel.board.Op;
 import org.aantafel.testsupport.BoardSessionTwin;
 import org.aantafel.testsupport.ClientSync;
+import org.aantafel.testsupport.ConnectionKeeperTwin;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,22 @@ class BoardSessionTracesTest {
       }
     }
     assertTrue(steps > 1000, "steps replayed: " + steps);
+  }
+
+  @Test
+  void theKeepersWaitsAreTheBrowsers() throws IOException {
+    JsonObject keeper = new JsonObject(Files.readString(FILE)).getJsonObject("keeper");
+    assertEquals(keeper.getLong("heartbeatMs"), ConnectionKeeperTwin.HEARTBEAT_MILLIS);
+    assertEquals(keeper.getLong("heartbeatTimeoutMs"), ConnectionKeeperTwin.HEARTBEAT_TIMEOUT_MILLIS);
+    assertEquals(keeper.getInteger("missedBeatsBeforeReconnect"), ConnectionKeeperTwin.MISSED_BEATS_BEFORE_RECONNECT);
+    assertEquals(keeper.getInteger("offlineAfterAttempts"), ConnectionKeeperTwin.OFFLINE_AFTER_ATTEMPTS);
+    assertEquals(keeper.getLong("requestTimeoutMs"), ConnectionKeeperTwin.REQUEST_TIMEOUT_MILLIS);
+    for (Object d : keeper.getJsonArray("reconnectDelays")) {
+      JsonObject delay = (JsonObject) d;
+      long[] twin = ConnectionKeeperTwin.reconnectDelay(delay.getInteger("attempts"));
+      assertEquals(List.of(delay.getLong("minMs"), delay.getLong("maxMs")), List.of(twin[0], twin[1]),
+        "after " + delay.getInteger("attempts") + " attempts");
+    }
   }
 
   @SuppressWarnings("unchecked")

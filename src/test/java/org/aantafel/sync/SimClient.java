@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import org.aantafel.board.BoardRejection;
 import org.aantafel.testsupport.BoardSessionTwin;
 import org.aantafel.testsupport.ClientSync;
+import org.aantafel.testsupport.ConnectionKeeperTwin;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,11 +37,10 @@ import java.util.function.IntSupplier;
 final class SimClient {
   /** The simulation's time against the browser's (waits, backoff, heartbeat, request timeouts). */
   static final double TIME_SCALE = 0.05;
-  // The browser's constants (connection-keeper.js, eventbus-client.js), scaled.
-  private static final long REQUEST_TIMEOUT_MILLIS = scaled(15_000);
-  private static final long HEARTBEAT_MILLIS = scaled(4000);
-  private static final long HEARTBEAT_TIMEOUT_MILLIS = scaled(4000);
-  private static final int MISSED_BEATS_BEFORE_RECONNECT = 2;
+  // The browser's (connection-keeper.js, eventbus-client.js), scaled.
+  private static final long REQUEST_TIMEOUT_MILLIS = scaled(ConnectionKeeperTwin.REQUEST_TIMEOUT_MILLIS);
+  private static final long HEARTBEAT_MILLIS = scaled(ConnectionKeeperTwin.HEARTBEAT_MILLIS);
+  private static final long HEARTBEAT_TIMEOUT_MILLIS = scaled(ConnectionKeeperTwin.HEARTBEAT_TIMEOUT_MILLIS);
 
   /** What the test checks at the end, copied on the client's context. */
   record Report(String clientId, int editsMade, boolean editsDone, boolean settled, long applied,
@@ -203,11 +203,11 @@ final class SimClient {
     });
   }
 
-  /** The browser's: 500 ms doubling per failed attempt up to 30 s, half of it random. */
+  /** The browser's wait before the next socket, at the simulation's time. */
   private long backoff() {
     attempts++;
-    long base = Math.min(30_000, 500L << Math.min(attempts, 6));
-    return scaled(base * (0.5 + random.nextDouble() / 2));
+    long[] delay = ConnectionKeeperTwin.reconnectDelay(attempts);
+    return scaled(delay[0] + random.nextDouble() * (delay[1] - delay[0]));
   }
 
   /** As the browser: a heartbeat's answer names the board's revision; two missed ones mean a new socket. */
@@ -232,7 +232,7 @@ final class SimClient {
         }
         // A refusal is an answer: the connection works.
         missedBeats = code(ar.cause()) > 0 ? 0 : missedBeats + 1;
-        if (missedBeats >= MISSED_BEATS_BEFORE_RECONNECT && session.joined()) {
+        if (missedBeats >= ConnectionKeeperTwin.MISSED_BEATS_BEFORE_RECONNECT && session.joined()) {
           timeouts++;
           lost(backoff());
         }
