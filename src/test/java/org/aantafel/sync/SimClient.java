@@ -454,11 +454,11 @@ final class SimClient {
     return e instanceof ReplyException r ? r.failureCode() : -1;
   }
 
+  /** 429, 503 and the bridge's own failures (no handler while a server stops) count as refusals, as they did. */
   private void note(Throwable e) {
-    int code = code(e);
-    if (code == 429 || code == 503) {
+    if (e instanceof ReplyException r && (r.failureCode() == 429 || r.failureCode() == 503 || r.failureCode() < 0)) {
       refusedAndRetried++;
-    } else if (code == -1) {
+    } else if (!(e instanceof ReplyException)) {
       timeouts++;
     }
   }
