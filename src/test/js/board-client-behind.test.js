@@ -36,9 +36,6 @@ async function joinedWithSubmit() {
 }
 
 function stop(client) {
-  clearTimeout(client.retryTimer);
-  clearTimeout(client.gapTimer);
-  clearTimeout(client.reconnectTimer);
   client.stop();
 }
 

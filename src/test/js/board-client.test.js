@@ -1,7 +1,7 @@
 // BoardClient over a fake event bus: joins, catch-ups, resends and refusals, without a socket or a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BoardClient } from '../../../webroot/js/sync/board-client.js';
+import { BoardClient, savingShown } from '../../../webroot/js/sync/board-client.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -42,7 +42,7 @@ test('resends after a reconnect, retries on 503 and rolls back on 409', async ()
     client.set('board', 'x', 1);
     bus.drop(); await tick();
     assert.equal(client.connection, 'reconnecting', 'status after losing the socket');
-    clearTimeout(client.reconnectTimer); bus.connect(); await tick();
+    clearTimeout(client.keeper.reconnectTimer); bus.connect(); await tick();
     [join] = bus.pending('board.join');
     assert.equal(join.body.sinceRev, 3, 'rejoin from the last applied revision');
     bus.reply(join, { rev: 4, you: { grant: 'participant' },
@@ -73,9 +73,6 @@ test('resends after a reconnect, retries on 503 and rolls back on 409', async ()
     await tick();
     assert.deepEqual([client.rev, client.state.board.x], [7, undefined], 'rolled back to the server state');
   } finally {
-    clearTimeout(client.retryTimer);
-    clearTimeout(client.gapTimer);
-    clearTimeout(client.reconnectTimer);
     client.stop();
   }
 });
@@ -106,9 +103,36 @@ test('revisions that come together as {changes} are applied in order, our own on
     assert.deepEqual(changes.filter((c) => c.rev).map((c) => [c.rev, c.own]), [[2, false], [3, true], [4, false]]);
     assert.equal(bus.pending('board.join').length, 0, 'no gap, so no catch-up');
   } finally {
-    clearTimeout(client.retryTimer);
-    clearTimeout(client.gapTimer);
-    clearTimeout(client.reconnectTimer);
+    client.stop();
+  }
+});
+
+test('what is shown of the edits comes from the socket and the session together', () => {
+  const shown = (connection, missedBeats, unsaved, sinceProgress) =>
+    savingShown({ connection, missedBeats, unsaved, progressAt: 0, now: sinceProgress });
+  assert.deepEqual([shown('connected', 0, 0, 0), shown('connected', 1, 0, 0), shown('reconnecting', 0, 0, 0)],
+    ['saved', 'idle', 'idle']);
+  assert.deepEqual([shown('connected', 0, 2, 4000), shown('connected', 0, 2, 6000), shown('connected', 1, 2, 0),
+    shown('offline', 0, 2, 0)], ['saving', 'waiting', 'waiting', 'waiting']);
+});
+
+test("the status shown is the session's while joined, else the keeper's", async () => {
+  const bus = new FakeBus();
+  const client = new BoardClient({ boardId: 'B', token: 'T', name: 'n', role: 'parent', bus });
+  const shown = [];
+  client.addEventListener('status', (e) => shown.push(e.detail.connection));
+  try {
+    client.start(); await tick();
+    assert.equal(client.connection, 'reconnecting', 'a socket, but not joined yet');
+    const [join] = bus.pending('board.join');
+    bus.reply(join, { rev: 1, state: { board: {}, entities: {} }, you: { grant: 'participant' } }); await tick();
+    assert.equal(client.connection, 'connected');
+    bus.drop(); await tick();
+    assert.equal(client.connection, 'reconnecting');
+    bus.handlers.get('board.B.ops')({ deleted: true }); await tick();
+    assert.equal(client.connection, 'offline', 'a deleted board is the end');
+    assert.deepEqual([...new Set(shown)], ['reconnecting', 'connected', 'offline']);
+  } finally {
     client.stop();
   }
 });

@@ -3,6 +3,7 @@
 import { uuid } from '../uuid.js';
 
 const PING_INTERVAL_MS = 5000; // the bridge closes sockets that stay silent too long
+export const REQUEST_TIMEOUT_MS = 15000;
 
 export class EventBusError extends Error {
   constructor(code, message, type) {
@@ -60,7 +61,7 @@ export class EventBusClient extends EventTarget {
     this.#write({ type: 'send', address, body });
   }
 
-  request(address, body, { timeout = 15000 } = {}) {
+  request(address, body, { timeout = REQUEST_TIMEOUT_MS } = {}) {
     return new Promise((resolve, reject) => {
       if (!this.isOpen) {
         reject(new EventBusError(-1, 'not connected', 'NOT_CONNECTED'));

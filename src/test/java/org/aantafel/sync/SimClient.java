@@ -9,41 +9,38 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.aantafel.board.BoardRejection;
-import org.aantafel.board.BoardState;
+import org.aantafel.testsupport.BoardSessionTwin;
 import org.aantafel.testsupport.ClientSync;
+import org.aantafel.testsupport.ConnectionKeeperTwin;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 
 /**
- * One participant of the convergence simulation. Its OT bookkeeping (the board as confirmed at a revision, one
- * submit in flight, a buffer of later ops, revisions applied in order with remote ops transformed over what is
- * pending, our own revision recognised by clientId and seq) is all {@link ClientSync}, the Java twin of the
- * browser's BoardSync that the recorded traces prove equal to it. What is this class's own is the connection, driven
- * as the browser's BoardClient drives it, over a {@link FaultyLink}:
+ * One participant of the convergence simulation, built as the browser's BoardClient is: every decision of the board
+ * session (join and from which revision, send, resend, wait, catch up, roll back) is {@link BoardSessionTwin}'s, the
+ * Java twin that the browser's board-session.js traces hold equal to it, and its OT bookkeeping is {@link ClientSync},
+ * the twin of BoardSync. What is this class's own is what board-client.js and connection-keeper.js do around them:
+ * performing the actions over a {@link FaultyLink}, and keeping a socket (reconnecting with the browser's backoff,
+ * beating, two missed beats mean a new socket). Every wait runs at {@link #TIME_SCALE} of the browser's, so that a
+ * meeting lasts seconds; the decisions stay the browser's.
  *
- * <ul>
- *   <li>Join, register for the board's changes, join again with {@code sinceRev} to fetch what the registration
- *   missed; a gap that does not close soon is filled by a join with {@code sinceRev}.</li>
- *   <li>A missing reply means a bad connection: drop it, connect again, join with {@code sinceRev} (the catch-up
- *   recognises our own submit among the missed changes), and resend the in-flight submit with the same seq (unless
- *   its reply already came), then the buffer.</li>
- *   <li>429 and 503 (and the bridge's own failures while the server shuts down) are retried later, same seq.</li>
- *   <li>410 (the submit is older than the server's history): catch up with {@code sinceRev}, then send again.</li>
- * </ul>
- *
- * It also keeps the markers of its inserts, which follow their ops from the buffer to the submit in flight to
- * acknowledged. Everything runs on one Vert.x context; the test reads it through {@link #report()}.
+ * <p>It also keeps the markers of its inserts, which follow their ops from the buffer to the submit in flight to
+ * acknowledged, and notes as errors what the browser would show as lost: a rollback, a catch-up that drops pending
+ * edits, a revision that does not apply. Everything runs on one Vert.x context; the test reads it through
+ * {@link #report()}.
  */
 final class SimClient {
-  static final long REQUEST_TIMEOUT_MILLIS = 700;
-  /** The browser beats every 4 s; the simulation's meetings last seconds, so faster. */
-  private static final long HEARTBEAT_MILLIS = 1000;
-  private static final long GAP_PATIENCE_MILLIS = 150;
+  /** The simulation's time against the browser's (waits, backoff, heartbeat, request timeouts). */
+  static final double TIME_SCALE = 0.05;
+  // The browser's (connection-keeper.js, eventbus-client.js), scaled.
+  private static final long REQUEST_TIMEOUT_MILLIS = scaled(ConnectionKeeperTwin.REQUEST_TIMEOUT_MILLIS);
+  private static final long HEARTBEAT_MILLIS = scaled(ConnectionKeeperTwin.HEARTBEAT_MILLIS);
+  private static final long HEARTBEAT_TIMEOUT_MILLIS = scaled(ConnectionKeeperTwin.HEARTBEAT_TIMEOUT_MILLIS);
 
   /** What the test checks at the end, copied on the client's context. */
   record Report(String clientId, int editsMade, boolean editsDone, boolean settled, long applied,
@@ -66,14 +63,15 @@ final class SimClient {
 
   private FaultyLink link;
   private int generation;
-  private boolean ready;
-  private boolean catchingUp;
-  private boolean sending;
-  private Long gapTimer;
+  private boolean registered;
+  private int attempts;
+  private int missedBeats;
+  private boolean beating;
+  private boolean stopped;
+  private final Map<String, Long> timers = new HashMap<>();
 
   private final ClientSync sync;
-  /** True once a join has loaded the board: from then on joins ask for what came since {@code sync.rev()}. */
-  private boolean loaded;
+  private final BoardSessionTwin session;
   private List<RandomEdits.Marker> inflightMarkers = new ArrayList<>();
   private List<RandomEdits.Marker> bufferMarkers = new ArrayList<>();
 
@@ -99,6 +97,7 @@ final class SimClient {
     this.token = token;
     this.clientId = "sim-" + index + "-" + Long.toHexString(seed);
     this.sync = new ClientSync(clientId, 0);
+    this.session = new BoardSessionTwin(sync, TIME_SCALE);
     this.random = new Random(seed * 31 + index);
     this.edits = new RandomEdits("c" + index, random);
     this.editsToMake = editsToMake;
@@ -108,44 +107,28 @@ final class SimClient {
   void start() {
     context.runOnContext(v -> {
       sockets = vertx.createWebSocketClient();
-      connect();
+      open();
       heartbeat = vertx.setPeriodic(HEARTBEAT_MILLIS, t -> beat());
     });
   }
 
-  /**
-   * As the browser: a heartbeat's answer names the board's revision, so a revision that was missed with nothing
-   * after it to show the gap is fetched all the same. An unanswered beat is left to the edits' own timeouts.
-   */
-  private void beat() {
-    if (!ready || link == null) {
-      return;
-    }
-    int gen = generation;
-    link.request(Addresses.PING, new JsonObject().put("boardId", boardId), REQUEST_TIMEOUT_MILLIS).onSuccess(reply -> {
-      if (gen == generation && reply.getValue("rev") instanceof Number rev) {
-        sync.heardOf(rev.longValue());
-        if (sync.hasGap()) {
-          watchGap();
-        }
-      }
-    });
-  }
-
-  /** No more faults from now on; connect afresh, as a browser does once the network is back. */
+  /** No more faults from now on; a new socket at once, as after the network comes back. */
   void heal() {
     context.runOnContext(v -> {
       faults = Faults.NONE;
-      reconnect(0);
+      if (link != null) {
+        lost(0);
+      }
     });
   }
 
   Future<Void> stop() {
     Promise<Void> done = Promise.promise();
     context.runOnContext(v -> {
+      stopped = true;
       generation++;
-      ready = false;
       vertx.cancelTimer(heartbeat);
+      timers.values().forEach(vertx::cancelTimer);
       if (link != null) {
         link.close();
       }
@@ -157,27 +140,27 @@ final class SimClient {
   Future<Report> report() {
     Promise<Report> report = Promise.promise();
     context.runOnContext(v -> report.complete(new Report(clientId, editsMade, editsMade == editsToMake,
-      ready && editsMade == editsToMake && !sync.hasInflight() && sync.unsavedCount() == 0 && !sync.hasGap(),
-      loaded ? sync.rev() : -1, loaded ? sync.state().toMap() : null, sync.lastSeq(), acknowledged,
-      duplicateReplies, refusedAndRetried, List.copyOf(markers), List.copyOf(acknowledgedMarkers), List.copyOf(errors), stats())));
+      session.joined() && editsMade == editsToMake && !sync.hasInflight() && sync.unsavedCount() == 0
+        && !sync.hasGap(),
+      session.loaded() ? sync.rev() : -1, session.loaded() ? sync.state().toMap() : null, sync.lastSeq(),
+      acknowledged, duplicateReplies, refusedAndRetried, List.copyOf(markers), List.copyOf(acknowledgedMarkers),
+      List.copyOf(errors), stats())));
     return report.future();
   }
 
   private String stats() {
-    return clientId + ": applied " + (loaded ? sync.rev() : -1) + ", seq " + sync.lastSeq() + ", acked "
+    return clientId + ": applied " + (session.loaded() ? sync.rev() : -1) + ", seq " + sync.lastSeq() + ", acked "
       + acknowledged + ", duplicate replies " + duplicateReplies + ", reconnects " + reconnects + ", timeouts "
       + timeouts + ", retried 429/503 " + refusedAndRetried + ", catch-ups " + catchUps + ", " + sync.status()
       + (sync.hasInflight() ? " (seq " + sync.inflightSeq() + ")" : "") + ", unsaved ops " + sync.unsavedCount()
-      + ", gap " + sync.hasGap() + ", ready " + ready;
+      + ", gap " + sync.hasGap() + ", joined " + session.joined();
   }
 
-  // ---- connection ----
+  // ---- the socket, as connection-keeper.js keeps it ----
 
-  private void connect() {
+  private void open() {
     int gen = ++generation;
-    ready = false;
-    catchingUp = false;
-    sending = false;
+    registered = false;
     FaultyLink.open(vertx, sockets, port.getAsInt(), random, () -> faults,
         (address, body) -> {
           if (gen == generation && Addresses.ops(boardId).equals(address)) {
@@ -186,7 +169,7 @@ final class SimClient {
         },
         () -> {
           if (gen == generation) {
-            reconnect(randomDelay());
+            lost(backoff());
           }
         })
       .onSuccess(opened -> {
@@ -195,171 +178,218 @@ final class SimClient {
           return;
         }
         link = opened;
-        join(gen)
-          .compose(first -> {
-            link.register(Addresses.ops(boardId));
-            // The register frame has no reply: a second join proves it was handled and fills what it missed.
-            return join(gen);
-          })
-          .onSuccess(second -> {
-            ready = true;
-            // The in-flight submit again (same seq) unless its reply came, else the buffer.
-            flush();
-            if (!editing) {
-              editing = true;
-              scheduleEdit();
-            }
-          })
-          .onFailure(e -> {
-            if (gen == generation) {
-              noteFailure("join", e);
-              reconnect(randomDelay());
-            }
-          });
+        act(session.opened());
       })
       .onFailure(e -> {
         if (gen == generation) {
-          reconnect(randomDelay());
+          lost(backoff());
         }
       });
   }
 
-  /** Drops the connection at once (pending replies are forgotten) and connects again after {@code delay} ms. */
-  private void reconnect(long delay) {
+  /** The socket is gone (or no good): tell the session, and open the next one after {@code delay} ms. */
+  private void lost(long delay) {
     int gen = ++generation;
-    ready = false;
     reconnects++;
     if (link != null) {
       link.close();
       link = null;
     }
-    if (delay <= 0) {
-      connect();
-    } else {
-      vertx.setTimer(delay, t -> {
-        if (gen == generation) {
-          connect();
-        }
-      });
-    }
-  }
-
-  private Future<JsonObject> join(int gen) {
-    JsonObject body = new JsonObject().put("boardId", boardId).put("token", token).put("clientId", clientId)
-      .put("name", clientId).put("role", "parent");
-    if (seat != null) {
-      // As the browser does: the same person comes back with the seat the server gave them.
-      body.put("seat", seat);
-    }
-    long sinceRev = loaded ? sync.rev() : -1;
-    if (sinceRev >= 0) {
-      body.put("sinceRev", sinceRev);
-    }
-    return link.request(Addresses.JOIN, body, REQUEST_TIMEOUT_MILLIS).compose(reply -> {
-      if (gen != generation) {
-        return Future.failedFuture(new IllegalStateException("stale connection"));
+    act(session.lost());
+    vertx.setTimer(Math.max(1, delay), t -> {
+      if (gen == generation && !stopped) {
+        open();
       }
-      onJoined(sinceRev, reply);
-      return Future.succeededFuture(reply);
     });
   }
 
-  private void onJoined(long sinceRev, JsonObject reply) {
-    String issued = reply.getJsonObject("you").getString("seat");
-    if (issued != null) {
-      seat = issued;
-    }
-    long rev = reply.getLong("rev");
-    if (reply.containsKey("state")) {
-      // Older than the server's history, a catch-up is the whole board (docs/protocol.md): only edits still
-      // pending would be lost with it, which the simulation never expects.
-      if ((sinceRev >= 0 || loaded) && sync.unsavedCount() > 0) {
-        error("join with sinceRev " + sinceRev + " answered with a whole state at rev " + rev + " while "
-          + sync.unsavedCount() + " edits were pending");
-        return;
-      }
-      sync.load(rev, BoardState.fromMap(WireJson.map(reply.getJsonObject("state"))));
-      loaded = true;
+  /** The browser's wait before the next socket, at the simulation's time. */
+  private long backoff() {
+    attempts++;
+    long[] delay = ConnectionKeeperTwin.reconnectDelay(attempts);
+    return scaled(delay[0] + random.nextDouble() * (delay[1] - delay[0]));
+  }
+
+  /** As the browser: a heartbeat's answer names the board's revision; two missed ones mean a new socket. */
+  private void beat() {
+    if (!session.joined() || beating || link == null) {
       return;
     }
+    beating = true;
+    int gen = generation;
+    link.request(Addresses.PING, new JsonObject().put("boardId", boardId), HEARTBEAT_TIMEOUT_MILLIS)
+      .onComplete(ar -> {
+        beating = false;
+        if (gen != generation) {
+          return;
+        }
+        if (ar.succeeded()) {
+          missedBeats = 0;
+          if (ar.result().getValue("rev") instanceof Number rev) {
+            act(session.heardOf(rev.longValue()));
+          }
+          return;
+        }
+        // A refusal is an answer: the connection works.
+        missedBeats = code(ar.cause()) > 0 ? 0 : missedBeats + 1;
+        if (missedBeats >= ConnectionKeeperTwin.MISSED_BEATS_BEFORE_RECONNECT && session.joined()) {
+          timeouts++;
+          lost(backoff());
+        }
+      });
+  }
+
+  // ---- the session's decisions, performed as board-client.js performs them ----
+
+  private void act(List<BoardSessionTwin.Action> actions) {
+    for (BoardSessionTwin.Action action : actions) {
+      perform(action);
+    }
+    if (!sync.hasInflight() && sync.unsavedCount() == 0) {
+      // Everything buffered was undone by remote deletes: its markers are gone with their entities.
+      bufferMarkers.clear();
+    }
+  }
+
+  private void perform(BoardSessionTwin.Action action) {
+    switch (action.kind()) {
+      case "join" -> join(action.sinceRev());
+      case "register" -> {
+        if (!registered && link != null) {
+          registered = true;
+          link.register(Addresses.ops(boardId));
+        }
+      }
+      case "joined" -> {
+        attempts = 0;
+        missedBeats = 0;
+        if (!editing) {
+          editing = true;
+          scheduleEdit();
+        }
+      }
+      case "reset" -> { }
+      case "changed" -> {
+        if (action.applied().own()) {
+          acknowledged++;
+          acknowledgedMarkers.addAll(inflightMarkers);
+          inflightMarkers = new ArrayList<>();
+        }
+      }
+      case "submit" -> {
+        if (!action.decision().get("resend").equals(true)) {
+          inflightMarkers = bufferMarkers;
+          bufferMarkers = new ArrayList<>();
+          if (action.submit().ops().size() > BoardHub.MAX_SUBMIT_OPS) {
+            error("buffer of " + action.submit().ops().size() + " ops is too large for one submit");
+          }
+        }
+        send(action.submit());
+      }
+      case "wait" -> {
+        String timer = (String) action.decision().get("timer");
+        Long previous = timers.remove(timer);
+        if (previous != null) {
+          vertx.cancelTimer(previous);
+        }
+        long min = action.number("minMs");
+        long max = action.number("maxMs");
+        long ms = min + (max > min ? (long) (random.nextDouble() * (max - min)) : 0);
+        timers.put(timer, vertx.setTimer(Math.max(1, ms), t -> {
+          timers.remove(timer);
+          if (!stopped) {
+            if ("gap".equals(timer)) {
+              catchUps++;
+            }
+            act(session.timerFired(timer));
+          }
+        }));
+      }
+      case "lostEdits" -> error("a catch-up was the whole board while " + sync.unsavedCount() + " edits were pending");
+      case "rollBack" -> {
+        error("edits rolled back on " + action.number("code"));
+        inflightMarkers = new ArrayList<>();
+        bufferMarkers = new ArrayList<>();
+      }
+      case "diverged" -> error("rev " + action.number("rev") + " does not apply to the local state");
+      case "reconnect" -> {
+        if (link != null) {
+          lost(backoff());
+        }
+      }
+      case "forgetSeat" -> seat = null;
+      case "giveUp" -> error("gave up: " + action.decision().get("code"));
+      default -> throw new IllegalStateException("unknown action " + action.kind());
+    }
+  }
+
+  private void join(Long sinceRev) {
+    if (link == null) {
+      return;
+    }
+    int gen = generation;
+    JsonObject body = new JsonObject().put("boardId", boardId).put("token", token).put("clientId", clientId)
+      .put("name", clientId).put("role", "parent");
+    boolean withSeat = seat != null;
+    if (withSeat) {
+      // As the browser does: the same person comes back with the seat the server gave them.
+      body.put("seat", seat);
+    }
+    if (sinceRev != null) {
+      body.put("sinceRev", sinceRev);
+    }
+    link.request(Addresses.JOIN, body, REQUEST_TIMEOUT_MILLIS).onComplete(ar -> {
+      if (gen != generation) {
+        return;
+      }
+      if (ar.failed()) {
+        note(ar.cause());
+        act(session.joinFailed(code(ar.cause()), withSeat, true));
+        return;
+      }
+      JsonObject reply = ar.result();
+      String issued = reply.getJsonObject("you").getString("seat");
+      if (issued != null) {
+        seat = issued;
+      }
+      checkCatchUp(sinceRev, reply);
+      act(session.joinAnswered(sinceRev, WireJson.map(reply)));
+    });
+  }
+
+  /** The server's side of a catch-up: exactly the revisions after {@code sinceRev}, up to the reply's rev. */
+  private void checkCatchUp(Long sinceRev, JsonObject reply) {
     JsonArray ops = reply.getJsonArray("ops");
+    if (sinceRev == null || ops == null) {
+      return;
+    }
+    long rev = reply.getLong("rev");
     long expected = sinceRev;
     for (Object change : ops) {
       if (((JsonObject) change).getLong("rev") != ++expected) {
         error("catch-up since " + sinceRev + " to " + rev + " is not contiguous: "
           + ops.stream().map(o -> ((JsonObject) o).getLong("rev")).toList());
-        break;
+        return;
       }
     }
     if (expected != rev) {
       error("catch-up since " + sinceRev + " ends at " + expected + ", not at the reply's rev " + rev);
     }
-    ops.forEach(change -> receive((JsonObject) change));
   }
 
-  // ---- incoming changes ----
-
-  /** A committed revision, published or in a catch-up: ClientSync applies it in order, each once. */
-  private void receive(JsonObject change) {
-    ClientSync.Committed committed = ClientSync.Committed.fromMap(WireJson.map(change));
-    if (committed.rev() > sync.rev() && clientId.equals(committed.clientId())
-      && committed.seq() != sync.inflightSeq()) {
-      error("rev " + committed.rev() + " is our seq " + committed.seq() + " but in flight is "
-        + (sync.hasInflight() ? String.valueOf(sync.inflightSeq()) : "nothing"));
-    }
-    try {
-      noteApplied(sync.committed(committed));
-    } catch (BoardRejection e) {
-      error("rev " + committed.rev() + " does not apply to the local state: " + e.getMessage() + " "
-        + change.encode());
-    }
-    if (sync.hasGap()) {
-      watchGap();
-    }
-    flush();
-  }
-
-  /** Our own revision among those applied: the submit in flight, and the markers it carried, are acknowledged. */
-  private void noteApplied(List<ClientSync.Applied> applied) {
-    for (ClientSync.Applied revision : applied) {
-      if (revision.own()) {
-        acknowledged++;
-        acknowledgedMarkers.addAll(inflightMarkers);
-        inflightMarkers = new ArrayList<>();
+  /** A message on the board's changes address: revisions, published one by one or together. */
+  @SuppressWarnings("unchecked")
+  private void receive(JsonObject body) {
+    JsonArray changes = body.getJsonArray("changes");
+    for (Object change : changes != null ? changes.getList() : List.of(body)) {
+      JsonObject revision = change instanceof JsonObject json ? json : new JsonObject((Map<String, Object>) change);
+      if (revision.getLong("rev") != null && revision.getLong("rev") > sync.rev()
+        && clientId.equals(revision.getString("clientId")) && revision.getLong("seq") != sync.inflightSeq()) {
+        error("rev " + revision.getLong("rev") + " is our seq " + revision.getLong("seq") + " but in flight is "
+          + (sync.hasInflight() ? String.valueOf(sync.inflightSeq()) : "nothing"));
       }
     }
-  }
-
-  /** A revision we know of has not arrived: wait a little (it may be delayed), then ask for what is missing. */
-  private void watchGap() {
-    if (gapTimer != null) {
-      return;
-    }
-    int gen = generation;
-    gapTimer = vertx.setTimer(GAP_PATIENCE_MILLIS, t -> {
-      gapTimer = null;
-      if (gen != generation || !ready || !sync.hasGap()) {
-        return;
-      }
-      if (catchingUp) {
-        watchGap();
-        return;
-      }
-      catchingUp = true;
-      catchUps++;
-      join(gen).onComplete(ar -> {
-        if (gen != generation) {
-          return;
-        }
-        catchingUp = false;
-        if (ar.failed() && ar.cause() instanceof TimeoutException) {
-          timeouts++;
-          reconnect(randomDelay());
-        } else if (sync.hasGap()) {
-          watchGap();
-        }
-      });
-    });
+    act(session.received(WireJson.map(body)));
   }
 
   // ---- outgoing edits ----
@@ -369,123 +399,72 @@ final class SimClient {
   }
 
   private void edit() {
-    if (editsMade >= editsToMake) {
+    if (editsMade >= editsToMake || stopped) {
       return;
     }
-    if (ready && random.nextDouble() < faults.disconnectPerEdit()) {
-      reconnect(20 + random.nextInt(150));
+    if (link != null && random.nextDouble() < faults.disconnectPerEdit()) {
+      lost(backoff());
     }
     RandomEdits.Edit edit = edits.next(sync.state());
-    try {
-      sync.local(edit.ops());
-    } catch (BoardRejection e) {
-      error("own edit does not apply locally: " + e.getMessage() + " " + edit.ops());
-    }
     if (edit.marker() != null) {
       markers.add(edit.marker());
       bufferMarkers.add(edit.marker());
     }
     editsMade++;
-    flush();
+    try {
+      act(session.edited(edit.ops()));
+    } catch (BoardRejection e) {
+      error("own edit does not apply locally: " + e.getMessage() + " " + edit.ops());
+    }
     scheduleEdit();
   }
 
-  /** Sends the in-flight submit again unless its reply came, or else takes the buffer as the next submit. */
-  private void flush() {
-    if (!ready || sending) {
-      return;
-    }
-    ClientSync.Submit submit = sync.inflightSubmit();
-    if (submit == null && !sync.hasInflight()) {
-      submit = sync.takeSubmit();
-      if (submit == null) {
-        // Everything buffered was undone by remote deletes; its markers are gone with their entities.
-        bufferMarkers.clear();
-        return;
-      }
-      inflightMarkers = bufferMarkers;
-      bufferMarkers = new ArrayList<>();
-      if (submit.ops().size() > BoardHub.MAX_SUBMIT_OPS) {
-        error("buffer of " + submit.ops().size() + " ops is too large for one submit");
-      }
-    }
-    if (submit != null) {
-      send(submit);
-    }
-  }
-
-  /** Sends (or resends) a submit: its ops as transformed so far, on top of the latest applied revision. */
+  /** Sends (or resends) a submit; what comes back goes to the session, as board-client.js does. */
   private void send(ClientSync.Submit submit) {
     int gen = generation;
-    sending = true;
     JsonObject body = new JsonObject().put("boardId", boardId).put("clientId", submit.clientId())
       .put("seq", submit.seq()).put("baseRev", submit.baseRev()).put("ops", WireJson.toJson(submit.ops()));
+    if (link == null) {
+      act(session.submitFailed(-1));
+      return;
+    }
     link.request(Addresses.SUBMIT, body, REQUEST_TIMEOUT_MILLIS).onComplete(ar -> {
-      if (gen != generation) {
+      if (stopped) {
         return;
       }
-      if (ar.succeeded()) {
-        sending = false;
+      if (ar.succeeded() && gen == generation) {
         if (ar.result().getBoolean("duplicate", false)) {
           duplicateReplies++;
         }
         try {
-          // The reply names our revision; its ops as applied come published or in a catch-up.
-          noteApplied(sync.acknowledged(submit.seq(), ar.result().getLong("rev")));
+          act(session.acknowledged(submit.seq(), ar.result().getLong("rev")));
         } catch (BoardRejection e) {
           error("revisions up to our seq " + submit.seq() + " do not apply: " + e.getMessage());
         }
-        if (sync.hasGap()) {
-          watchGap();
-        }
-        flush();
-      } else if (retryable(ar.cause())) {
-        refusedAndRetried++;
-        vertx.setTimer(50 + random.nextInt(200), t -> {
-          if (gen == generation) {
-            sending = false;
-            flush();
-          }
-        });
-      } else if (ar.cause() instanceof TimeoutException) {
-        timeouts++;
-        reconnect(randomDelay());
-      } else if (ar.cause() instanceof ReplyException r && r.failureCode() == Refusal.BEHIND) {
-        // Based on a revision the server no longer keeps: catch up, and the same seq goes again, transformed.
-        catchUps++;
-        join(gen).onComplete(caughtUp -> {
-          if (gen == generation) {
-            sending = false;
-            flush();
-          }
-        });
-      } else {
-        noteFailure("submit seq " + submit.seq(), ar.cause());
-        reconnect(randomDelay());
+      } else if (ar.failed()) {
+        // As the browser's: a socket that closes fails what is pending on it with -1.
+        note(ar.cause());
+        act(session.submitFailed(code(ar.cause())));
       }
     });
   }
 
-  private void noteFailure(String what, Throwable e) {
-    if (e instanceof TimeoutException || e instanceof IllegalStateException) {
-      timeouts++;
-    } else if (retryable(e)) {
+  /** The code the browser's event bus client would see: the server's, or -1 for a timeout or a lost socket. */
+  private static int code(Throwable e) {
+    return e instanceof ReplyException r ? r.failureCode() : -1;
+  }
+
+  /** 429, 503 and the bridge's own failures (no handler while a server stops) count as refusals, as they did. */
+  private void note(Throwable e) {
+    if (e instanceof ReplyException r && (r.failureCode() == 429 || r.failureCode() == 503 || r.failureCode() < 0)) {
       refusedAndRetried++;
-    } else {
-      error(what + " failed: " + e);
+    } else if (!(e instanceof ReplyException)) {
+      timeouts++;
     }
   }
 
-  /**
-   * 429 and 503 are the contract's "try again later"; a negative code is the bridge's own failure (no handler while
-   * the server shuts down), which changed nothing either.
-   */
-  private static boolean retryable(Throwable e) {
-    return e instanceof ReplyException r && (r.failureCode() == 429 || r.failureCode() == 503 || r.failureCode() < 0);
-  }
-
-  private long randomDelay() {
-    return 10 + random.nextInt(50);
+  private static long scaled(double millis) {
+    return Math.round(millis * TIME_SCALE);
   }
 
   private void error(String message) {
