@@ -4,9 +4,10 @@ import { LightElement } from './light-element.js';
 import { language, t } from '../i18n.js';
 import './language-switch.js';
 import './copy-link.js';
+import { FIELD_CHOICES } from '../board/choices.js';
 
-// The server fills in the phases and suggested agenda items of each.
-const TEMPLATES = ['driehoeksgesprek', 'startgesprek', 'zorgoverleg', 'ouderavond', 'webinar', 'empty'];
+// The server fills in the phases and suggested agenda items of each; the empty board comes last.
+const TEMPLATES = [...FIELD_CHOICES.board.template.filter((name) => name !== 'empty'), 'empty'];
 
 const LINK_KINDS = [
   ['facilitator', 'linkFacilitator', 'linkFacilitatorHelp'],

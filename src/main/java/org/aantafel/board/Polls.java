@@ -38,6 +38,22 @@ public final class Polls {
     return value instanceof String s && !s.isEmpty() ? List.of(s.split("\n", -1)) : List.of();
   }
 
+  /**
+   * How many chose each option of the poll, from a board's entities (id to state map): its live answers, one per
+   * person by their ids, each naming one of its options.
+   */
+  public static int[] results(String pollId, Map<String, ? extends Map<?, ?>> entities) {
+    Map<?, ?> poll = entities.get(pollId);
+    int[] counts = new int[poll == null || Removal.gone(poll) ? 0 : options(poll.get("options")).size()];
+    entities.values().forEach(a -> {
+      if (ANSWER.equals(a.get("kind")) && !Removal.gone(a) && pollId.equals(a.get("poll"))
+          && a.get("choice") instanceof Number choice && choice.intValue() >= 0 && choice.intValue() < counts.length) {
+        counts[choice.intValue()]++;
+      }
+    });
+    return counts;
+  }
+
   public static String answerId(String pollId, String participantId) {
     return BoardSchema.STANDARD.kind(ANSWER).rules().personal().id(pollId, participantId);
   }
