@@ -4,8 +4,11 @@ import assert from 'node:assert/strict';
 import { TextOperation } from '../../../webroot/js/board/text-operation.js';
 import { applyOps, transformIncoming, transformClient } from '../../../webroot/js/board/ops.js';
 import { keyBetween } from '../../../webroot/js/board/order-key.js';
-import { ROLE_SIDES, PHASES, PRAATPLAAT_TOPICS, agendaBalance, timerElapsedMs, isTimerRunning }
+import { ROLE_SIDES, PHASES, agendaBalance, timerElapsedMs, isTimerRunning }
   from '../../../webroot/js/board/meeting-rules.js';
+import { TOPICS } from '../../../webroot/js/board/choices.js';
+import { nl } from '../../../webroot/js/i18n/nl.js';
+import { en } from '../../../webroot/js/i18n/en.js';
 import { KIND_RULES, personalId } from '../../../webroot/js/board/entity-rules.js';
 import { canonical, testVectorGroups } from './vector-groups.js';
 
@@ -52,7 +55,8 @@ const checks = {
   tables(c, expect) {
     expect('roles', ROLE_SIDES);
     expect('phases', PHASES);
-    expect('topics', PRAATPLAAT_TOPICS);
+    // The record prints the praatplaat's topics (PraatplaatTopic) as the page names them.
+    expect('topics', TOPICS.map((topic) => ({ topic, nl: nl.topics[topic], en: en.topics[topic] })));
   },
   balances: (c, expect) => expect('balance', agendaBalance(c.state)),
   // Each viewer gets from the board they were shown at the start, through what they were shown of every change,

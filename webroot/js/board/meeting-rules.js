@@ -1,9 +1,9 @@
 // The meeting's rules the page needs to show things, the browser twin of org.aantafel.board's Role, AgendaBalance,
-// Timers, PraatplaatTopic and BoardSchema.PHASES; their words are board/choices.js's. The shared vectors
-// (ot-vectors.json, groups roles, phases, topics, balances and timers) prove that both sides agree. Deciding what is
-// allowed stays the server's job: nothing here refuses anything.
+// Timers and BoardSchema.PHASES; their words are board/choices.js's. The shared vectors (ot-vectors.json, groups
+// roles, phases, balances and timers) prove that both sides agree. Deciding what is allowed stays the server's job:
+// nothing here refuses anything.
 
-import { FIELD_CHOICES, SIDES, TOPICS } from './choices.js';
+import { FIELD_CHOICES, SIDES } from './choices.js';
 
 // Role wire string -> side of the table, for the balance strip.
 export const ROLE_SIDES = Object.freeze({
@@ -18,21 +18,6 @@ export const ROLE_SIDES = Object.freeze({
 
 // In the order a meeting goes through them; a board's `phases` lists a subset in this order.
 export const PHASES = FIELD_CHOICES.board.phase;
-
-// The praatplaat by Met Andere Ogen: what an evaluation of the collaboration takes one of.
-const TOPIC_LABELS = {
-  child: ['Denk vanuit het kind', 'Think from the child'],
-  possibilities: ['Denk in mogelijkheden', 'Think in possibilities'],
-  connection: ['Zoek de verbinding met ouders', 'Seek connection with parents'],
-  involveChildren: ['Betrek kinderen bij je keuzes', 'Involve children in your choices'],
-  parentExpertise: ['Erken de expertise van ouders', 'Recognise the expertise of parents'],
-  supportParents: ['Bied ouders steun', 'Support parents'],
-  workTogether: ['Werk samen voor resultaat', 'Work together for results'],
-  stayClose: ['Sta dichtbij', 'Stay close'],
-  positive: ['Heb een positieve houding', 'Keep a positive attitude'],
-};
-export const PRAATPLAAT_TOPICS = Object.freeze(TOPICS.map((topic) =>
-  Object.freeze({ topic, nl: TOPIC_LABELS[topic][0], en: TOPIC_LABELS[topic][1] })));
 
 // The side of a role, or null for a role the board does not know.
 export function sideOfRole(role) {
