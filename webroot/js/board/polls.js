@@ -28,7 +28,6 @@ export function pollResults(state, pollId) {
 // spaces (U+00A0, U+2007, U+202F) that JavaScript's trim() takes.
 const SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x20\\u1680\\u2000-\\u2006\\u2008-\\u200a\\u2028\\u2029\\u205f\\u3000]';
 const strip = (option) => option.replace(new RegExp(`^${SPACE}+|${SPACE}+$`, 'g'), '');
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x1f\x7f]/;
 
 // Whether a poll accepts these options (its `options` value, one per line): 2 to 10, none blank or holding a

@@ -31,9 +31,9 @@ export function mayDelete(client, item) {
   return rules.mayDelete(withKind(client, item), actor(client));
 }
 
-/** Whether this person may write the field: what an owner holds (a question's words, an evaluation's answers). */
+/** Whether this person may write the field: what an owner holds (a check-in, a question's words, answers). */
 export function mayChange(client, item, field) {
-  return rules.mayChange(withKind(client, item), field, actor(client));
+  return rules.mayChange(withKind(client, item), field, actor(client)) || ownAndNew(client, item);
 }
 
 /** Removes the item and offers "undo" for a while (see undo-bar.js). */

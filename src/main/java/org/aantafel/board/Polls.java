@@ -18,6 +18,9 @@ import java.util.function.Function;
  * <p>A {@code pollAnswer} is one person's ({@link KindRules}): its id {@code answer.<pollId>.<participantId>} is
  * derived from the actor, it is created and changed by that person only while the poll is open and never withdrawn.
  * Resending or a second tab cannot add a second answer (the id is taken: 409), so the counts are the number of people.
+ *
+ * <p>The browser reads polls with webroot/js/board/polls.js, held to this class by the shared rule vectors
+ * (RuleVectorGenerator in the tests).
  */
 public final class Polls {
 

@@ -11,6 +11,8 @@ import java.util.function.Function;
  * The rules of a webinar's questions, as in Slido: a listener asks, and their question is theirs to reword or
  * withdraw; the facilitator approves or hides it, but does not rewrite it. Everyone votes once per question, for a
  * question everyone can see; the count is the number of live votes, so sending a vote again cannot inflate it.
+ * The browser reads questions with webroot/js/board/questions.js, held to this class by the shared rule vectors
+ * (RuleVectorGenerator in the tests).
  */
 public final class Questions {
 
