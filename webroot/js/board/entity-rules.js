@@ -1,9 +1,8 @@
 // The table of each entity kind's rules, the browser twin of org.aantafel.board.KindRules as BoardSchema declares
 // it: who makes a kind, whose it is and which of its fields that person holds, how it ends (removed with undo,
-// deleted, or kept) and who ends it, and whether it is one person's, with the id derived from them. The shared
-// vectors (ot-vectors.json, groups kindRules and personalIds) prove that both sides hold the same table. The server
-// decides; the page uses this to offer only what it allows, and the shared rule vectors (rule-vectors.json, group
-// rights) prove that mayRemove, mayRestore, mayDelete and mayChange answer as the server's rules do.
+// deleted, or kept) and who ends it, and whether it is one person's, with the id derived from them. The server
+// decides; the page offers only what it allows. The shared vectors prove both sides hold the same table (ot-vectors,
+// groups kindRules, personalIds) and answer alike on who may remove, restore, delete and change (rule-vectors, rights).
 
 export const PERSONAL_SEPARATOR = '.';
 
