@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { languages } from '../../../webroot/js/i18n.js';
+import { languages, roleKeys } from '../../../webroot/js/i18n.js';
 
 const dir = new URL('../../../webroot/js/i18n/', import.meta.url);
 const files = readdirSync(dir).filter((name) => name.endsWith('.js')).sort();
@@ -25,6 +25,12 @@ const placeholders = (text) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map(
 test('there are language files, and the page offers each of them', () => {
   assert.ok(files.length >= 2, files.join());
   assert.deepEqual([...languages].sort(), Object.keys(texts).sort());
+});
+
+test('every role the server knows has a name, and nothing else is named a role', () => {
+  for (const [lang, text] of Object.entries(texts)) {
+    assert.deepEqual(Object.keys(text.roles).sort(), [...roleKeys].sort(), lang);
+  }
 });
 
 for (const lang of Object.keys(texts)) {

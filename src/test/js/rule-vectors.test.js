@@ -1,10 +1,11 @@
 // The shared rule vectors (src/test/resources/vectors/rule-vectors.json, written by RuleVectorGenerator from the Java
 // rules, which RuleVectorsTest holds the file to) against the shipped browser modules: the words of the choices,
-// who may remove, restore, delete and change what, and how questions and polls are read.
+// who may remove, restore, delete and change what, how questions and polls are read, and the forms' limits.
 import { FIELD_CHOICES, SERIES_OUTCOMES, SIDES, VERDICTS } from '../../../webroot/js/board/choices.js';
 import { mayChange, mayDelete, mayRemove, mayRestore } from '../../../webroot/js/board/entity-rules.js';
 import { askedOrder, hasVoted, questionVisible, voteCounts } from '../../../webroot/js/board/questions.js';
 import { POLL_LIMITS, pollOptions, pollOptionsAccepted, pollResults } from '../../../webroot/js/board/polls.js';
+import { INPUT_LIMITS } from '../../../webroot/js/input-limits.js';
 import { testVectorGroups } from './vector-groups.js';
 
 const checks = {
@@ -38,6 +39,7 @@ const checks = {
   },
   pollOptionLists: (c, expect) => expect('accepted', pollOptionsAccepted(c.value)),
   pollLimits: (c, expect) => expect('limits', POLL_LIMITS),
+  inputLimits: (c, expect) => expect('limits', INPUT_LIMITS),
 };
 
 testVectorGroups('rule-vectors.json', checks);

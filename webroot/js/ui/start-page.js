@@ -5,6 +5,7 @@ import { language, t } from '../i18n.js';
 import './language-switch.js';
 import './copy-link.js';
 import { FIELD_CHOICES } from '../board/choices.js';
+import { INPUT_LIMITS } from '../input-limits.js';
 
 // The server fills in the phases and suggested agenda items of each; the empty board comes last.
 const TEMPLATES = [...FIELD_CHOICES.board.template.filter((name) => name !== 'empty'), 'empty'];
@@ -36,7 +37,7 @@ export class StartPage extends LightElement {
       <form class="card" data-testid="create-form" @submit=${this.#create}>
         <h1>${t('newBoard')}</h1>
         <label class="field-label" for="new-title">${t('boardTitle')}</label>
-        <input id="new-title" name="title" type="text" required maxlength="200" data-testid="new-board-title"
+        <input id="new-title" name="title" type="text" required maxlength=${INPUT_LIMITS.boardTitle} data-testid="new-board-title"
           placeholder=${t('boardTitleHint')}>
         <label class="field-label" for="new-language">${t('boardLanguage')}</label>
         <select id="new-language" name="language" data-testid="new-board-language">

@@ -35,6 +35,7 @@ public final class RuleVectorGenerator {
     ChoiceVectors.add(vectors);
     RightsVectors.add(vectors);
     QuestionPollVectors.add(vectors, new Random(SEED));
+    InputLimitVectors.add(vectors);
     return vectors;
   }
 }
