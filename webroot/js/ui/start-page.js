@@ -2,7 +2,7 @@
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
 import { language, t } from '../i18n.js';
-import './language-switch.js';
+import { NAMES } from './language-switch.js';
 import './copy-link.js';
 import { FIELD_CHOICES } from '../board/choices.js';
 import { INPUT_LIMITS } from '../input-limits.js';
@@ -41,8 +41,8 @@ export class StartPage extends LightElement {
           placeholder=${t('boardTitleHint')}>
         <label class="field-label" for="new-language">${t('boardLanguage')}</label>
         <select id="new-language" name="language" data-testid="new-board-language">
-          <option value="nl" ?selected=${language() === 'nl'}>Nederlands</option>
-          <option value="en" ?selected=${language() === 'en'}>English</option>
+          ${FIELD_CHOICES.board.language.map((lang) => html`
+            <option value=${lang} ?selected=${language() === lang}>${NAMES[lang] ?? lang}</option>`)}
         </select>
         <label class="field-label" for="new-template">${t('template')}</label>
         <select id="new-template" name="template" data-testid="new-board-template">
