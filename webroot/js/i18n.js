@@ -2,6 +2,7 @@
 // no jargon. Keys are English so code reads naturally; {name} marks a parameter.
 import { nl } from './i18n/nl.js';
 import { en } from './i18n/en.js';
+import { ROLE_SIDES } from './board/meeting-rules.js';
 
 const STORAGE_KEY = 'aantafel.language';
 
@@ -41,7 +42,8 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
 }
 
-export const roleKeys = Object.keys(texts.en.roles);
+// The roles the server knows (Role, held by the shared vectors), in its order; each language names them all.
+export const roleKeys = Object.keys(ROLE_SIDES);
 
 /** A role's label; roles the app does not know (yet) are shown as given. */
 export function roleLabel(role) {

@@ -1,7 +1,7 @@
 // The browser's poll helpers count as the server's record does: live answers to this poll, one per person.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pollAnswerId, pollOptions, pollResults } from '../../../webroot/js/board/meeting-rules.js';
+import { pollAnswerId, pollOptions, pollResults } from '../../../webroot/js/board/polls.js';
 
 test('poll results count the live answers to that poll per option', () => {
   const state = {

@@ -1,8 +1,8 @@
 // The table of each entity kind's rules, the browser twin of org.aantafel.board.KindRules as BoardSchema declares
 // it: who makes a kind, whose it is and which of its fields that person holds, how it ends (removed with undo,
-// deleted, or kept) and who ends it, and whether it is one person's, with the id derived from them. The shared
-// vectors (ot-vectors.json, groups kindRules and personalIds) prove that both sides hold the same table. The server
-// decides; the page uses this to offer only what it allows.
+// deleted, or kept) and who ends it, and whether it is one person's, with the id derived from them. The server
+// decides; the page offers only what it allows. The shared vectors prove both sides hold the same table (ot-vectors,
+// groups kindRules, personalIds) and answer alike on who may remove, restore, delete and change (rule-vectors, rights).
 
 export const PERSONAL_SEPARATOR = '.';
 
@@ -63,13 +63,26 @@ export function ownEntry(state, kind, participantId, parentId = null) {
   return earlier ?? [id, undefined];
 }
 
-// Whether the table lets this person set `removed` on the item.
-export function mayRemove(item, actor) {
-  const { ending, ender } = KIND_RULES[item.kind] ?? {};
-  return ending === 'removed' && (ender === 'anyone' || (ender === 'owner' && owns(item, actor)));
+// Whether the table lets the actor end the item the way its kind ends ('removed' or 'deleted').
+function mayEnd(item, actor, ending) {
+  const rules = KIND_RULES[item.kind];
+  if (rules?.ending !== ending) return false;
+  return rules.ender === 'anyone' || (rules.ender === 'owner' && owns(item, actor))
+    || (rules.ender === 'facilitator' && actor.isFacilitator);
 }
 
-// Bringing something back is for who removed it, or the facilitator.
+// Whether the table lets this person set `removed` on the item.
+export function mayRemove(item, actor) {
+  return mayEnd(item, actor, 'removed');
+}
+
+// Whether the table lets this person delete the item (withdraw a question, take back a poll or an evaluation).
+export function mayDelete(item, actor) {
+  return mayEnd(item, actor, 'deleted');
+}
+
+// Bringing something removed back is for who removed it, or the facilitator.
 export function mayRestore(item, actor) {
-  return actor.isFacilitator || (Boolean(item.removedBy) && item.removedBy === actor.participantId);
+  return KIND_RULES[item.kind]?.ending === 'removed'
+    && (actor.isFacilitator || (Boolean(item.removedBy) && item.removedBy === actor.participantId));
 }

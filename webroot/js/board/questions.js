@@ -1,5 +1,6 @@
-// A webinar's questions, as the board's state holds them (docs/meeting-model.md, "Questions and votes").
-// Pure functions, shared by the board page and the big screen. The server decides who may do what;
+// A webinar's questions, as the board's state holds them (docs/meeting-model.md, "Questions and votes"): the
+// browser twin of org.aantafel.board.Questions, held to it by the shared vectors (rule-vectors.json, group
+// questions). Pure functions, shared by the board page and the big screen. The server decides who may do what;
 // these only decide what to show.
 
 /** Whether everyone sees the question: approved (or from before moderation existed), not hidden. */
@@ -31,15 +32,21 @@ export function hasVoted(state, questionId, participantId) {
 }
 
 /**
+ * The order questions (each {id, askedAt, order}) were asked in: by the server's stamp, which askers cannot tie as
+ * they can tie the order keys of questions they could not see; questions from before the stamp by their order key,
+ * before the stamped ones. The record lists them so (org.aantafel.board.Questions.AS_ASKED).
+ */
+export function askedOrder(a, b) {
+  return (a.askedAt ?? 0) - (b.askedAt ?? 0) || compare(a.order ?? '', b.order ?? '') || compare(a.id, b.id);
+}
+
+/**
  * Questions (each {id, askedAt, order, votes, answered, ...}) in the order to show: open ones first, then answered
- * ones; within each, by most votes (ties: asked first) or by newest. When they were asked is the server's stamp;
- * questions from before it was stamped go by their order key, before the stamped ones.
+ * ones; within each, by most votes (ties: asked first) or by newest.
  */
 export function sortQuestions(questions, sort) {
-  const byOrder = (a, b) => (a.askedAt ?? 0) - (b.askedAt ?? 0) || compare(a.order ?? '', b.order ?? '')
-    || compare(a.id, b.id);
   return [...questions].sort((a, b) => Number(Boolean(a.answered)) - Number(Boolean(b.answered))
-    || (sort === 'newest' ? byOrder(b, a) : (b.votes ?? 0) - (a.votes ?? 0) || byOrder(a, b)));
+    || (sort === 'newest' ? askedOrder(b, a) : (b.votes ?? 0) - (a.votes ?? 0) || askedOrder(a, b)));
 }
 
 function compare(a, b) {

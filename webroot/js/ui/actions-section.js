@@ -11,8 +11,7 @@ import { t } from '../i18n.js';
 import { changedBy, removeItem } from './removal.js';
 import './removed-items.js';
 import { draft } from './draft.js';
-
-const STATUSES = ['open', 'done'];
+import { ACTION_STATUSES as STATUSES } from '../board/choices.js';
 
 export class ActionsSection extends BoardSection {
   render() {

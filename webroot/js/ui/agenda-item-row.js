@@ -10,8 +10,7 @@ import './agenda-timer.js';
 import { roleLabel, t } from '../i18n.js';
 import { changedBy, mayRemove, mayRename, removeItem } from './removal.js';
 import { draft } from './draft.js';
-
-const STATUSES = ['open', 'done', 'postponed'];
+import { AGENDA_STATUSES as STATUSES } from '../board/choices.js';
 
 /** ctx: {client, items, index, meeting (bool), readOnly, facilitator, currentId, move(index, step), isOpen(id), toggle(id)} */
 export function agendaItemRow(ctx, item) {

@@ -7,8 +7,10 @@ import './text-field.js';
 import { t } from '../i18n.js';
 import { changedBy, removeItem } from './removal.js';
 import './removed-items.js';
+import { STANCES } from '../board/choices.js';
 
-const STANCES = [['agree', 'agreeHeading', 'addAgree'], ['disagree', 'disagreeHeading', 'addDisagree']];
+// The heading and the add button of each stance's list.
+const LABELS = { agree: ['agreeHeading', 'addAgree'], disagree: ['disagreeHeading', 'addDisagree'] };
 
 export class AgreementsSection extends BoardSection {
   render() {
@@ -17,7 +19,7 @@ export class AgreementsSection extends BoardSection {
       <section class="card" aria-labelledby="agreements-heading">
         <h2 id="agreements-heading">${t('agreementsHeading')}</h2>
         <div class="two-lists">
-          ${STANCES.map(([stance, heading, add]) => this.#list(all, stance, heading, add))}
+          ${STANCES.map((stance) => this.#list(all, stance, ...LABELS[stance]))}
         </div>
         <aan-removed-items .client=${this.client} kind="agreement" field="text"></aan-removed-items>
       </section>`;

@@ -4,9 +4,8 @@ import { html } from 'lit';
 import { BoardSection } from './light-element.js';
 import { flexGrow } from './flex-grow.js';
 import { agendaBalance, familyHasProposed } from '../board/meeting-rules.js';
+import { BALANCE_SIDES as SIDES } from '../board/choices.js';
 import { t } from '../i18n.js';
-
-const SIDES = ['family', 'school', 'care'];
 
 export class BalanceStrip extends BoardSection {
   render() {

@@ -6,6 +6,7 @@ import { BoardSection } from './light-element.js';
 import './text-field.js';
 import { roleLabel, t } from '../i18n.js';
 import { ownEntry } from '../board/entity-rules.js';
+import { mayChange } from './removal.js';
 
 export class CheckinSection extends BoardSection {
   render() {
@@ -28,7 +29,7 @@ export class CheckinSection extends BoardSection {
                 <span class="muted">${roleLabel(card.role ?? this.client.role)}</span></p>
               <aan-text-field .client=${this.client} .entityId=${card.id} field="text" multiline
                 label=${t('checkinText', { name: card.name ?? this.client.name })} hideLabel testid="checkin-text"
-                ?disabled=${this.readOnly || !(mine(card) || this.isFacilitator)}></aan-text-field>
+                ?disabled=${this.readOnly || !mayChange(this.client, card, 'text')}></aan-text-field>
             </li>`)}
         </ul>
         ${this.readOnly || hasMine ? '' : html`

@@ -4,11 +4,11 @@ import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { BoardSection } from './light-element.js';
 import { namedParticipants, personName } from './people.js';
-import { PRAATPLAAT_TOPICS } from '../board/meeting-rules.js';
+import { TOPICS } from '../board/choices.js';
 import './text-field.js';
 import { roleLabel, t } from '../i18n.js';
+import { mayChange, mayDelete } from './removal.js';
 
-const TOPICS = PRAATPLAAT_TOPICS.map((entry) => entry.topic);
 const QUESTIONS = [['howIsIt', 'evaluation-how'], ['goodAt', 'evaluation-good'], ['couldBetter', 'evaluation-better']];
 
 export class EvaluationSection extends BoardSection {
@@ -69,8 +69,7 @@ export class EvaluationSection extends BoardSection {
   }
 
   #card(card) {
-    const me = this.client.you?.participantId;
-    const mayAnswer = !this.readOnly && (this.client.isFacilitator || (me && card.assignedTo === me));
+    const mayAnswer = !this.readOnly && mayChange(this.client, card, 'howIsIt');
     const topic = t(`topics.${card.topic}`);
     const who = card.assignedTo ? personName(this.client, card.assignedTo) : t('nobody');
     return html`
@@ -81,7 +80,7 @@ export class EvaluationSection extends BoardSection {
         ${QUESTIONS.map(([field, testid]) => html`
           <aan-text-field .client=${this.client} .entityId=${card.id} field=${field} multiline
             label="${t(field)}" testid=${testid} ?disabled=${!mayAnswer}></aan-text-field>`)}
-        ${this.isFacilitator ? html`
+        ${!this.readOnly && mayDelete(this.client, card) ? html`
           <button type="button" class="link danger" data-testid="evaluation-remove"
             aria-label=${t('removeEvaluation', { topic })} @click=${() => this.client.delete(card.id)}>${t('remove')}</button>` : ''}
       </li>`;

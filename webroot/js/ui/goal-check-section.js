@@ -6,8 +6,7 @@ import { BoardSection } from './light-element.js';
 import './text-field.js';
 import { roleLabel, t } from '../i18n.js';
 import { ownEntry } from '../board/entity-rules.js';
-
-const VERDICTS = ['met', 'partly', 'not'];
+import { VERDICTS } from '../board/choices.js';
 
 export class GoalCheckSection extends BoardSection {
   render() {

@@ -4,6 +4,7 @@
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
 import { roleKeys, t } from '../i18n.js';
+import { INPUT_LIMITS } from '../input-limits.js';
 
 export class JoinForm extends LightElement {
   static properties = {
@@ -18,7 +19,7 @@ export class JoinForm extends LightElement {
         <h1>${t('joinTitle')}</h1>
         <p>${t('joinIntro')}</p>
         <label class="field-label" for="join-name">${t('yourName')}</label>
-        <input id="join-name" name="name" type="text" required autocomplete="name" maxlength="60"
+        <input id="join-name" name="name" type="text" required autocomplete="name" maxlength=${INPUT_LIMITS.joinName}
           data-testid="join-name" .value=${this.name ?? ''}>
         <label class="field-label" for="join-role">${t('yourRole')}</label>
         <select id="join-role" name="role" required data-testid="join-role">
@@ -27,7 +28,7 @@ export class JoinForm extends LightElement {
         </select>
         ${this.mailOffered ? html`
           <label class="field-label" for="join-email">${t('yourEmail')}</label>
-          <input id="join-email" name="email" type="email" autocomplete="email" maxlength="254"
+          <input id="join-email" name="email" type="email" autocomplete="email" maxlength=${INPUT_LIMITS.email}
             aria-describedby="join-email-help" data-testid="join-email">
           <p class="muted" id="join-email-help">${t('yourEmailHelp')}</p>
           ${this.changing ? html`

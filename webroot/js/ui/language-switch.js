@@ -2,7 +2,8 @@ import { html } from 'lit';
 import { LightElement } from './light-element.js';
 import { language, languages, setLanguage, t } from '../i18n.js';
 
-const NAMES = { nl: 'Nederlands', en: 'English' };
+// Each language by its own name.
+export const NAMES = { nl: 'Nederlands', en: 'English' };
 
 export class LanguageSwitch extends LightElement {
   render() {

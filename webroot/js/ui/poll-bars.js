@@ -2,7 +2,7 @@
 // and the big screen. The bar is only decoration (aria-hidden): the words say everything.
 import { html } from 'lit';
 import { flexGrow } from './flex-grow.js';
-import { pollOptions, pollResults } from '../board/meeting-rules.js';
+import { pollOptions, pollResults } from '../board/polls.js';
 import { t } from '../i18n.js';
 
 export function pollBars(state, pollId) {

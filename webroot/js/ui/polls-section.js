@@ -7,7 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
 import { BoardSection } from './light-element.js';
 import { orderAtEnd, orderedEntities } from './ordered-entities.js';
-import { POLL_LIMITS, pollOptions } from '../board/meeting-rules.js';
+import { POLL_LIMITS, pollOptions, pollOptionsAccepted } from '../board/polls.js';
 import { ownEntry } from '../board/entity-rules.js';
 import { pollBars } from './poll-bars.js';
 import { t } from '../i18n.js';
@@ -78,8 +78,7 @@ export class PollsSection extends BoardSection {
   #form() {
     const options = this.draftOptions;
     const filled = options.map((o) => o.trim());
-    const valid = this.draftQuestion.trim() !== '' && filled.every((o) => o !== '')
-      && new Set(filled).size === filled.length && filled.length >= POLL_LIMITS.minOptions;
+    const valid = this.draftQuestion.trim() !== '' && pollOptionsAccepted(filled.join('\n'));
     return html`
       <form class="poll-form" data-testid="poll-form" @submit=${this.#ask}>
         <label>${t('poll.question')}

@@ -5,16 +5,13 @@ import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { orderedEntities } from './ordered-entities.js';
 import { personName } from './people.js';
-import { agendaBalance, PRAATPLAAT_TOPICS } from '../board/meeting-rules.js';
+import { agendaBalance } from '../board/meeting-rules.js';
+import { BALANCE_SIDES as SIDES, TOPICS, VERDICTS } from '../board/choices.js';
 import { questionVisible, sortQuestions, voteCounts } from '../board/questions.js';
 import { longDate, roleLabel, t } from '../i18n.js';
 import './agenda-timer.js';
 import './auto-pager.js';
 import { pollBars } from './poll-bars.js';
-
-const SIDES = ['family', 'school', 'care'];
-const VERDICTS = ['met', 'partly', 'not'];
-const TOPICS = PRAATPLAAT_TOPICS.map((entry) => entry.topic);
 
 export function projectorPhase(phase, client) {
   // An open poll takes the whole screen, whatever the phase: the room answers it now.

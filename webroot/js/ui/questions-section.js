@@ -10,6 +10,7 @@ import { BoardSection } from './light-element.js';
 import { orderAtEnd, orderedEntities } from './ordered-entities.js';
 import { hasVoted, questionVisible, sortQuestions, voteCounts } from '../board/questions.js';
 import { ownEntry } from '../board/entity-rules.js';
+import { mayChange, mayDelete } from './removal.js';
 import './text-field.js';
 import { t } from '../i18n.js';
 
@@ -53,7 +54,6 @@ export class QuestionsSection extends BoardSection {
   }
 
   #row(q, { me, host, ro, current }) {
-    const own = me !== null && q.proposedBy === me;
     const moderation = q.moderation ?? 'approved';
     const visible = questionVisible(q);
     const voted = hasVoted(this.client.state, q.id, me);
@@ -63,7 +63,7 @@ export class QuestionsSection extends BoardSection {
         data-testid="question-row" data-id=${q.id} data-answered=${String(Boolean(q.answered))}
         data-votes=${q.votes} data-moderation=${moderation} data-current=${String(current)}>
         <aan-text-field .client=${this.client} .entityId=${q.id} field="text" hideLabel
-          label=${label} testid="question-text" ?disabled=${ro || !own}></aan-text-field>
+          label=${label} testid="question-text" ?disabled=${ro || !mayChange(this.client, q, 'text')}></aan-text-field>
         <p class="muted item-meta">
           ${q.proposedByName ? html`<span>${t('askedBy', { name: q.proposedByName })}</span>` : ''}
           ${current ? html`<span class="badge current-badge" data-testid="question-current-badge">${t('questionNowAnswering')}</span>` : ''}
@@ -76,7 +76,7 @@ export class QuestionsSection extends BoardSection {
             aria-pressed=${String(voted)} aria-label=${t('questionVoteLabel', { n: q.n, votes: q.votes })}
             @click=${() => this.#vote(q, voted, me)}>▲ <data data-testid="question-votes" value=${q.votes}>${q.votes}</data></button>`
             : html`<data class="muted" data-testid="question-votes" value=${q.votes}>${t('questionVotes', { n: q.votes })}</data>`}
-          ${own && !ro ? html`<button type="button" data-testid="question-withdraw"
+          ${mayDelete(this.client, q) && !ro ? html`<button type="button" data-testid="question-withdraw"
             @click=${() => this.client.delete(q.id)}>${t('questionWithdraw')}<span class="visually-hidden">: ${label}</span></button>` : ''}
           ${host ? this.#hostControls(q, moderation, current, label) : ''}
         </div>

@@ -23,7 +23,17 @@ export function mayRename(client, item) {
 }
 
 export function mayRestore(client, item) {
-  return rules.mayRestore(item, actor(client));
+  return rules.mayRestore(withKind(client, item), actor(client));
+}
+
+/** Deleting for good: a question is withdrawn by who asked it, an evaluation taken back by the facilitator. */
+export function mayDelete(client, item) {
+  return rules.mayDelete(withKind(client, item), actor(client));
+}
+
+/** Whether this person may write the field: what an owner holds (a check-in, a question's words, answers). */
+export function mayChange(client, item, field) {
+  return rules.mayChange(withKind(client, item), field, actor(client)) || ownAndNew(client, item);
 }
 
 /** Removes the item and offers "undo" for a while (see undo-bar.js). */

@@ -7,12 +7,7 @@ import { flexGrow } from './flex-grow.js';
 import { longDate, roleLabel, t } from '../i18n.js';
 import './language-switch.js';
 import { readerFragment, readerFromHash, readerHeaders } from '../sync/reader.js';
-
-const SIDES = ['family', 'school', 'care', 'other'];
-const VERDICTS = ['met', 'partly', 'not'];
-const OUTCOMES = ['onTime', 'late', 'overdue', 'open'];
-const TOPICS = ['child', 'possibilities', 'connection', 'involveChildren', 'parentExpertise',
-  'supportParents', 'workTogether', 'stayClose', 'positive'];
+import { SERIES_OUTCOMES as OUTCOMES, SIDES, TOPICS, VERDICTS } from '../board/choices.js';
 
 export class SeriesPage extends LightElement {
   static properties = { report: { state: true }, failure: { state: true } };

@@ -2,11 +2,13 @@
 import { html } from 'lit';
 import { LightElement } from './light-element.js';
 import { language, t } from '../i18n.js';
-import './language-switch.js';
+import { NAMES } from './language-switch.js';
 import './copy-link.js';
+import { FIELD_CHOICES } from '../board/choices.js';
+import { INPUT_LIMITS } from '../input-limits.js';
 
-// The server fills in the phases and suggested agenda items of each.
-const TEMPLATES = ['driehoeksgesprek', 'startgesprek', 'zorgoverleg', 'ouderavond', 'webinar', 'empty'];
+// The server fills in the phases and suggested agenda items of each; the empty board comes last.
+const TEMPLATES = [...FIELD_CHOICES.board.template.filter((name) => name !== 'empty'), 'empty'];
 
 const LINK_KINDS = [
   ['facilitator', 'linkFacilitator', 'linkFacilitatorHelp'],
@@ -35,12 +37,12 @@ export class StartPage extends LightElement {
       <form class="card" data-testid="create-form" @submit=${this.#create}>
         <h1>${t('newBoard')}</h1>
         <label class="field-label" for="new-title">${t('boardTitle')}</label>
-        <input id="new-title" name="title" type="text" required maxlength="200" data-testid="new-board-title"
+        <input id="new-title" name="title" type="text" required maxlength=${INPUT_LIMITS.boardTitle} data-testid="new-board-title"
           placeholder=${t('boardTitleHint')}>
         <label class="field-label" for="new-language">${t('boardLanguage')}</label>
         <select id="new-language" name="language" data-testid="new-board-language">
-          <option value="nl" ?selected=${language() === 'nl'}>Nederlands</option>
-          <option value="en" ?selected=${language() === 'en'}>English</option>
+          ${FIELD_CHOICES.board.language.map((lang) => html`
+            <option value=${lang} ?selected=${language() === lang}>${NAMES[lang] ?? lang}</option>`)}
         </select>
         <label class="field-label" for="new-template">${t('template')}</label>
         <select id="new-template" name="template" data-testid="new-board-template">

@@ -18,6 +18,9 @@ import java.util.function.Function;
  * <p>A {@code pollAnswer} is one person's ({@link KindRules}): its id {@code answer.<pollId>.<participantId>} is
  * derived from the actor, it is created and changed by that person only while the poll is open and never withdrawn.
  * Resending or a second tab cannot add a second answer (the id is taken: 409), so the counts are the number of people.
+ *
+ * <p>The browser reads polls with webroot/js/board/polls.js, held to this class by the shared rule vectors
+ * (RuleVectorGenerator in the tests).
  */
 public final class Polls {
 
@@ -36,6 +39,22 @@ public final class Polls {
   /** A poll's options as a list; empty when it has none yet. */
   public static List<String> options(Object value) {
     return value instanceof String s && !s.isEmpty() ? List.of(s.split("\n", -1)) : List.of();
+  }
+
+  /**
+   * How many chose each option of the poll, from a board's entities (id to state map): its live answers, one per
+   * person by their ids, each naming one of its options.
+   */
+  public static int[] results(String pollId, Map<String, ? extends Map<?, ?>> entities) {
+    Map<?, ?> poll = entities.get(pollId);
+    int[] counts = new int[poll == null || Removal.gone(poll) ? 0 : options(poll.get("options")).size()];
+    entities.values().forEach(a -> {
+      if (ANSWER.equals(a.get("kind")) && !Removal.gone(a) && pollId.equals(a.get("poll"))
+          && a.get("choice") instanceof Number choice && choice.intValue() >= 0 && choice.intValue() < counts.length) {
+        counts[choice.intValue()]++;
+      }
+    });
+    return counts;
   }
 
   public static String answerId(String pollId, String participantId) {

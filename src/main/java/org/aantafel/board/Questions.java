@@ -1,5 +1,7 @@
 package org.aantafel.board;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,8 @@ import java.util.function.Function;
  * The rules of a webinar's questions, as in Slido: a listener asks, and their question is theirs to reword or
  * withdraw; the facilitator approves or hides it, but does not rewrite it. Everyone votes once per question, for a
  * question everyone can see; the count is the number of live votes, so sending a vote again cannot inflate it.
+ * The browser reads questions with webroot/js/board/questions.js, held to this class by the shared rule vectors
+ * (RuleVectorGenerator in the tests).
  */
 public final class Questions {
 
@@ -48,6 +52,27 @@ public final class Questions {
   public static boolean counts(Map<?, ?> vote) {
     return !Removal.gone(vote) && !Boolean.TRUE.equals(vote.get(WITHDRAWN));
   }
+
+  /** Votes that count, per question id, among a board's entities (id to state map): what everyone sees counted. */
+  public static Map<String, Integer> voteCounts(Map<String, ? extends Map<?, ?>> entities) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    entities.values().forEach(e -> {
+      if ("vote".equals(e.get("kind")) && counts(e) && e.get("question") instanceof String question) {
+        counts.merge(question, 1, Integer::sum);
+      }
+    });
+    return counts;
+  }
+
+  /**
+   * Questions (id to state map) as they were asked: by the server's stamp, which askers cannot tie as they can tie
+   * the order keys of questions they could not see; questions from before the stamp by order key, before the others.
+   */
+  public static final Comparator<Map.Entry<String, ? extends Map<?, ?>>> AS_ASKED = Comparator
+      .<Map.Entry<String, ? extends Map<?, ?>>>comparingLong(e -> e.getValue().get(ASKED_AT) instanceof Number n
+          ? n.longValue() : 0)
+      .thenComparing(e -> e.getValue().get("order") instanceof String order ? order : "")
+      .thenComparing(Map.Entry::getKey);
 
   /** Casting a vote again ({@code withdrawn} false) needs its question still to be one everyone sees. */
   static void checkRecast(Map<String, Object> vote, Object withdrawn, Function<String, Optional<Entity>> lookup) {

@@ -15,12 +15,17 @@ public interface ValueRule {
   }
 
   static ValueRule oneOf(List<String> allowed) {
-    List<String> values = List.copyOf(allowed);
-    return (field, value) -> {
+    return new OneOf(List.copyOf(allowed));
+  }
+
+  /** One of a few words: a record, so the choices can be read (the browser's board/choices.js holds the same). */
+  record OneOf(List<String> values) implements ValueRule {
+    @Override
+    public void check(String field, Object value) {
       if (!(value instanceof String) || !values.contains(value)) {
         throw BoardRejection.badInput(field + " must be one of " + values);
       }
-    };
+    }
   }
 
   static ValueRule string(int maxLength) {

@@ -62,13 +62,8 @@ final class BoardReading {
 
   /** The questions everyone saw, as asked, with their live votes; hidden and never approved ones left out. */
   private List<RecordQuestion> questions() {
-    Map<Object, Integer> votes = new LinkedHashMap<>();
-    ofKind("vote").stream().filter(e -> Questions.counts(e.getValue()))
-        .forEach(e -> votes.merge(e.getValue().get("question"), 1, Integer::sum));
-    List<Map.Entry<String, Map<String, Object>>> asked = orderedEntries("question");
-    // By the server's stamp: askers cannot see each other's waiting questions, so their order keys can tie.
-    asked.sort(Comparator.comparingLong(e -> e.getValue().get("askedAt") instanceof Number n ? n.longValue() : 0));
-    return asked.stream().filter(e -> Questions.visible(e.getValue()))
+    Map<String, Integer> votes = Questions.voteCounts(live);
+    return ofKind("question").stream().filter(e -> Questions.visible(e.getValue())).sorted(Questions.AS_ASKED)
         .map(e -> new RecordQuestion(text(e.getValue(), "text"), proposer(e.getValue()),
             Boolean.TRUE.equals(e.getValue().get("answered")), votes.getOrDefault(e.getKey(), 0)))
         .toList();
@@ -79,12 +74,7 @@ final class BoardReading {
     return orderedEntries(Polls.POLL).stream().filter(e -> Boolean.TRUE.equals(e.getValue().get("opened")))
         .map(e -> {
           List<String> options = Polls.options(e.getValue().get("options"));
-          int[] counts = new int[options.size()];
-          ofKind(Polls.ANSWER).stream().map(Map.Entry::getValue)
-              .filter(a -> e.getKey().equals(a.get("poll")) && a.get("choice") instanceof Number)
-              .mapToInt(a -> ((Number) a.get("choice")).intValue())
-              .filter(choice -> choice >= 0 && choice < counts.length)
-              .forEach(choice -> counts[choice]++);
+          int[] counts = Polls.results(e.getKey(), live);
           List<RecordPoll.Option> counted = new ArrayList<>();
           for (int i = 0; i < options.size(); i++) {
             counted.add(new RecordPoll.Option(options.get(i), counts[i]));

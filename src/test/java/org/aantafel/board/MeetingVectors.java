@@ -8,7 +8,8 @@ import java.util.Random;
 
 /**
  * The meeting-rule groups of the shared vectors: the role, phase and topic tables, agenda balances of random boards
- * and timer readings, as the Java side computes them; webroot/js/board/meeting-rules.js must give the same.
+ * and timer readings, as the Java side computes them; webroot/js/board/meeting-rules.js must give the same, and the
+ * page's texts (webroot/js/i18n) must name the topics as the record prints them.
  */
 final class MeetingVectors {
 
