@@ -26,6 +26,9 @@ final class BenchReport {
     out.append(String.format("remote edits transformed against a pending edit: %d; retries %d; errors %s; connections lost %s%n",
       r.getLong("remoteEditsTransformedAgainstPending"), r.getLong("retries"), r.getJsonObject("errorsByCode").encode(),
       r.getJsonObject("connectionsLost").encode()));
+    out.append(intervals(r.getJsonArray("intervals")));
+    out.append(leaving(r.getJsonObject("leaving")));
+    out.append(heap(result.getJsonObject("serverHeap")));
     if (result.containsKey("skipped")) {
       out.append(String.format("drained: %s (undelivered %d); convergence and durability %s%n",
         r.getBoolean("drained"), r.getInteger("undeliveredAfterDrain"), result.getString("skipped")));
@@ -74,6 +77,52 @@ final class BenchReport {
   private static void row(StringBuilder out, String metric, double aanTafel, double relay) {
     out.append(String.format("%-36s | %10.2f | %10.2f | %7s%n", metric, aanTafel, relay,
       relay > 0 ? String.format("%.2f", aanTafel / relay) : "-"));
+  }
+
+  /** The p99s per interval of a soak; nothing for a run of one interval. */
+  static String intervals(io.vertx.core.json.JsonArray intervals) {
+    if (intervals == null || intervals.size() < 2) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("per interval (by arrival; end in s since the window opened):\n");
+    out.append(String.format("%8s | %12s | %9s | %12s | %9s | %s%n", "end s", "screen p99", "n", "ack p99", "n",
+      "errors so far"));
+    for (int i = 0; i < intervals.size(); i++) {
+      JsonObject in = intervals.getJsonObject(i);
+      JsonObject screen = in.getJsonObject("deliveryLatencyMs");
+      JsonObject ack = in.getJsonObject("ackLatencyMs");
+      out.append(String.format("%8.0f | %9.2f ms | %9d | %9.2f ms | %9d | %s%n", in.getDouble("endSeconds"),
+        screen.getDouble("p99"), screen.getLong("count"), ack.getDouble("p99"), ack.getLong("count"),
+        in.getJsonObject("errorsByCode").encode()));
+    }
+    return out.toString();
+  }
+
+  private static String leaving(JsonObject leaving) {
+    if (leaving == null || leaving.getLong("leaves") == 0) {
+      return "";
+    }
+    JsonObject rejoin = leaving.getJsonObject("rejoinLatencyMs");
+    return String.format("leaving and coming back: %d leaves, %d returns (%d with the whole board instead of a catch-up),"
+        + " %d changes caught up, %d submits cut off by leaving and sent again; back (open + join + catch-up)"
+        + " p50 %.2f p99 %.2f ms%n", leaving.getLong("leaves"), leaving.getLong("returns"),
+      leaving.getLong("fullStateRejoins"), leaving.getLong("catchUpChanges"), leaving.getLong("submitsCutOffByLeaving"),
+      rejoin.getDouble("p50"), rejoin.getDouble("p99"));
+  }
+
+  private static String heap(JsonObject heap) {
+    if (heap == null || heap.getJsonArray("samples").isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("server heap after full GC (s since the window opened: live MB / RSS MB): ");
+    heap.getJsonArray("samples").forEach(o -> {
+      JsonObject s = (JsonObject) o;
+      out.append(String.format("%.0f: %.1f / %.0f; ", s.getDouble("atSeconds"), s.getDouble("liveHeapMb"),
+        s.getDouble("rssMb")));
+    });
+    out.append(String.format("%nlive heap slope over the window (least squares, %d samples): %s MB/min%n",
+      heap.getInteger("samplesInWindow"), heap.getValue("liveHeapSlopeMbPerMinute")));
+    return out.toString();
   }
 
   static String latency(String name, JsonObject h) {

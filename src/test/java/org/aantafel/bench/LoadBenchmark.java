@@ -190,7 +190,7 @@ public final class LoadBenchmark {
   /** The load, then convergence and durability; with a server given, also its SIGKILL + restart check. */
   int run(ServerProcess server) throws Exception {
     connect();
-    Measured measured = typeAndMeasure();
+    Measured measured = typeAndMeasure(server);
     String loadAverage = measured.loadAverage();
     boolean drained = measured.drained();
     int undelivered = measured.undelivered();
@@ -216,6 +216,7 @@ public final class LoadBenchmark {
       .put("config", configJson(server != null))
       .put("machine", machineJson(loadAverage))
       .put("results", report.put("drained", drained).put("undeliveredAfterDrain", undelivered))
+      .put("serverHeap", measured.heap())
       .put("convergence", convergence)
       .put("durabilityReadBack", durable)
       .put("durabilityAfterKillAndRestart", afterRestart)
@@ -248,6 +249,7 @@ public final class LoadBenchmark {
       for (int c = 0; c < config.clientsPerBoard(); c++) {
         BenchClient client = new BenchClient(vertx, board, c, runId, metrics,
           TextAssignment.of(config.mode(), c, config.texts()), config.seed() * 1_000_003L + board.index * 31L + c);
+        client.keepingAtMost(config.markersKept());
         clients.add(!relay ? client : config.mode() == BenchConfig.Mode.AUTHORS
           ? client.seededAgainstRelay(TextAssignment.sharedItems(config.texts())) : client.againstRelay());
       }
@@ -260,9 +262,9 @@ public final class LoadBenchmark {
    * The relay's run: the same boards, clients, rate, warm-up and window; no convergence or durability checks, since
    * the relay neither transforms (the texts differ) nor stores.
    */
-  private JsonObject measureRelay() {
+  private JsonObject measureRelay() throws InterruptedException {
     connect();
-    Measured measured = typeAndMeasure();
+    Measured measured = typeAndMeasure(null);
     await(Future.join(clients.stream().map(BenchClient::close).toList()).otherwiseEmpty(), 60);
     String skipped = "not checked against the relay: it neither transforms (the texts differ) nor stores";
     return new JsonObject()
@@ -274,19 +276,27 @@ public final class LoadBenchmark {
       .put("skipped", skipped);
   }
 
-  private record Measured(String loadAverage, boolean drained, int undelivered, JsonObject report) {}
+  private record Measured(String loadAverage, boolean drained, int undelivered, JsonObject report, JsonObject heap) {}
 
-  /** Warm-up, the measurement window, then the drain; the metrics of the window. */
-  private Measured typeAndMeasure() {
+  /**
+   * Warm-up, the measurement window, then the drain; the metrics of the window. {@code server}: the process whose
+   * heap is sampled (--heap-every), or null.
+   */
+  private Measured typeAndMeasure(ServerProcess server) throws InterruptedException {
     long measureStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.warmupSeconds());
     long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(config.measureSeconds());
     metrics.openWindow(measureStart, measureEnd);
     log("typing" + (relay ? " against the relay" : "") + ": warm-up " + config.warmupSeconds()
-      + " s, then measuring " + config.measureSeconds() + " s");
+      + " s, then measuring " + config.measureSeconds() + " s"
+      + (config.markersKept() > 0 ? "; each client keeps at most " + config.markersKept() + " of its markers in its"
+        + " text, deleting its oldest as it types" : ""));
     clients.forEach(c -> c.startTyping(config.editsPerSecond()));
+    Churn churn = new Churn(vertx, config.soak(), clients);
+    churn.start();
     // The measurement window is a span of time by design: typing runs until it ends.
-    await(vertx.timer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(measureEnd - System.nanoTime()))), 600);
+    HeapSamples heap = new WindowWatch(metrics, config.soak(), server).watch(measureStart, measureEnd);
     clients.forEach(BenchClient::stopTyping);
+    await(churn.stop(), 300);
     String loadAverage = String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     boolean drained = drain();
     int undelivered = metrics.undelivered();
@@ -297,7 +307,7 @@ public final class LoadBenchmark {
         .filter(java.util.Objects::nonNull).limit(10).forEach(stuck::add);
       report.put("notSettledExamples", stuck);
     }
-    return new Measured(loadAverage, drained, undelivered, report);
+    return new Measured(loadAverage, drained, undelivered, report, heap.toJson());
   }
 
   private JsonObject configJson(boolean spawned) {
@@ -398,15 +408,7 @@ public final class LoadBenchmark {
 
   private List<DurabilityCheck.Expectation> expectations() {
     // All at once and with time to spare: after an overloaded run the clients' event loops are still catching up.
-    List<List<String>> acked = await(Future.all(clients.stream().map(BenchClient::ackedMarkers).toList()), 300).list();
-    List<DurabilityCheck.Expectation> list = new ArrayList<>();
-    for (int i = 0; i < clients.size(); i++) {
-      BenchClient client = clients.get(i);
-      BenchBoard board = boards.get(i / config.clientsPerBoard());
-      list.add(new DurabilityCheck.Expectation(board.id, board.facilitatorToken, client.entityId(), client.field(),
-        acked.get(i)));
-    }
-    return list;
+    return await(Future.all(clients.stream().map(BenchClient::expectation).toList()), 300).list();
   }
 
   private static <T> List<T> inLanes(int n, IntFunction<Future<T>> step) {
