@@ -26,7 +26,8 @@ record BenchConfig(String host, int port, int boards, int clientsPerBoard, doubl
   /** How the webinar's listeners reach the event bus: SockJS over a websocket, or its xhr-streaming fallback. */
   enum Transport { WEBSOCKET, XHR_STREAMING }
 
-  /** none: only Aan Tafel; relay: then the same load against {@link RelayServer}, and both side by side. */
+  /** none: only Aan Tafel; relay: then the same load against the bare and the durable {@link RelayServer}, and all
+   *  three side by side. */
   enum Baseline { NONE, RELAY }
 
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");

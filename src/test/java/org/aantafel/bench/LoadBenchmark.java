@@ -30,15 +30,18 @@ import java.util.function.IntFunction;
  *                                   run kill it with SIGKILL, start it again and check durability once more;
  *                                   --spawn-jvm "-Xms1g -Xmx1g" passes JVM options to that process
  *   --boards 200 --clients 6 --rate 2 --warmup 10 --measure 60 --mode goal|items|webinar|authors|wrong-links
+ *   --duration 30m                  the same as --measure, with a unit (s, m, h)
+ *   --interval 5m --heap-every 1m --leave-every 5m --away 10s   a soak ({@link SoakOptions})
  *   --seed 42
  *   --flooders 150                  wrong-links mode: sockets joining the meeting's board with a wrong link
  *   --texts 8                       authors mode: the shared texts (the goal and agenda items' notes)
  *   --transport websocket|xhr-streaming   webinar mode: how the listeners connect
  *   --out target/bench-result.json --acked target/bench-acked.json
  *   --verify-only target/bench-acked.json   only check a previous run's acked edits (e.g. after a restart)
- *   --baseline relay [--relay-port N]   with --spawn, goal, items or authors mode: afterwards the identical load against a bare
- *                                   relay (RelayServer, a child JVM with the same --spawn-jvm options, port default
- *                                   spawn port + 1) and a table Aan Tafel | relay | ratio
+ *   --baseline relay [--relay-port N]   with --spawn, goal, items or authors mode: afterwards the identical load against the
+ *                                   bare and then the durable relay (RelayServer, child JVMs with the same --spawn-jvm
+ *                                   options, port default spawn port + 1) and a table Aan Tafel | bare | ratio |
+ *                                   durable | ratio
  *   --hub-instances 1,2 | --nodes 3   with --spawn: the load against a fresh server of each shape, side by side
  *                                   ({@link ScaleOptions})
  * </pre>
