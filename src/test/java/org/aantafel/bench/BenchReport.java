@@ -66,8 +66,8 @@ final class BenchReport {
     out.append(String.format("%-36s-+-%10s-+-%10s-+-%7s-+-%10s-+-%7s%n", "-".repeat(36), "-".repeat(10),
       "-".repeat(10), "-".repeat(7), "-".repeat(10), "-".repeat(7)));
     for (String[] latency : new String[][] {{"deliveryLatencyMs", "p50", "submit -> every other screen p50 ms"},
-      {"deliveryLatencyMs", "p99", "submit -> every other screen p99 ms"}, {"ackLatencyMs", "p50", "submit -> ack p50 ms"},
-      {"ackLatencyMs", "p99", "submit -> ack p99 ms"}}) {
+      {"deliveryLatencyMs", "p99", "submit -> every other screen p99 ms"},
+      {"ackLatencyMs", "p50", "submit -> ack p50 ms"}, {"ackLatencyMs", "p99", "submit -> ack p99 ms"}}) {
       row(out, latency[2], a.getJsonObject(latency[0]).getDouble(latency[1]),
         b.getJsonObject(latency[0]).getDouble(latency[1]), d.getJsonObject(latency[0]).getDouble(latency[1]));
     }
@@ -114,8 +114,9 @@ final class BenchReport {
       return "";
     }
     JsonObject rejoin = leaving.getJsonObject("rejoinLatencyMs");
-    return String.format("leaving and coming back: %d leaves, %d returns (%d with the whole board instead of a catch-up),"
-        + " %d changes caught up, %d submits cut off by leaving and sent again; back (open + join + catch-up)"
+    return String.format("leaving and coming back: %d leaves, %d returns (%d with the whole board instead of a"
+        + " catch-up), %d changes caught up, %d submits cut off by leaving and sent again; back"
+        + " (open + join + catch-up)"
         + " p50 %.2f p99 %.2f ms%n", leaving.getLong("leaves"), leaving.getLong("returns"),
       leaving.getLong("fullStateRejoins"), leaving.getLong("catchUpChanges"), leaving.getLong("submitsCutOffByLeaving"),
       rejoin.getDouble("p50"), rejoin.getDouble("p99"));

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Checks that every acknowledged edit is in the server's committed state: reads each board's state over HTTP and
  * looks for every acked marker. Each marker must occur exactly once, and a marker whose delete was acknowledged (a
- * bounded text, {@link MarkerBook}) must not occur at all. The expectations are a JSON file so the check can run again after the server was killed and restarted.
+ * bounded text, {@link MarkerBook}) must not occur at all. The expectations are a JSON file so the check can run
+ * again after the server was killed and restarted.
  */
 final class DurabilityCheck {
 
@@ -50,7 +51,8 @@ final class DurabilityCheck {
     JsonObject result = new JsonObject().put("boards", byBoard.size()).put("fields", expectations.size())
       .put("ackedEdits", expectations.stream().mapToLong(e -> e.acked().size()).sum())
       .put("ackedDeletes", expectations.stream().mapToLong(e -> e.deleted().size()).sum())
-      .put("missing", 0L).put("duplicated", 0L).put("deletedButThere", 0L).put("unreadableBoards", 0L).put("failures", new JsonArray());
+      .put("missing", 0L).put("duplicated", 0L).put("deletedButThere", 0L).put("unreadableBoards", 0L)
+      .put("failures", new JsonArray());
     Future<Void> chain = Future.succeededFuture();
     for (List<Expectation> fields : byBoard.values()) {
       Expectation first = fields.get(0);

@@ -38,10 +38,10 @@ import java.util.function.IntFunction;
  *   --transport websocket|xhr-streaming   webinar mode: how the listeners connect
  *   --out target/bench-result.json --acked target/bench-acked.json
  *   --verify-only target/bench-acked.json   only check a previous run's acked edits (e.g. after a restart)
- *   --baseline relay [--relay-port N]   with --spawn, goal, items or authors mode: afterwards the identical load against the
- *                                   bare and then the durable relay (RelayServer, child JVMs with the same --spawn-jvm
- *                                   options, port default spawn port + 1) and a table Aan Tafel | bare | ratio |
- *                                   durable | ratio
+ *   --baseline relay [--relay-port N]   with --spawn, goal, items or authors mode: afterwards the identical load
+ *                                   against the bare and then the durable relay (RelayServer, child JVMs with the
+ *                                   same --spawn-jvm options, port default spawn port + 1) and a table
+ *                                   Aan Tafel | bare | ratio | durable | ratio
  *   --hub-instances 1,2 | --nodes 3   with --spawn: the load against a fresh server of each shape, side by side
  *                                   ({@link ScaleOptions})
  * </pre>

@@ -82,8 +82,8 @@ final class Metrics {
   void sent(String clientId, long seq, long typedNanos) {
     long now = System.nanoTime();
     if (otherScreens > 0) {
-      sent.compute(clientId + ":" + seq,
-        (key, before) -> new Sent(now, typedNanos, before == null ? new AtomicInteger(otherScreens) : before.missing()));
+      sent.compute(clientId + ":" + seq, (key, before) ->
+        new Sent(now, typedNanos, before == null ? new AtomicInteger(otherScreens) : before.missing()));
     }
     if (inWindow(now)) {
       submits.increment();

@@ -35,7 +35,8 @@ import java.util.Map;
  * the appends that arrive during a flush share the next one). That is the least a server must do for an ack that
  * means "stored", so Aan Tafel's ratio to it measures what the board adds beyond durability.
  *
- * <pre>  java -cp &lt;test classpath&gt; org.aantafel.bench.RelayServer &lt;port&gt; [&lt;log file&gt;]   (binds 127.0.0.1)</pre>
+ * <pre>  java -cp &lt;test classpath&gt; org.aantafel.bench.RelayServer &lt;port&gt; [&lt;log file&gt;]
+ *  (binds 127.0.0.1)</pre>
  */
 public final class RelayServer {
   private static final int MAX_SOCKET_MESSAGE = 1024 * 1024;
