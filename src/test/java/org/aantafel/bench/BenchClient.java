@@ -13,7 +13,6 @@ import org.aantafel.testsupport.BusClient;
 import org.aantafel.testsupport.ClientSync;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,7 +22,9 @@ import java.util.Random;
  * the browser's BoardSync: at most one submit in flight (until its own revision comes back on board.<id>.ops, in
  * revision order), later typing composed into a buffer, every remote change transformed over the in-flight and
  * buffered ops before it is applied, and baseRev the last revision applied. What is this class's own is the socket,
- * the typing, the markers and the timing. Everything it does runs on its socket's event loop.
+ * the typing, the markers ({@link MarkerBook}), the timing, and leaving and coming back as a person closing and
+ * opening a laptop does (a new socket, a join with {@code sinceRev}, the change in flight sent again). Everything it
+ * does runs on its socket's event loop.
  */
 final class BenchClient {
   private static final int MAX_RETRIES = 3;
@@ -44,13 +45,21 @@ final class BenchClient {
   private long markerCount;
   private long inflightTyped;
   private int retries;
-  private List<String> bufferMarkers = new ArrayList<>();
+  private final MarkerBook markers = new MarkerBook();
+  /** Once this client has this many markers in its text, each new one replaces its oldest; 0: never. */
+  private int markersKept;
   private long bufferTyped;
   private long typingTimer = -1;
   private boolean stopped;
   private boolean closing;
-  private final Map<Long, List<String>> awaitingAck = new HashMap<>();
-  private final List<String> acked = new ArrayList<>();
+  /** Left on purpose and not back yet: no socket, no typing. */
+  private boolean away;
+  /** Coming back now; null when not. */
+  private Future<Void> returning;
+  /** Leaves no more (the soak's window is over). */
+  private boolean staying;
+  private String serverHost;
+  private int serverPort;
   private Promise<Void> echo;
   private boolean host;
   private boolean relay;
@@ -96,6 +105,12 @@ final class BenchClient {
     return againstRelay();
   }
 
+  /** A bounded text: with this many of its markers in the text, each new edit also deletes the oldest. Before start. */
+  BenchClient keepingAtMost(int markers) {
+    markersKept = markers;
+    return this;
+  }
+
   /** Told (revision, send time in System.nanoTime()) of every acknowledged submit. Before start. */
   BenchClient onAck(java.util.function.BiConsumer<Long, Long> listener) {
     ackListener = listener;
@@ -113,11 +128,13 @@ final class BenchClient {
   /** Connects, joins, listens to the board's changes and, in items mode, creates its own agenda item. */
   Future<Void> start(String host, int port) {
     context = vertx.getOrCreateContext();
+    serverHost = host;
+    serverPort = port;
     Promise<Void> ready = Promise.promise();
     context.runOnContext(v -> BusClient.open(vertx, host, port, null)
       .compose(opened -> {
         bus = opened;
-        bus.onClosed(this::lost);
+        bus.onClosed(cause -> lost(opened, cause));
         return bus.request("board.join", joinBody());
       })
       .compose(joined -> {
@@ -130,7 +147,7 @@ final class BenchClient {
       })
       .compose(caughtUp -> {
         // What was published between the first join and the registration.
-        caughtUp.getJsonArray("ops").forEach(change -> settle(sync.committed(committed((JsonObject) change))));
+        caughtUp.getJsonArray("ops").forEach(change -> apply(committed((JsonObject) change)));
         // A client whose text another created (or the relay's seed put there) does not create it again.
         return text.createsIt() && sync.state().text(entityId, field).isEmpty() ? createItem()
           : Future.<Void>succeededFuture();
@@ -183,7 +200,7 @@ final class BenchClient {
 
   /** Typed edits whose submit has not been acknowledged (in flight or buffered). */
   Future<Integer> unackedEdits() {
-    return run(() -> awaitingAck.values().stream().mapToInt(List::size).sum() + bufferMarkers.size());
+    return run(markers::unacked);
   }
 
   /** True once nothing of this client is in flight or buffered. */
@@ -192,7 +209,7 @@ final class BenchClient {
   }
 
   private boolean isSettled() {
-    return stopped || !sync.hasInflight() && sync.unsavedCount() == 0 && awaitingAck.isEmpty();
+    return stopped || !away && !sync.hasInflight() && sync.unsavedCount() == 0 && !markers.awaitingAck();
   }
 
   Future<String> text() {
@@ -208,8 +225,10 @@ final class BenchClient {
     return sync.state().text(entityId, field).orElse("");
   }
 
-  Future<List<String>> ackedMarkers() {
-    return run(() -> List.copyOf(acked));
+  /** What the server must hold of this client's typing now (DurabilityCheck). */
+  Future<DurabilityCheck.Expectation> expectation() {
+    return run(() -> new DurabilityCheck.Expectation(board.id, board.facilitatorToken, entityId, field,
+      markers.mustBePresent(), markers.mustBeAbsent()));
   }
 
   Future<Void> close() {
@@ -226,7 +245,7 @@ final class BenchClient {
   }
 
   private void type() {
-    if (stopped || sync.state().text(entityId, field).isEmpty()) {
+    if (stopped || away || sync.state().text(entityId, field).isEmpty()) {
       // Authors mode: the shared item this client types into may not have reached it yet.
       return;
     }
@@ -241,26 +260,47 @@ final class BenchClient {
     if (doc.length() - at > 0) {
       components.add(doc.length() - at);
     }
-    sync.local(List.of(new Op.Text(entityId, field, TextOperation.fromComponents(components))));
-    metrics.typed();
-    if (bufferMarkers.isEmpty()) {
+    if (!markers.buffered()) {
       bufferTyped = System.nanoTime();
     }
-    bufferMarkers.add(marker.substring(0, marker.length() - 1));
+    sync.local(List.of(new Op.Text(entityId, field, TextOperation.fromComponents(components))));
+    metrics.typed();
+    markers.typed(marker.substring(0, marker.length() - 1));
+    if (markersKept > 0 && markers.liveCount() > markersKept) {
+      deleteOldest();
+    }
     flush();
+  }
+
+  /** Deletes this client's oldest marker from its text, as part of the same edit. */
+  private void deleteOldest() {
+    String doc = doc();
+    int at = Markers.find(doc, markers.deleteOldest());
+    if (at < 0) {
+      throw new IllegalStateException(clientId + ": its own marker is not in its text");
+    }
+    int length = doc.indexOf(';', at) + 1 - at;
+    List<Object> components = new ArrayList<>();
+    if (at > 0) {
+      components.add(at);
+    }
+    components.add(-length);
+    if (doc.length() - at - length > 0) {
+      components.add(doc.length() - at - length);
+    }
+    sync.local(List.of(new Op.Text(entityId, field, TextOperation.fromComponents(components))));
   }
 
   /** Sends the buffer as the next submit unless one is in flight. */
   private void flush() {
-    if (stopped) {
+    if (stopped || away) {
       return;
     }
     ClientSync.Submit next = sync.takeSubmit();
     if (next == null) {
       return;
     }
-    awaitingAck.put(next.seq(), bufferMarkers);
-    bufferMarkers = new ArrayList<>();
+    markers.sending(next.seq());
     inflightTyped = bufferTyped;
     retries = 0;
     send(next);
@@ -269,17 +309,22 @@ final class BenchClient {
   private void send(ClientSync.Submit submit) {
     metrics.sent(clientId, submit.seq(), inflightTyped);
     long sentAt = System.nanoTime();
+    BusClient via = bus;
     submit(submit)
       .onSuccess(reply -> {
         metrics.acked(sentAt, reply.getBoolean("duplicate", false));
         ackListener.accept(reply.getLong("rev"), sentAt);
-        List<String> markers = awaitingAck.remove(submit.seq());
-        if (markers != null) {
-          acked.addAll(markers);
-        }
+        markers.acknowledged(submit.seq());
         settle(sync.acknowledged(submit.seq(), reply.getLong("rev")));
       })
-      .onFailure(e -> failed(submit.seq(), e));
+      .onFailure(e -> {
+        if (via != bus || away) {
+          // Cut off by leaving: it stays in flight and goes out again on coming back.
+          metrics.cutOffByLeaving();
+        } else {
+          failed(submit.seq(), e);
+        }
+      });
   }
 
   private Future<JsonObject> submit(ClientSync.Submit submit) {
@@ -304,12 +349,12 @@ final class BenchClient {
       });
     } else {
       stopped = true;
-      awaitingAck.remove(submitSeq);
+      markers.refused(submitSeq);
     }
   }
 
-  private void lost(Throwable cause) {
-    if (!closing) {
+  private void lost(BusClient socket, Throwable cause) {
+    if (!closing && !away && socket == bus) {
       metrics.connectionLost(cause == null ? "closed by the server" : cause.toString());
       stopped = true;
     }
@@ -320,7 +365,92 @@ final class BenchClient {
     return run(() -> isSettled() ? null
       : clientId + ": rev " + sync.rev() + ", " + sync.status()
         + (sync.hasInflight() ? " (seq " + sync.inflightSeq() + ")" : "") + (sync.hasGap() ? ", gap" : "")
-        + ", awaiting acks " + awaitingAck.keySet());
+        + (away ? ", away" : "") + ", unacked edits " + markers.unacked());
+  }
+
+  /** Closes the socket on purpose, as a person closing the laptop; typing pauses until {@link #comeBack}. */
+  Future<Void> leave() {
+    return run(() -> {
+      if (away || stopped || closing || staying) {
+        return null;
+      }
+      away = true;
+      metrics.left();
+      return bus;
+    }).compose(socket -> socket == null ? Future.succeededFuture() : socket.closeAsync().otherwiseEmpty());
+  }
+
+  /**
+   * Back after {@link #leave}, as the browser comes back: a new socket, a join from the last applied revision (the
+   * changes missed meanwhile come in its catch-up), the registration, a second join for what was published between
+   * the two, then what was in flight is sent again with its (clientId, seq) and the buffer after it.
+   */
+  Future<Void> comeBack() {
+    return run(() -> {
+      if (returning == null && away && !stopped && !closing) {
+        returning = rejoin().onComplete(done -> returning = null);
+      }
+      return returning;
+    }).compose(r -> r == null ? Future.succeededFuture() : r);
+  }
+
+  /** Leaves no more from now on, and comes back if away. */
+  Future<Void> stay() {
+    return run(() -> staying = true).compose(v -> comeBack());
+  }
+
+  private Future<Void> rejoin() {
+    long opened = System.nanoTime();
+    boolean[] fullState = {false};
+    return BusClient.open(vertx, serverHost, serverPort, null)
+      .compose(socket -> {
+        bus = socket;
+        socket.onClosed(cause -> lost(socket, cause));
+        return socket.request("board.join", joinBody().put("sinceRev", sync.rev()));
+      })
+      .compose(joined -> {
+        fullState[0] = rejoined(joined);
+        bus.register("board." + board.id + ".ops", this::onChange);
+        // Frames of one socket are handled in order: once this answers, the register above is in place.
+        return bus.request("board.join", joinBody().put("sinceRev", sync.rev()));
+      })
+      .map(joined -> {
+        fullState[0] |= rejoined(joined);
+        away = false;
+        metrics.returned(opened, fullState[0]);
+        ClientSync.Submit again = sync.inflightSubmit();
+        if (again != null) {
+          send(again);
+        } else {
+          flush();
+        }
+        return (Void) null;
+      })
+      .recover(e -> {
+        metrics.connectionLost("coming back failed: " + e.getMessage());
+        stopped = true;
+        return Future.succeededFuture();
+      });
+  }
+
+  /**
+   * The answer to a join from our revision: the changes missed, or, when the server no longer has them all, the
+   * whole board, which drops what was in flight and buffered (as the browser does, telling the person). True then.
+   */
+  private boolean rejoined(JsonObject joined) {
+    if (joined.containsKey("state")) {
+      sync.load(joined.getLong("rev"), BoardState.fromMap(WireJson.map(joined.getJsonObject("state"))));
+      markers.reloaded(Markers.parse(doc()).stream().filter(m -> Markers.ofTag(m, tag)).toList());
+      return true;
+    }
+    joined.getJsonArray("ops").forEach(change -> {
+      ClientSync.Committed committed = committed((JsonObject) change);
+      if (committed.rev() > sync.rev() && !clientId.equals(committed.clientId())) {
+        metrics.caughtUp(committed.clientId(), committed.seq());
+      }
+      apply(committed);
+    });
+    return false;
   }
 
   /** A committed change from board.<id>.ops. */
@@ -337,7 +467,17 @@ final class BenchClient {
           && text.field().equals(field)).forEach(op -> metrics.transformedAgainstPending());
       }
     }
-    settle(sync.committed(committed));
+    apply(committed);
+  }
+
+  /** A committed revision; when it is our change in flight, its markers count as acknowledged, ack or not. */
+  private void apply(ClientSync.Committed committed) {
+    long inflight = sync.inflightSeq();
+    List<ClientSync.Applied> applied = sync.committed(committed);
+    if (inflight != 0 && sync.inflightSeq() != inflight) {
+      markers.acknowledged(inflight);
+    }
+    settle(applied);
   }
 
   private void onRelayed(ClientSync.Committed committed) {

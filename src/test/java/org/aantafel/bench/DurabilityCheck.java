@@ -13,23 +13,31 @@ import java.util.Set;
 
 /**
  * Checks that every acknowledged edit is in the server's committed state: reads each board's state over HTTP and
- * looks for every acked marker. Each marker must occur exactly once, and no marker may be there that nobody typed.
- * The expectations are a JSON file so the check can run again after the server was killed and restarted.
+ * looks for every acked marker. Each marker must occur exactly once, and a marker whose delete was acknowledged (a
+ * bounded text, {@link MarkerBook}) must not occur at all. The expectations are a JSON file so the check can run
+ * again after the server was killed and restarted.
  */
 final class DurabilityCheck {
 
-  /** One text field and the markers whose submits were acknowledged. */
-  record Expectation(String boardId, String facilitatorToken, String entityId, String field, List<String> acked) {
+  /** One client's text field: the markers acknowledged (and not deleted), and those whose delete was. */
+  record Expectation(String boardId, String facilitatorToken, String entityId, String field, List<String> acked,
+                     List<String> deleted) {
     JsonObject toJson() {
       return new JsonObject().put("boardId", boardId).put("facilitatorToken", facilitatorToken)
-        .put("entityId", entityId).put("field", field).put("acked", new JsonArray(new ArrayList<>(acked)));
+        .put("entityId", entityId).put("field", field).put("acked", new JsonArray(new ArrayList<>(acked)))
+        .put("deleted", new JsonArray(new ArrayList<>(deleted)));
     }
 
     static Expectation fromJson(JsonObject json) {
-      List<String> acked = new ArrayList<>();
-      json.getJsonArray("acked").forEach(m -> acked.add((String) m));
       return new Expectation(json.getString("boardId"), json.getString("facilitatorToken"),
-        json.getString("entityId"), json.getString("field"), acked);
+        json.getString("entityId"), json.getString("field"), strings(json.getJsonArray("acked")),
+        strings(json.getJsonArray("deleted", new JsonArray())));
+    }
+
+    private static List<String> strings(JsonArray array) {
+      List<String> list = new ArrayList<>();
+      array.forEach(m -> list.add((String) m));
+      return list;
     }
   }
 
@@ -42,7 +50,9 @@ final class DurabilityCheck {
     expectations.forEach(e -> byBoard.computeIfAbsent(e.boardId(), b -> new ArrayList<>()).add(e));
     JsonObject result = new JsonObject().put("boards", byBoard.size()).put("fields", expectations.size())
       .put("ackedEdits", expectations.stream().mapToLong(e -> e.acked().size()).sum())
-      .put("missing", 0L).put("duplicated", 0L).put("unreadableBoards", 0L).put("failures", new JsonArray());
+      .put("ackedDeletes", expectations.stream().mapToLong(e -> e.deleted().size()).sum())
+      .put("missing", 0L).put("duplicated", 0L).put("deletedButThere", 0L).put("unreadableBoards", 0L)
+      .put("failures", new JsonArray());
     Future<Void> chain = Future.succeededFuture();
     for (List<Expectation> fields : byBoard.values()) {
       Expectation first = fields.get(0);
@@ -58,7 +68,7 @@ final class DurabilityCheck {
         }));
     }
     return chain.map(v -> result.put("ok", result.getLong("missing") == 0 && result.getLong("duplicated") == 0
-      && result.getLong("unreadableBoards") == 0));
+      && result.getLong("deletedButThere") == 0 && result.getLong("unreadableBoards") == 0));
   }
 
   private static void check(Expectation e, JsonObject state, JsonObject result) {
@@ -73,6 +83,12 @@ final class DurabilityCheck {
       if (n == 0) {
         add(result, "missing", 1);
         fail(result, e.boardId() + " " + e.entityId() + "." + e.field() + ": acked " + marker + " is missing");
+      }
+    }
+    for (String marker : e.deleted()) {
+      if (counts.containsKey(marker)) {
+        add(result, "deletedButThere", 1);
+        fail(result, e.boardId() + " " + e.entityId() + "." + e.field() + ": deleted " + marker + " is there");
       }
     }
     counts.forEach((marker, n) -> {

@@ -30,15 +30,18 @@ import java.util.function.IntFunction;
  *                                   run kill it with SIGKILL, start it again and check durability once more;
  *                                   --spawn-jvm "-Xms1g -Xmx1g" passes JVM options to that process
  *   --boards 200 --clients 6 --rate 2 --warmup 10 --measure 60 --mode goal|items|webinar|authors|wrong-links
+ *   --duration 30m                  the same as --measure, with a unit (s, m, h)
+ *   --interval 5m --heap-every 1m --leave-every 5m --away 10s   a soak ({@link SoakOptions})
  *   --seed 42
  *   --flooders 150                  wrong-links mode: sockets joining the meeting's board with a wrong link
  *   --texts 8                       authors mode: the shared texts (the goal and agenda items' notes)
  *   --transport websocket|xhr-streaming   webinar mode: how the listeners connect
  *   --out target/bench-result.json --acked target/bench-acked.json
  *   --verify-only target/bench-acked.json   only check a previous run's acked edits (e.g. after a restart)
- *   --baseline relay [--relay-port N]   with --spawn, goal, items or authors mode: afterwards the identical load against a bare
- *                                   relay (RelayServer, a child JVM with the same --spawn-jvm options, port default
- *                                   spawn port + 1) and a table Aan Tafel | relay | ratio
+ *   --baseline relay [--relay-port N]   with --spawn, goal, items or authors mode: afterwards the identical load
+ *                                   against the bare and then the durable relay (RelayServer, child JVMs with the
+ *                                   same --spawn-jvm options, port default spawn port + 1) and a table
+ *                                   Aan Tafel | bare | ratio | durable | ratio
  *   --hub-instances 1,2 | --nodes 3   with --spawn: the load against a fresh server of each shape, side by side
  *                                   ({@link ScaleOptions})
  * </pre>
@@ -125,22 +128,37 @@ public final class LoadBenchmark {
       : java.util.Map.of();
   }
 
-  /** --baseline relay: the identical load against {@link RelayServer} in a child JVM, then both side by side. */
+  /**
+   * --baseline relay: the identical load against the bare relay and then against the durable relay
+   * ({@link RelayServer}, each in a child JVM, one after the other), then all three side by side.
+   */
   private static int againstRelay(BenchConfig config, Vertx vertx, JsonObject aanTafel) throws Exception {
-    ServerProcess relayProcess = ServerProcess.relay(config.relayPort(), config.spawnJvm());
+    JsonObject bare = relayRun(config, vertx, null);
+    Path durableLog = config.spawnDataDir().resolve("durable-relay.log");
+    Files.createDirectories(config.spawnDataDir());
+    JsonObject durable = relayRun(config, vertx, durableLog);
+    Files.deleteIfExists(durableLog);
+    JsonObject all = new JsonObject().put("aanTafel", aanTafel).put("relay", bare).put("durableRelay", durable);
+    Path out = resultFileWith(config.resultFile(), "-vs-relay");
+    Files.writeString(out, all.encodePrettily());
+    System.out.println(BenchReport.againstRelay(aanTafel, bare, durable));
+    System.out.println("written to " + out);
+    return 0;
+  }
+
+  /** One relay's run: the bare relay for {@code durableLog} null, else the durable relay writing that file. */
+  private static JsonObject relayRun(BenchConfig config, Vertx vertx, Path durableLog) throws Exception {
+    ServerProcess relayProcess = ServerProcess.relay(config.relayPort(), config.spawnJvm(), durableLog);
     try {
-      log("baseline: the same load against a bare relay (RelayServer) on port " + config.relayPort());
+      log("baseline: the same load against the " + (durableLog == null ? "bare relay" : "durable relay (group-"
+        + "committed fdatasync to " + durableLog + ")") + " on port " + config.relayPort());
       relayProcess.start();
       LoadBenchmark bench = new LoadBenchmark(config, vertx, config.relayPort(), true);
       bench.awaitHealthy(relayProcess);
-      JsonObject relay = bench.measureRelay();
-      JsonObject both = new JsonObject().put("aanTafel", aanTafel).put("relay", relay);
-      Path out = resultFileWith(config.resultFile(), "-vs-relay");
-      Files.writeString(out, both.encodePrettily());
+      JsonObject relay = bench.measureRelay(durableLog != null);
+      bench.close();
       System.out.println(BenchReport.text(relay));
-      System.out.println(BenchReport.againstRelay(aanTafel, relay));
-      System.out.println("written to " + out);
-      return 0;
+      return relay;
     } finally {
       relayProcess.stop();
     }
@@ -169,7 +187,12 @@ public final class LoadBenchmark {
         if (server != null && !server.alive()) {
           throw new IllegalStateException("the server process ended; see " + server.log());
         }
-        return Boolean.TRUE.equals(await(http.healthy(), 10));
+        try {
+          return Boolean.TRUE.equals(await(http.healthy(), 10));
+        } catch (IllegalStateException slow) {
+          // A server still starting on a busy machine may take longer than that to answer: ask again.
+          return false;
+        }
       });
       return;
     } catch (ConditionTimeoutException e) {
@@ -190,7 +213,7 @@ public final class LoadBenchmark {
   /** The load, then convergence and durability; with a server given, also its SIGKILL + restart check. */
   int run(ServerProcess server) throws Exception {
     connect();
-    Measured measured = typeAndMeasure();
+    Measured measured = typeAndMeasure(server);
     String loadAverage = measured.loadAverage();
     boolean drained = measured.drained();
     int undelivered = measured.undelivered();
@@ -216,6 +239,7 @@ public final class LoadBenchmark {
       .put("config", configJson(server != null))
       .put("machine", machineJson(loadAverage))
       .put("results", report.put("drained", drained).put("undeliveredAfterDrain", undelivered))
+      .put("serverHeap", measured.heap())
       .put("convergence", convergence)
       .put("durabilityReadBack", durable)
       .put("durabilityAfterKillAndRestart", afterRestart)
@@ -248,6 +272,7 @@ public final class LoadBenchmark {
       for (int c = 0; c < config.clientsPerBoard(); c++) {
         BenchClient client = new BenchClient(vertx, board, c, runId, metrics,
           TextAssignment.of(config.mode(), c, config.texts()), config.seed() * 1_000_003L + board.index * 31L + c);
+        client.keepingAtMost(config.markersKept());
         clients.add(!relay ? client : config.mode() == BenchConfig.Mode.AUTHORS
           ? client.seededAgainstRelay(TextAssignment.sharedItems(config.texts())) : client.againstRelay());
       }
@@ -260,33 +285,42 @@ public final class LoadBenchmark {
    * The relay's run: the same boards, clients, rate, warm-up and window; no convergence or durability checks, since
    * the relay neither transforms (the texts differ) nor stores.
    */
-  private JsonObject measureRelay() {
+  private JsonObject measureRelay(boolean durable) throws InterruptedException {
     connect();
-    Measured measured = typeAndMeasure();
+    Measured measured = typeAndMeasure(null);
     await(Future.join(clients.stream().map(BenchClient::close).toList()).otherwiseEmpty(), 60);
-    String skipped = "not checked against the relay: it neither transforms (the texts differ) nor stores";
+    String skipped = "not checked against the relay: it does not transform (the texts differ)"
+      + (durable ? "; it stores every change in its log but is never read back" : " and stores nothing");
     return new JsonObject()
       .put("finishedAt", Instant.now().toString())
-      .put("config", configJson(true).put("target", "relay"))
+      .put("config", configJson(true).put("target", durable ? "durable relay" : "relay"))
       .put("machine", machineJson(measured.loadAverage()))
       .put("results", measured.report().put("drained", measured.drained())
         .put("undeliveredAfterDrain", measured.undelivered()))
       .put("skipped", skipped);
   }
 
-  private record Measured(String loadAverage, boolean drained, int undelivered, JsonObject report) {}
+  private record Measured(String loadAverage, boolean drained, int undelivered, JsonObject report, JsonObject heap) {}
 
-  /** Warm-up, the measurement window, then the drain; the metrics of the window. */
-  private Measured typeAndMeasure() {
+  /**
+   * Warm-up, the measurement window, then the drain; the metrics of the window. {@code server}: the process whose
+   * heap is sampled (--heap-every), or null.
+   */
+  private Measured typeAndMeasure(ServerProcess server) throws InterruptedException {
     long measureStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.warmupSeconds());
     long measureEnd = measureStart + TimeUnit.SECONDS.toNanos(config.measureSeconds());
     metrics.openWindow(measureStart, measureEnd);
     log("typing" + (relay ? " against the relay" : "") + ": warm-up " + config.warmupSeconds()
-      + " s, then measuring " + config.measureSeconds() + " s");
+      + " s, then measuring " + config.measureSeconds() + " s"
+      + (config.markersKept() > 0 ? "; each client keeps at most " + config.markersKept() + " of its markers in its"
+        + " text, deleting its oldest as it types" : ""));
     clients.forEach(c -> c.startTyping(config.editsPerSecond()));
+    Churn churn = new Churn(vertx, config.soak(), clients);
+    churn.start();
     // The measurement window is a span of time by design: typing runs until it ends.
-    await(vertx.timer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(measureEnd - System.nanoTime()))), 600);
+    HeapSamples heap = new WindowWatch(metrics, config.soak(), server).watch(measureStart, measureEnd);
     clients.forEach(BenchClient::stopTyping);
+    await(churn.stop(), 300);
     String loadAverage = String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     boolean drained = drain();
     int undelivered = metrics.undelivered();
@@ -297,7 +331,7 @@ public final class LoadBenchmark {
         .filter(java.util.Objects::nonNull).limit(10).forEach(stuck::add);
       report.put("notSettledExamples", stuck);
     }
-    return new Measured(loadAverage, drained, undelivered, report);
+    return new Measured(loadAverage, drained, undelivered, report, heap.toJson());
   }
 
   private JsonObject configJson(boolean spawned) {
@@ -398,15 +432,7 @@ public final class LoadBenchmark {
 
   private List<DurabilityCheck.Expectation> expectations() {
     // All at once and with time to spare: after an overloaded run the clients' event loops are still catching up.
-    List<List<String>> acked = await(Future.all(clients.stream().map(BenchClient::ackedMarkers).toList()), 300).list();
-    List<DurabilityCheck.Expectation> list = new ArrayList<>();
-    for (int i = 0; i < clients.size(); i++) {
-      BenchClient client = clients.get(i);
-      BenchBoard board = boards.get(i / config.clientsPerBoard());
-      list.add(new DurabilityCheck.Expectation(board.id, board.facilitatorToken, client.entityId(), client.field(),
-        acked.get(i)));
-    }
-    return list;
+    return await(Future.all(clients.stream().map(BenchClient::expectation).toList()), 300).list();
   }
 
   private static <T> List<T> inLanes(int n, IntFunction<Future<T>> step) {

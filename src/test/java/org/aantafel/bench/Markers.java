@@ -42,6 +42,30 @@ final class Markers {
     return found;
   }
 
+  /** Where a marker (without its ';') starts in a text of whole markers, or -1. */
+  static int find(String text, String marker) {
+    String whole = marker + ";";
+    for (int at = 0; at >= 0 && at < text.length(); at = text.indexOf(';', at) + 1) {
+      if (text.startsWith(whole, at)) {
+        return at;
+      }
+      if (text.indexOf(';', at) < 0) {
+        break;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether a marker (without its ';') is one of the client with this tag, which ends at its lower-case letter. */
+  static boolean ofTag(String marker, String tag) {
+    for (int i = 0; i < marker.length(); i++) {
+      if (Character.isLowerCase(marker.charAt(i))) {
+        return marker.substring(0, i + 1).equals(tag);
+      }
+    }
+    return false;
+  }
+
   /** A random insertion point at a marker boundary: 0, or just after a ';'. */
   static int randomBoundary(String text, java.util.Random random) {
     int count = 0;

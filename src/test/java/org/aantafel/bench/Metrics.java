@@ -1,8 +1,8 @@
 package org.aantafel.bench;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,16 +12,20 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the clients measure, shared by all their event loops. Latencies are in microseconds. Only submits sent inside
- * the measurement window are recorded, and only acks and deliveries that arrive inside it count for throughput.
+ * the measurement window are recorded, and only acks and deliveries that arrive inside it count for throughput. The
+ * latencies are also summarized per interval of the window ({@link #closeInterval}), for a soak's p99 per five
+ * minutes.
  */
 final class Metrics {
   /** One submit on its way: when it was sent, when its oldest edit was typed, and how many screens still miss it. */
   private record Sent(long sentNanos, long typedNanos, AtomicInteger missing) {}
 
   private final Map<String, Sent> sent = new ConcurrentHashMap<>();
-  private final Recorder delivery = new Recorder(3);
-  private final Recorder typedToDelivery = new Recorder(3);
-  private final Recorder ack = new Recorder(3);
+  private final IntervalLatency delivery = new IntervalLatency();
+  private final IntervalLatency typedToDelivery = new IntervalLatency();
+  private final IntervalLatency ack = new IntervalLatency();
+  /** Only the reading thread (the benchmark's main thread) closes intervals. */
+  private final JsonArray intervals = new JsonArray();
   private final LongAdder submits = new LongAdder();
   private final LongAdder acks = new LongAdder();
   private final LongAdder duplicates = new LongAdder();
@@ -29,6 +33,12 @@ final class Metrics {
   private final LongAdder typed = new LongAdder();
   private final LongAdder transformed = new LongAdder();
   private final LongAdder retries = new LongAdder();
+  private final LongAdder leaves = new LongAdder();
+  private final LongAdder returns = new LongAdder();
+  private final LongAdder caughtUp = new LongAdder();
+  private final LongAdder fullStateRejoins = new LongAdder();
+  private final LongAdder cutOffByLeaving = new LongAdder();
+  private final IntervalLatency rejoin = new IntervalLatency();
   private final Map<Integer, LongAdder> errors = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> lost = new ConcurrentHashMap<>();
   private final int otherScreens;
@@ -45,6 +55,8 @@ final class Metrics {
     delivery.reset();
     typedToDelivery.reset();
     ack.reset();
+    rejoin.reset();
+    intervals.clear();
   }
 
   private boolean inWindow(long nanos) {
@@ -63,10 +75,15 @@ final class Metrics {
     }
   }
 
+  /**
+   * A submit written to the socket. Sent again (a retry, or after coming back), it keeps the count of screens that
+   * still miss it, since some may have it already, and is timed from this send.
+   */
   void sent(String clientId, long seq, long typedNanos) {
     long now = System.nanoTime();
     if (otherScreens > 0) {
-      sent.put(clientId + ":" + seq, new Sent(now, typedNanos, new AtomicInteger(otherScreens)));
+      sent.compute(clientId + ":" + seq, (key, before) ->
+        new Sent(now, typedNanos, before == null ? new AtomicInteger(otherScreens) : before.missing()));
     }
     if (inWindow(now)) {
       submits.increment();
@@ -88,7 +105,7 @@ final class Metrics {
       }
     }
     if (sentNanos > 0 && inWindow(sentNanos)) {
-      ack.recordValue(Math.max(0, (now - sentNanos) / 1000));
+      ack.record((now - sentNanos) / 1000);
     }
   }
 
@@ -104,11 +121,49 @@ final class Metrics {
       return;
     }
     if (inWindow(s.sentNanos())) {
-      delivery.recordValue(Math.max(0, (now - s.sentNanos()) / 1000));
-      typedToDelivery.recordValue(Math.max(0, (now - s.typedNanos()) / 1000));
+      delivery.record((now - s.sentNanos()) / 1000);
+      typedToDelivery.record((now - s.typedNanos()) / 1000);
     }
+    arrived(key, s);
+  }
+
+  /**
+   * A client that was away got someone else's change in its catch-up on coming back: that screen has it now, but
+   * how long it took is the time the person was away, not a latency of the server, so it is counted, not timed.
+   */
+  void caughtUp(String clientId, long seq) {
+    caughtUp.increment();
+    String key = clientId + ":" + seq;
+    Sent s = sent.get(key);
+    if (s != null) {
+      arrived(key, s);
+    }
+  }
+
+  private void arrived(String key, Sent s) {
     if (s.missing().decrementAndGet() == 0) {
       sent.remove(key);
+    }
+  }
+
+  /** A client left (closed its socket on purpose, as a person closing the laptop). */
+  void left() {
+    leaves.increment();
+  }
+
+  /** A submit in flight when its client left; it is sent again on coming back, not counted as an error. */
+  void cutOffByLeaving() {
+    cutOffByLeaving.increment();
+  }
+
+  /** A client that was away is back: socket open, joined, caught up; timed from opening the socket. */
+  void returned(long openedNanos, boolean fullState) {
+    returns.increment();
+    if (fullState) {
+      fullStateRejoins.increment();
+    }
+    if (inWindow(openedNanos)) {
+      rejoin.record((System.nanoTime() - openedNanos) / 1000);
     }
   }
 
@@ -129,16 +184,38 @@ final class Metrics {
     return sent.size();
   }
 
-  JsonObject report(double measuredSeconds) {
+  /**
+   * Summarizes the latencies recorded since the previous interval closed (by arrival time): {endSeconds (since the
+   * window opened), deliveryLatencyMs, ackLatencyMs, errorsByCode (so far)}. Only from the reading thread.
+   */
+  JsonObject closeInterval() {
+    JsonObject interval = new JsonObject()
+      .put("endSeconds", round((System.nanoTime() - windowStart) / 1e9))
+      .put("deliveryLatencyMs", delivery.closeInterval())
+      .put("typedToDeliveryLatencyMs", typedToDelivery.closeInterval())
+      .put("ackLatencyMs", ack.closeInterval())
+      .put("errorsByCode", errorCounts());
+    intervals.add(interval);
+    return interval;
+  }
+
+  private JsonObject errorCounts() {
     JsonObject errorCounts = new JsonObject();
     new TreeMap<>(errors).forEach((code, n) -> errorCounts.put(code.toString(), n.sum()));
+    return errorCounts;
+  }
+
+  /** The whole window; the last interval closes here. Only from the reading thread. */
+  JsonObject report(double measuredSeconds) {
+    closeInterval();
     JsonObject lostCounts = new JsonObject();
     new TreeMap<>(lost).forEach((reason, n) -> lostCounts.put(reason, n.sum()));
     return new JsonObject()
       .put("measuredSeconds", measuredSeconds)
-      .put("deliveryLatencyMs", summary(delivery.getIntervalHistogram()))
-      .put("typedToDeliveryLatencyMs", summary(typedToDelivery.getIntervalHistogram()))
-      .put("ackLatencyMs", summary(ack.getIntervalHistogram()))
+      .put("deliveryLatencyMs", delivery.summary())
+      .put("typedToDeliveryLatencyMs", typedToDelivery.summary())
+      .put("ackLatencyMs", ack.summary())
+      .put("intervals", intervals.copy())
       .put("editsTyped", typed.sum())
       .put("submitsSent", submits.sum())
       .put("acks", acks.sum())
@@ -146,8 +223,11 @@ final class Metrics {
       .put("deliveries", deliveries.sum())
       .put("remoteEditsTransformedAgainstPending", transformed.sum())
       .put("retries", retries.sum())
-      .put("errorsByCode", errorCounts)
+      .put("errorsByCode", errorCounts())
       .put("connectionsLost", lostCounts)
+      .put("leaving", new JsonObject().put("leaves", leaves.sum()).put("returns", returns.sum())
+        .put("catchUpChanges", caughtUp.sum()).put("fullStateRejoins", fullStateRejoins.sum())
+        .put("submitsCutOffByLeaving", cutOffByLeaving.sum()).put("rejoinLatencyMs", rejoin.summary()))
       .put("typedEditsPerSecond", round(typed.sum() / measuredSeconds))
       .put("ackedSubmitsPerSecond", round(acks.sum() / measuredSeconds))
       .put("deliveriesPerSecond", round(deliveries.sum() / measuredSeconds));

@@ -30,7 +30,13 @@ import java.util.Map;
  * clients read. {@code POST /api/boards} answers {@code {boardId, links}} like the server (random tokens). Not a
  * second implementation of the hub: what the relay costs is the floor under Aan Tafel's latency on this machine.
  *
- * <pre>  java -cp &lt;test classpath&gt; org.aantafel.bench.RelayServer &lt;port&gt;   (binds 127.0.0.1)</pre>
+ * <p>Given a file, it is the <b>durable relay</b>: every change is appended to that file as a line of JSON and
+ * flushed with {@code fdatasync} before it is acknowledged and published ({@link GroupCommitLog}: one writer thread,
+ * the appends that arrive during a flush share the next one). That is the least a server must do for an ack that
+ * means "stored", so Aan Tafel's ratio to it measures what the board adds beyond durability.
+ *
+ * <pre>  java -cp &lt;test classpath&gt; org.aantafel.bench.RelayServer &lt;port&gt; [&lt;log file&gt;]
+ *  (binds 127.0.0.1)</pre>
  */
 public final class RelayServer {
   private static final int MAX_SOCKET_MESSAGE = 1024 * 1024;
@@ -41,20 +47,30 @@ public final class RelayServer {
 
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
+    GroupCommitLog log = args.length > 1 ? new GroupCommitLog(java.nio.file.Path.of(args[1])) : null;
     Vertx vertx = Vertx.vertx();
-    vertx.deployVerticle(new Relay())
+    vertx.deployVerticle(new Relay(log))
       .compose(id -> vertx.deployVerticle(() -> new Http(port),
         new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))))
-      .onSuccess(id -> System.out.println("relay listening on 127.0.0.1:" + port))
+      .onSuccess(id -> System.out.println((log == null ? "bare" : "durable") + " relay listening on 127.0.0.1:" + port))
       .onFailure(e -> {
         e.printStackTrace();
         System.exit(1);
       });
   }
 
-  /** The hub's place: a revision counter per board, nothing else. Runs on one event loop, as a board's hub does. */
+  /**
+   * The hub's place: a revision counter per board and, when durable, the log. Runs on one event loop, as a board's
+   * hub does.
+   */
   static final class Relay extends AbstractVerticle {
     private final Map<String, Long> revisions = new HashMap<>();
+    private final GroupCommitLog log;
+
+    /** {@code log} null: the bare relay, which stores nothing. */
+    Relay(GroupCommitLog log) {
+      this.log = log;
+    }
 
     @Override
     public void start() {
@@ -88,10 +104,16 @@ public final class RelayServer {
       JsonObject body = message.body();
       String boardId = body.getString("boardId");
       long rev = revisions.merge(boardId, 1L, Long::sum);
-      message.reply(new JsonObject().put("rev", rev));
-      vertx.eventBus().publish("board." + boardId + ".ops", new JsonObject().put("rev", rev)
+      JsonObject change = new JsonObject().put("rev", rev)
         .put("clientId", body.getString("clientId")).put("seq", body.getLong("seq"))
-        .put("participantId", participantId(body.getString("clientId"))).put("ops", body.getJsonArray("ops")));
+        .put("participantId", participantId(body.getString("clientId"))).put("ops", body.getJsonArray("ops"));
+      // Durable: acked and published once on disk; the log completes in the order of the appends, so in rev order.
+      Future<Void> stored = log == null ? Future.succeededFuture()
+        : log.append(new JsonObject().put("boardId", boardId).put("change", change).encode() + "\n");
+      stored.onSuccess(v -> {
+        message.reply(new JsonObject().put("rev", rev));
+        vertx.eventBus().publish("board." + boardId + ".ops", change);
+      }).onFailure(e -> message.fail(503, "not stored: " + e.getMessage()));
     }
 
     private static String participantId(String clientId) {

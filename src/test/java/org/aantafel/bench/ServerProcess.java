@@ -41,12 +41,18 @@ final class ServerProcess {
   }
 
   /**
-   * The bare relay of --baseline relay ({@link RelayServer}) in a child JVM started the same way, with the same JVM
-   * options, from the benchmark's own test classpath; its output goes to target/bench-relay.log.
+   * A relay of --baseline relay ({@link RelayServer}) in a child JVM started the same way, with the same JVM options,
+   * from the benchmark's own test classpath: the bare relay for {@code durableLog} null (output in
+   * target/bench-relay.log), else the durable relay appending to that file (output in target/bench-relay-durable.log).
    */
-  static ServerProcess relay(int port, List<String> jvmOptions) {
-    return new ServerProcess(List.of("-cp", testClasspath(), RelayServer.class.getName(), Integer.toString(port)),
-      Path.of("target/bench-relay.log"), port, Path.of("/nonexistent"), jvmOptions, Map.of());
+  static ServerProcess relay(int port, List<String> jvmOptions, Path durableLog) {
+    List<String> launch = new ArrayList<>(List.of("-cp", testClasspath(), RelayServer.class.getName(),
+      Integer.toString(port)));
+    if (durableLog != null) {
+      launch.add(durableLog.toString());
+    }
+    return new ServerProcess(launch, Path.of(durableLog == null ? "target/bench-relay.log"
+      : "target/bench-relay-durable.log"), port, Path.of("/nonexistent"), jvmOptions, Map.of());
   }
 
   /** Under exec:java the classes come from a class loader of the plugin's, not from java.class.path. */

@@ -115,7 +115,7 @@ final class WebinarBenchmark {
       + " s, then measuring " + config.measureSeconds() + " s");
     host.startTyping(config.editsPerSecond());
     askers.forEach(Asker::startAsking);
-    await(vertx.timer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(windowEnd - System.nanoTime()))), 3600);
+    WindowWatch.sleepUntil(windowEnd);
     charsAt[1] = listenerChars.sum();
     host.stopTyping();
     askers.forEach(Asker::stopAsking);

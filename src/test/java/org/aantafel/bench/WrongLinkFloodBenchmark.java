@@ -98,14 +98,14 @@ final class WrongLinkFloodBenchmark {
   }
 
   /** Warm-up, then the measurement window with everyone typing, then a short drain; the window's report. */
-  private JsonObject window(Metrics metrics, List<BenchClient> people, String name) {
+  private JsonObject window(Metrics metrics, List<BenchClient> people, String name) throws InterruptedException {
     long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.warmupSeconds());
     long end = start + TimeUnit.SECONDS.toNanos(config.measureSeconds());
     metrics.openWindow(start, end);
     log(name + ": warm-up " + config.warmupSeconds() + " s, then measuring " + config.measureSeconds() + " s");
     people.forEach(p -> p.startTyping(config.editsPerSecond()));
     // The window is a span of time by design: typing runs until it ends.
-    await(vertx.timer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))), 600);
+    WindowWatch.sleepUntil(end);
     people.forEach(BenchClient::stopTyping);
     try {
       Awaitility.await().atMost(Duration.ofSeconds(DRAIN_SECONDS)).pollInterval(Duration.ofMillis(200))
