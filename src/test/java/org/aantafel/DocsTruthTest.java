@@ -40,7 +40,7 @@ class DocsTruthTest {
   private static final Set<String> OTHERS_NAMES = Set.of("AlwaysPreTouch", "UseParallelGC", "NativeMemoryTracking",
     "VmRSS", "HttpClosedException", "SockJSSession", "SockJSSocket", "SockJSHandler", "EventBusBridgeImpl",
     "JsonObject", "HttpOnly", "SameSite", "OutOfMemoryError", "WalSync", "PostgreSQL", "GreenMail", "HdrHistogram",
-    "WebJars", "DejaVu");
+    "WebJars", "DejaVu", "CompletableFuture", "FileChannel", "BlockedThreadChecker", "StartFlightRecording");
   /** The first folder of a path the docs write from the repository's root, a source root or a package. */
   private static final Set<String> OUR_ROOTS = Set.of("src", "webroot", "config", "docs", ".ci", "js", "ui", "sync",
     "web", "board", "store", "record", "mail", "testsupport", "bench", "i18n");
