@@ -3,6 +3,7 @@ package org.aantafel.testsupport;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /**
  * Waits for a condition instead of a fixed time: the assertion is retried until it holds or time runs out. An absence
@@ -22,6 +23,26 @@ public final class Eventually {
 
   public static void eventually(Duration timeout, Runnable assertion) {
     Awaitility.await().atMost(timeout).pollInterval(POLL).untilAsserted(assertion::run);
+  }
+
+  /**
+   * Asks every {@code every} until the answer is {@code expected}, asking again only while it is {@code meanwhile}:
+   * the one answer given until what the test waits for has happened (a 503 while the database is away). Any other
+   * answer fails at once, where an assertion retried until time runs out would wait through it.
+   */
+  public static void answers(int expected, int meanwhile, Duration timeout, Duration every, IntSupplier ask) {
+    Awaitility.await().atMost(timeout).pollInterval(every).until(() -> {
+      int answer = ask.getAsInt();
+      if (answer != expected && answer != meanwhile) {
+        throw new AssertionError("answered " + answer + " while waiting for " + expected + " through " + meanwhile);
+      }
+      return answer == expected;
+    });
+  }
+
+  /** {@link #answers(int, int, Duration, Duration, IntSupplier)}, asking every 10 ms for up to 20 s. */
+  public static void answers(int expected, int meanwhile, IntSupplier ask) {
+    answers(expected, meanwhile, Duration.ofSeconds(20), POLL, ask);
   }
 
   /** The assertion holds at every look during {@link #ABSENCE_WINDOW}, the first of them at once. */
