@@ -7,6 +7,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import org.aantafel.sync.Addresses;
 import org.aantafel.testsupport.BusClient;
+import org.aantafel.testsupport.Eventually;
 import org.aantafel.testsupport.TestServer;
 import org.aantafel.testsupport.TestServer.CreatedBoard;
 
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 
 import static org.aantafel.testsupport.BusClient.await;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the e-mail tests do over the real HTTP API and bus, and what they read back from the test's SMTP server. */
 final class MailCalls {
@@ -103,16 +105,15 @@ final class MailCalls {
     return await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(to), mails -> mails.size() >= count);
   }
 
-  /** Waits a fixed window, in which the address must never have received more than that many mails. */
+  /** Watches a fixed window, in which the address must never have received more than that many mails. */
   void assertNoMoreThan(String to, int count) {
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-        .until(() -> mailsTo(to).size(), received -> received <= count);
+    Eventually.throughout(() -> assertTrue(mailsTo(to).size() <= count, to + " received " + mailsTo(to).size()));
   }
 
   /** The same for all mails the server sent, to anyone. */
   void assertNoMoreMailsThan(int count) {
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-        .until(() -> smtp.getReceivedMessages().length, received -> received <= count);
+    Eventually.throughout(() -> assertTrue(smtp.getReceivedMessages().length <= count,
+        "the server sent " + smtp.getReceivedMessages().length));
   }
 
   List<ReceivedMail> mailsTo(String to) {

@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.aantafel.testsupport.BusClient.await;
+import static org.aantafel.testsupport.Eventually.throughout;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -117,8 +118,8 @@ class MailTest {
     assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
     assertTrue(PdfText.text(pdf.data()).replaceAll("\\s+", " ").contains(GOAL));
 
-    assertEquals(1, mailsTo("other@family.test").size(), "another series hears nothing of this meeting, only the "
-        + "confirmation of its own address");
+    throughout(() -> assertEquals(1, mailsTo("other@family.test").size(), "another series hears nothing of this "
+        + "meeting, only the confirmation of its own address"));
 
     HttpResponse<Buffer> followUp = server.http().post(server.port(), "localhost",
         "/api/boards/" + board.id() + "/follow-up").putHeader("Authorization", "Bearer " + board.token("facilitator"))

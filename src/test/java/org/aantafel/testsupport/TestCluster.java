@@ -6,14 +6,7 @@ import io.vertx.core.json.JsonObject;
 import org.aantafel.ClusterNode;
 import org.aantafel.ClusterSettings;
 
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +28,9 @@ public final class TestCluster implements AutoCloseable {
   /** Kept, so the level set on it is not lost when the logger is collected: Hazelcast's INFO lines drown the tests'. */
   private static final java.util.logging.Logger HAZELCAST_LOG = java.util.logging.Logger.getLogger("com.hazelcast");
 
+  /** What Hazelcast logs when its port is taken; it never binds another, as auto-increment is off. */
+  private static final String HAZELCAST_PORT_TAKEN = "is already in use and auto-increment is disabled";
+
   static {
     HAZELCAST_LOG.setLevel(java.util.logging.Level.WARNING);
     // Hazelcast waits five seconds before joining, for members starting at the same time; in a test they are up.
@@ -44,7 +40,6 @@ public final class TestCluster implements AutoCloseable {
   public final String dbUrl = TestDatabase.freshUrl();
   private final String name = "aantafel-test-" + UUID.randomUUID();
   private final List<Integer> hazelcastPorts;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private final List<Node> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<MainProcess> processes = new ArrayList<>();
 
@@ -75,62 +70,34 @@ public final class TestCluster implements AutoCloseable {
   public record ProcessNode(MainProcess process, int httpPort) {}
 
   /**
-   * Main in its own JVM as cluster node {@code index}, once it serves HTTP. Its ports are picked free just before it
-   * starts, but another socket of this busy machine may take one before the child binds it (a JVM takes seconds to
-   * get there): a child that exits before it serves is started again on fresh ports, and one that neither serves nor
-   * exits fails the test with what it logged.
+   * Main in its own JVM as cluster node {@code index}, once it serves HTTP. Its HTTP port is the one the system gives
+   * it as it binds; Hazelcast's port must be named beforehand, so it is picked free just before the child starts, and
+   * the child starts again on a fresh one in the rare case another socket of this machine took it meanwhile. Any
+   * other failure to start fails the test at once with what the child logged.
    */
   public ProcessNode startServingProcessNode(int index, Path dir) throws IOException, InterruptedException {
-    List<String> failures = new ArrayList<>();
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      if (attempt > 1) {
-        hazelcastPorts.set(index, freePort());
-      }
-      int httpPort = freePort();
-      Path log = dir.resolve("node-" + index + "-" + attempt + ".log");
-      MainProcess process = startProcessNode(index, httpPort, dir, log);
+    for (int attempt = 1; ; attempt++) {
+      hazelcastPorts.set(index, freePort());
+      MainProcess process = startProcessNode(index, dir, dir.resolve("node-" + index + "-" + attempt + ".log"));
       try {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-          .until(() -> !process.alive() || serves(httpPort));
-      } catch (ConditionTimeoutException e) {
-        throw new AssertionError("cluster node " + index + " neither served nor exited within 60 s; it logged:\n"
-          + tail(process));
+        return new ProcessNode(process, process.awaitServing(Duration.ofSeconds(60)));
+      } catch (MainProcess.Exited exited) {
+        if (attempt == 3 || !exited.getMessage().contains(HAZELCAST_PORT_TAKEN)) {
+          throw exited;
+        }
       }
-      if (process.alive()) {
-        return new ProcessNode(process, httpPort);
-      }
-      failures.add("attempt " + attempt + " exited:\n" + tail(process));
     }
-    throw new AssertionError("cluster node " + index + " did not start:\n" + String.join("\n", failures));
   }
 
-  private MainProcess startProcessNode(int index, int httpPort, Path dir, Path log) throws IOException {
+  private MainProcess startProcessNode(int index, Path dir, Path log) throws IOException {
     ClusterSettings settings = settings(index);
-    MainProcess process = MainProcess.start(dir.resolve("data-" + index), httpPort, log,
+    MainProcess process = MainProcess.start(dir.resolve("data-" + index), 0, log,
       Map.of("AANTAFEL_CLUSTER", "true", "AANTAFEL_CLUSTER_HOST", settings.host(),
         "AANTAFEL_CLUSTER_MEMBERS", String.join(",", settings.members()),
         "AANTAFEL_CLUSTER_PORT", Integer.toString(settings.port()), "AANTAFEL_CLUSTER_BUS_PORT", "0",
         "AANTAFEL_CLUSTER_NAME", name, "AANTAFEL_DB_URL", dbUrl));
     processes.add(process);
     return process;
-  }
-
-  private static boolean serves(int httpPort) {
-    try {
-      HttpResponse<Void> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-        + "/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-      return health.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static String tail(MainProcess process) throws IOException {
-    List<String> lines = process.output();
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
   /** Stops a node in this JVM as an operator does: it hands its boards over and leaves the cluster. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.aantafel.testsupport.Eventually.throughout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,8 +40,8 @@ class SeatFixationBrowserTest extends LiveBoardTestBase {
     Locator choice = mother.getByTestId("seat-choice");
     choice.waitFor();
     assertTrue(choice.innerText().contains("Mia"), "she is told who she is here: " + choice.innerText());
-    assertEquals(0, mother.locator("[data-testid=connection-status][data-state=connected]").count(),
-      "nothing is joined before she chooses");
+    throughout(() -> assertEquals(0, mother.locator("[data-testid=connection-status][data-state=connected]").count(),
+      "nothing is joined before she chooses"));
     assertEquals(false, mother.url().contains("~"), "the other seat is out of the address bar at once");
     assertEquals(List.of(), Axe.violations(mother).stream().map(rule -> rule.getId()).toList(), "WCAG 2.2 AA");
     // By keyboard: the question has the focus, the first button keeps her own place.
