@@ -33,7 +33,7 @@ public final class MeetingMailer {
     this.store = store;
     this.mailer = mailer;
     this.zone = ZoneId.of(settings.timeZone());
-    this.limits = new SendLimits(store, zone, settings.mailsPerDay(), settings.confirmationMailsPerDay());
+    this.limits = new SendLimits(store, settings.mailsPerDay(), settings.confirmationMailsPerDay());
     this.addresses = new AddressConfirmation(store, mailer, limits);
   }
 

@@ -7,18 +7,18 @@ import org.aantafel.store.SendQuotas.Quota;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Every limit on e-mail, counted in the store when a request arrives, before anything is read, written or sent: the
- * school's SMTP server sends in the school's name, so nobody may make it send more than a meeting needs. Days are the
- * school's calendar days (the configured time zone).
+ * school's SMTP server sends in the school's name, so nobody may make it send more than a meeting needs. Each limit
+ * counts over a window that ends at the request (the last 24 hours, the last ten minutes), never over a calendar day:
+ * a day that starts at midnight would let twice a day's amount through around midnight.
  */
 final class SendLimits {
+  static final Duration DAY = Duration.ofHours(24);
   /** Agenda, invitation and record mailings of one board in a day: a meeting needs three, a correction or two more. */
   static final int MAILINGS_PER_BOARD_PER_DAY = 10;
   /** Confirmation mails one seat may have sent: one per {@link #SEAT_PERIOD}, and this many in a day. */
@@ -28,12 +28,12 @@ final class SendLimits {
   static final int CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3;
   /** Confirmation mails for one board in a day: about everyone at a large table. */
   static final int CONFIRMATIONS_PER_BOARD_PER_DAY = 20;
-  /** Counts of past periods are kept this long, then forgotten. */
+  /** Counts are kept this long, then forgotten: longer than any window. */
   private static final Duration KEEP = Duration.ofDays(2);
   private static final HexFormat HEX = HexFormat.of();
+  private static final long A_DAY = DAY.toSeconds();
 
   private final SendQuotas store;
-  private final ZoneId zone;
   private final int mailsPerDay;
   private final int confirmationsPerDay;
 
@@ -42,9 +42,8 @@ final class SendLimits {
    * @param confirmationsPerDay confirmation mails the whole server sends in a day; a budget of their own, so that
    *                            strangers asking for them cannot stop the meetings' own mail
    */
-  SendLimits(SendQuotas store, ZoneId zone, int mailsPerDay, int confirmationsPerDay) {
+  SendLimits(SendQuotas store, int mailsPerDay, int confirmationsPerDay) {
     this.store = store;
-    this.zone = zone;
     this.mailsPerDay = mailsPerDay;
     this.confirmationsPerDay = confirmationsPerDay;
   }
@@ -52,68 +51,43 @@ final class SendLimits {
   /** One mailing of a board to that many addresses. */
   Future<Void> takeMailing(String boardId, int recipients) {
     Instant now = Instant.now();
-    Instant today = startOfDay(now);
-    long untilTomorrow = secondsUntil(now, tomorrow(now));
     return take(now, List.of(
-        new Limit(new Quota("board:" + boardId, today, MAILINGS_PER_BOARD_PER_DAY, 1),
+        new Limit(Quota.over(DAY, "board:" + boardId, now, MAILINGS_PER_BOARD_PER_DAY, 1),
             "this meeting has sent " + MAILINGS_PER_BOARD_PER_DAY
-                + " e-mails today, the most one meeting may send in a day; try again tomorrow", untilTomorrow),
-        new Limit(new Quota("server:mails", today, mailsPerDay, recipients),
-            "this server has sent all the e-mail it may send today; try again tomorrow", untilTomorrow)));
+                + " e-mails in the last 24 hours, the most one meeting may send in a day; try again later", A_DAY),
+        new Limit(Quota.over(DAY, "server:mails", now, mailsPerDay, recipients),
+            "this server has sent all the e-mail it may send in a day; try again later", A_DAY)));
   }
 
   /** One confirmation mail, asked for by that seat, to that address. */
   Future<Void> takeConfirmation(String boardId, String participantId, String email) {
     Instant now = Instant.now();
-    Instant today = startOfDay(now);
-    long untilTomorrow = secondsUntil(now, tomorrow(now));
-    long period = SEAT_PERIOD.toSeconds();
-    Instant periodStart = Instant.ofEpochSecond(now.getEpochSecond() / period * period);
     String seat = boardId + ":" + participantId;
     return take(now, List.of(
-        new Limit(new Quota("confirm-seat-now:" + seat, periodStart, 1, 1),
+        new Limit(Quota.over(SEAT_PERIOD, "confirm-seat-now:" + seat, now, 1, 1),
             "a confirmation e-mail was sent a moment ago; look in your mailbox (and its spam folder), or try again "
-                + "in " + minutes(secondsUntil(now, periodStart.plus(SEAT_PERIOD))),
-            secondsUntil(now, periodStart.plus(SEAT_PERIOD))),
-        new Limit(new Quota("confirm-seat:" + seat, today, CONFIRMATIONS_PER_SEAT_PER_DAY, 1),
+                + "within " + SEAT_PERIOD.toMinutes() + " minutes", SEAT_PERIOD.toSeconds()),
+        new Limit(Quota.over(DAY, "confirm-seat:" + seat, now, CONFIRMATIONS_PER_SEAT_PER_DAY, 1),
             "you asked for " + CONFIRMATIONS_PER_SEAT_PER_DAY
-                + " confirmation e-mails today, the most in a day; try again tomorrow", untilTomorrow),
+                + " confirmation e-mails in the last 24 hours, the most in a day; try again later", A_DAY),
         // The address as a hash: these counts are kept for days and must not become a list of addresses.
-        new Limit(new Quota("confirm-to:" + HEX.formatHex(AccessTokens.hash(email.toLowerCase(Locale.ROOT))), today,
-            CONFIRMATIONS_PER_ADDRESS_PER_DAY, 1),
+        new Limit(Quota.over(DAY, "confirm-to:" + HEX.formatHex(AccessTokens.hash(email.toLowerCase(Locale.ROOT))),
+            now, CONFIRMATIONS_PER_ADDRESS_PER_DAY, 1),
             "this address has received " + CONFIRMATIONS_PER_ADDRESS_PER_DAY
-                + " confirmation e-mails today, the most in a day; try again tomorrow", untilTomorrow),
-        new Limit(new Quota("confirm-board:" + boardId, today, CONFIRMATIONS_PER_BOARD_PER_DAY, 1),
+                + " confirmation e-mails in the last 24 hours, the most in a day; try again later", A_DAY),
+        new Limit(Quota.over(DAY, "confirm-board:" + boardId, now, CONFIRMATIONS_PER_BOARD_PER_DAY, 1),
             "this meeting has sent " + CONFIRMATIONS_PER_BOARD_PER_DAY
-                + " confirmation e-mails today, the most in a day; try again tomorrow", untilTomorrow),
-        new Limit(new Quota("server:confirmations", today, confirmationsPerDay, 1),
-            "this server has sent all the confirmation e-mails it may send today; try again tomorrow",
-            untilTomorrow)));
+                + " confirmation e-mails in the last 24 hours, the most in a day; try again later", A_DAY),
+        new Limit(Quota.over(DAY, "server:confirmations", now, confirmationsPerDay, 1),
+            "this server has sent all the confirmation e-mails it may send in a day; try again later", A_DAY)));
   }
 
+  /** A refusal's Retry-After is the window: the longest anyone has to wait, as the store keeps no order of expiry. */
   private record Limit(Quota quota, String refusal, long retryAfterSeconds) {}
 
   private Future<Void> take(Instant now, List<Limit> limits) {
     return store.takeQuotas(limits.stream().map(Limit::quota).toList(), now.minus(KEEP))
         .compose(full -> full < 0 ? Future.<Void>succeededFuture() : Future.failedFuture(
             new SendLimitReached(limits.get(full).refusal(), limits.get(full).retryAfterSeconds())));
-  }
-
-  private Instant startOfDay(Instant now) {
-    return now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-  }
-
-  private Instant tomorrow(Instant now) {
-    ZonedDateTime today = now.atZone(zone).toLocalDate().atStartOfDay(zone);
-    return today.plusDays(1).toInstant();
-  }
-
-  private static long secondsUntil(Instant now, Instant then) {
-    return Math.max(1, Duration.between(now, then).toSeconds() + 1);
-  }
-
-  private static String minutes(long seconds) {
-    long minutes = (seconds + 59) / 60;
-    return minutes == 1 ? "1 minute" : minutes + " minutes";
   }
 }

@@ -74,8 +74,8 @@ class MailSendLimitTest {
     HttpResponse<Buffer> refused = all.stream().map(Future::result).filter(r -> r.statusCode() == 429).findFirst()
         .orElseThrow();
     long retryAfter = Long.parseLong(refused.getHeader("Retry-After"));
-    assertTrue(retryAfter >= 1 && retryAfter <= 25 * 3_600, "until tomorrow: " + retryAfter);
-    assertEquals("this meeting has sent 10 e-mails today, the most one meeting may send in a day; try again tomorrow",
+    assertTrue(retryAfter >= 1 && retryAfter <= 24 * 3_600, "at most a day: " + retryAfter);
+    assertEquals("this meeting has sent 10 e-mails in the last 24 hours, the most one meeting may send in a day; try again later",
         refused.bodyAsJsonObject().getJsonObject("error").getString("message"));
 
     assertEquals(200, calls.close(board).statusCode(), "closing works; only its record is not mailed");
@@ -86,7 +86,7 @@ class MailSendLimitTest {
   @Test
   @Order(2)
   void theServerSendsNoMoreMessagesInADayThanItsLimit() {
-    // The test before used 10 of the server's 14 messages of today.
+    // The test before used 10 of the server's 14 messages of the last 24 hours.
     CreatedBoard board = server.createBoard("Startgesprek");
     for (int i = 0; i < 3; i++) {
       calls.leaveConfirmedAddress(board, calls.seat(board, "p" + i, "Person " + i), "person" + i + "@server.test");
@@ -94,7 +94,7 @@ class MailSendLimitTest {
     assertEquals(new JsonObject().put("sent", 3), calls.send(board, "agenda").bodyAsJsonObject());
     HttpResponse<Buffer> refused = calls.send(board, "agenda");
     assertEquals(429, refused.statusCode(), "3 more do not fit in the day's 14: " + refused.bodyAsString());
-    assertEquals("this server has sent all the e-mail it may send today; try again tomorrow",
+    assertEquals("this server has sent all the e-mail it may send in a day; try again later",
         refused.bodyAsJsonObject().getJsonObject("error").getString("message"));
     assertTrue(Long.parseLong(refused.getHeader("Retry-After")) >= 1);
 

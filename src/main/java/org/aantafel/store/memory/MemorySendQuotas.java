@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@link SendQuotas} in memory: what was counted, per key and period. */
+/** {@link SendQuotas} in memory: what was counted, per key and moment. */
 final class MemorySendQuotas implements SendQuotas {
   private final StoreLock lock;
   private final Map<Counted, Integer> used = new HashMap<>();
 
-  private record Counted(String key, Instant periodStart) {}
+  private record Counted(String key, Instant at) {}
 
   MemorySendQuotas(StoreLock lock) {
     this.lock = lock;
@@ -22,16 +22,20 @@ final class MemorySendQuotas implements SendQuotas {
   @Override
   public Future<Integer> takeQuotas(List<Quota> quotas, Instant forgetBefore) {
     return lock.atomically(() -> {
-      used.keySet().removeIf(counted -> counted.periodStart().isBefore(forgetBefore));
+      used.keySet().removeIf(counted -> counted.at().isBefore(forgetBefore));
       for (int i = 0; i < quotas.size(); i++) {
         Quota quota = quotas.get(i);
-        if (used.getOrDefault(new Counted(quota.key(), quota.periodStart()), 0) + quota.amount() > quota.limit()) {
+        if (countedSince(quota.key(), quota.countedSince()) + quota.amount() > quota.limit()) {
           return i;
         }
       }
-      quotas.forEach(quota -> used.merge(new Counted(quota.key(), quota.periodStart()), quota.amount(),
-          Integer::sum));
+      quotas.forEach(quota -> used.merge(new Counted(quota.key(), quota.at()), quota.amount(), Integer::sum));
       return -1;
     });
+  }
+
+  private int countedSince(String key, Instant since) {
+    return used.entrySet().stream().filter(e -> e.getKey().key().equals(key) && e.getKey().at().isAfter(since))
+        .mapToInt(Map.Entry::getValue).sum();
   }
 }
