@@ -145,6 +145,19 @@ public final class BusClient {
     return answers;
   }
 
+  /**
+   * Several requests in one SockJS frame on one reply address of the caller's choosing: the server reads all of them
+   * before it can answer the first, so each later one arrives while the label still waits. Like a client that keeps
+   * one answer per label, the future is whatever comes back on it first. Bodies go as they are.
+   */
+  public Future<JsonObject> requestAllOnLabel(String address, List<JsonObject> bodies, String replyAddress) {
+    Promise<JsonObject> reply = Promise.promise();
+    replies.put(replyAddress, reply);
+    transport.sendAll(bodies.stream().map(body -> new JsonObject().put("type", "send").put("address", address)
+      .put("body", body).put("replyAddress", replyAddress).encode()).toList());
+    return reply.future();
+  }
+
   /** The SockJS session's path, {@code /eventbus/<server>/<session>}, as it appears in a proxy's access log. */
   public String sessionPath() {
     return transport.sessionPath();

@@ -44,10 +44,9 @@ class AttackTest extends ServerTest {
     BusClient attacker = server.bus();
     String label = UUID.randomUUID().toString();
 
-    attacker.request(Addresses.JOIN, join(mine, "facilitator", "att", "Mallory"), null, label);
-    // The test client keeps one answer per label: the later request's, which is where whatever comes back lands.
-    var answer = attacker.request(Addresses.JOIN, new JsonObject().put("boardId", victim.id())
-      .put("token", "wrong-token").put("clientId", "att"), null, label);
+    // Both in one frame, so the second always arrives while the first still waits for its answer.
+    var answer = attacker.requestAllOnLabel(Addresses.JOIN, List.of(join(mine, "facilitator", "att", "Mallory"),
+      new JsonObject().put("boardId", victim.id()).put("token", "wrong-token").put("clientId", "att")), label);
     assertEquals(mine.id(), await(answer).getJsonObject("you").getString("boardId"), "only the own join is answered");
     eventually(() -> assertFalse(attacker.refusals.isEmpty(), "the second join on a waiting label is refused"));
 
@@ -65,9 +64,11 @@ class AttackTest extends ServerTest {
     BusClient attacker = server.bus();
     String label = UUID.randomUUID().toString();
 
-    attacker.request(Addresses.JOIN, new JsonObject().put("boardId", victim.id())
-      .put("token", victim.token("viewer") + "x").put("clientId", "att"), null, label);
-    var answer = attacker.request(Addresses.JOIN, join(mine, "facilitator", "att", "Mallory"), null, label);
+    // Both in one frame: the server has read the second before it can answer the first (over two frames, a quick
+    // refusal could come back first and the second join would then rightly be a join of its own).
+    var answer = attacker.requestAllOnLabel(Addresses.JOIN, List.of(new JsonObject().put("boardId", victim.id())
+      .put("token", victim.token("viewer") + "x").put("clientId", "att"),
+      join(mine, "facilitator", "att", "Mallory")), label);
     assertEquals(403, failureCode(answer), "the refusal of the victim's join is the only answer on the label");
     eventually(() -> assertFalse(attacker.refusals.isEmpty(), "the own join on a waiting label is refused"));
 
