@@ -84,8 +84,13 @@ class PresenceBudgetTest extends ServerTest {
     AtomicInteger watching = new AtomicInteger(-1);
     client.onTextFrame(bytes::addAndGet);
     client.onMessageSize(n -> largest.accumulateAndGet(n, Math::max));
-    client.call(Addresses.JOIN, join(board, grant, clientId, name));
+    // As the browser: the join's answer says how many watch, presence messages say it from then on. A presence
+    // message sent before the registration is in place never comes, so the answer is the first value.
+    watching.set(client.call(Addresses.JOIN, join(board, grant, clientId, name)).getInteger("watching"));
     client.register(Addresses.presence(board.id()), p -> watching.set(p.getInteger("watching")));
+    // Frames of one socket are handled in order: once the ping is answered, the registration is in place, so the
+    // next person's join cannot be told to everyone before this watcher listens.
+    client.call(Addresses.PING, new JsonObject().put("boardId", board.id()));
     return new Watcher(client, bytes, largest, watching);
   }
 }
