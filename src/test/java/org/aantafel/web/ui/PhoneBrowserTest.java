@@ -114,7 +114,7 @@ class PhoneBrowserTest extends LiveBoardTestBase {
 
     // The record page fits the phone: no sideways scrolling.
     parent.getByTestId("record-read-1").click();
-    parent.waitForFunction("want => document.body.innerText.includes(want)", "Sam krijgt na de lunch");
+    parent.waitForFunction("want => document.body?.innerText.includes(want) === true", "Sam krijgt na de lunch");
     Number scrollWidth = (Number) parent.evaluate("() => document.scrollingElement.scrollWidth");
     assertTrue(scrollWidth.doubleValue() <= WIDTH, "the record page does not scroll sideways: " + scrollWidth);
     axe(parent, "record page");

@@ -33,7 +33,7 @@ class RecordBrowserTest extends LiveBoardTestBase {
     assertTrue(parent.getByTestId("record-closed-1").innerText().endsWith("door Anna"),
       "each version says when and by whom it was closed: " + parent.getByTestId("record-closed-1").innerText());
     parent.getByTestId("record-read-1").click();
-    parent.waitForFunction("() => document.body.innerText.includes('Zoë gaat met plezier')");
+    parent.waitForFunction("() => document.body?.innerText.includes('Zoë gaat met plezier') === true");
     assertTrue(parent.locator("body").innerText().contains("<script>alert(1)</script>"), "typed HTML shows as text");
     assertEquals(0, parent.locator("script").count(), "the record page runs nothing");
     parent.getByTestId("record-series-page").waitFor();

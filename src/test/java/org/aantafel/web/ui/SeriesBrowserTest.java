@@ -69,7 +69,7 @@ class SeriesBrowserTest extends LiveBoardTestBase {
     parent.getByTestId("series-record-2").click();
     parent.getByTestId("record-series-1").waitFor();
     parent.getByTestId("record-series-1").click();
-    parent.waitForFunction("() => document.body.innerText.includes('Logopedie aanvragen')");
+    parent.waitForFunction("() => document.body?.innerText.includes('Logopedie aanvragen') === true");
   }
 
   /** An open action, a disagreement and the parent's goal check, straight over the bus: the board UI is tested elsewhere. */
